@@ -1,0 +1,162 @@
+package io.convlist.api;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+
+import io.convlist.api.Requests.CleanUnread;
+import io.convlist.api.Requests.ConversationIds;
+import io.convlist.api.Requests.ForUser;
+import io.convlist.api.Requests.GetConversationList;
+import io.convlist.api.Requests.OneConversation;
+import io.convlist.api.Requests.Pin;
+import io.convlist.api.Requests.SetDraft;
+import io.convlist.api.Requests.SetReceiveOpt;
+import io.convlist.api.Responses.ConversationList;
+import io.convlist.api.Responses.Conversations;
+import io.convlist.api.Responses.Done;
+import io.convlist.api.Responses.ReceiveOptResult;
+import io.convlist.api.Responses.TotalUnread;
+import io.convlist.auth.Caller;
+import io.convlist.auth.CallerResolver;
+import io.convlist.domain.Conversation;
+import io.convlist.domain.ConversationId;
+import io.convlist.domain.ConversationPage;
+import io.convlist.domain.ConversationType;
+import io.convlist.domain.Ids;
+import io.convlist.domain.Limits;
+import io.convlist.domain.ReceiveOpt;
+import io.convlist.domain.ServiceException;
+import io.convlist.store.ConversationStore;
+import io.quarkus.funqy.Funq;
+import jakarta.inject.Inject;
+
+/**
+ * The user functions: each acts on one list, the caller's own (user token) or the named user's
+ * (service token). Thin: identity, input shape, then the store.
+ */
+public class ConversationFunctions {
+
+    @Inject
+    CallerResolver callers;
+
+    @Inject
+    ConversationStore store;
+
+    private record Target(String appId, String userId) {
+    }
+
+    private Target target(String requestedUserId) {
+        Caller caller = callers.caller();
+        return new Target(caller.appId(), caller.ownerFor(requestedUserId));
+    }
+
+    @Funq
+    public ConversationList getConversationList(GetConversationList in) {
+        GetConversationList req = in == null ? new GetConversationList(null, null, null) : in;
+        Target t = target(req.userID());
+        int count = req.count() == null ? Limits.PAGE_MAX : req.count();
+        if (count < Limits.PAGE_MIN || count > Limits.PAGE_MAX) {
+            throw ServiceException.badRequest("count must be " + Limits.PAGE_MIN + ".." + Limits.PAGE_MAX);
+        }
+        long nextSeq = req.nextSeq() == null ? 0 : req.nextSeq();
+        if (nextSeq < 0) {
+            throw ServiceException.badRequest("nextSeq must be 0 (first page) or a page's nextSeq");
+        }
+        ConversationPage page = store.list(t.appId(), t.userId(), nextSeq, count);
+        return new ConversationList(page.conversationList(), page.nextSeq(), page.isFinished());
+    }
+
+    @Funq
+    public Conversation getConversation(OneConversation in) {
+        Target t = target(in == null ? null : in.userID());
+        return store.get(t.appId(), t.userId(), ConversationId.parse(in == null ? null : in.conversationID()));
+    }
+
+    @Funq
+    public Conversations getConversationListByConversationIds(ConversationIds in) {
+        Target t = target(in == null ? null : in.userID());
+        return new Conversations(store.getMany(t.appId(), t.userId(), parseIds(in == null ? null : in.conversationIDList())));
+    }
+
+    @Funq
+    public Done deleteConversation(OneConversation in) {
+        Target t = target(in == null ? null : in.userID());
+        store.delete(t.appId(), t.userId(), ConversationId.parse(in == null ? null : in.conversationID()));
+        return new Done();
+    }
+
+    @Funq
+    public Done setConversationDraft(SetDraft in) {
+        Target t = target(in == null ? null : in.userID());
+        ConversationId id = ConversationId.parse(in == null ? null : in.conversationID());
+        String draft = Ids.requireMaxBytes("draftText", in.draftText(), Limits.DRAFT_MAX_BYTES);
+        store.setDraft(t.appId(), t.userId(), id, draft);
+        return new Done();
+    }
+
+    @Funq
+    public Done pinConversation(Pin in) {
+        Target t = target(in == null ? null : in.userID());
+        ConversationId id = ConversationId.parse(in == null ? null : in.conversationID());
+        if (in.isPinned() == null) {
+            throw ServiceException.badRequest("isPinned is required");
+        }
+        store.pin(t.appId(), t.userId(), id, in.isPinned());
+        return new Done();
+    }
+
+    @Funq
+    public ReceiveOptResult setReceiveMessageOpt(SetReceiveOpt in) {
+        Target t = target(in == null ? null : in.userID());
+        List<ConversationId> ids = parseIds(in == null ? null : in.conversationIDList());
+        int opt = ReceiveOpt.require(in.opt());
+        return new ReceiveOptResult(store.setReceiveOpt(t.appId(), t.userId(), ids, opt));
+    }
+
+    @Funq
+    public Done cleanConversationUnreadMessageCount(CleanUnread in) {
+        Target t = target(in == null ? null : in.userID());
+        if (in == null || in.conversationID() == null) {
+            throw ServiceException.badRequest("conversationID is required (\"\" marks every conversation read)");
+        }
+        Long timestamp = in.cleanTimestamp();
+        Long sequence = in.cleanSequence();
+        if ((timestamp != null && timestamp < 0) || (sequence != null && sequence < 0)) {
+            throw ServiceException.badRequest("cleanTimestamp and cleanSequence must not be negative");
+        }
+        if (in.conversationID().isEmpty()) {
+            if ((timestamp != null && timestamp > 0) || (sequence != null && sequence > 0)) {
+                throw ServiceException.badRequest("marking every conversation read takes no read point");
+            }
+            store.markAllRead(t.appId(), t.userId());
+            return new Done();
+        }
+        ConversationId id = ConversationId.parse(in.conversationID());
+        if (id.type() == ConversationType.GROUP && timestamp != null && timestamp > 0) {
+            throw ServiceException.badRequest("a group's read point is cleanSequence, not cleanTimestamp");
+        }
+        store.markRead(t.appId(), t.userId(), id, timestamp, sequence);
+        return new Done();
+    }
+
+    @Funq
+    public TotalUnread getTotalUnreadMessageCount(ForUser in) {
+        Target t = target(in == null ? null : in.userID());
+        return new TotalUnread(store.totalUnread(t.appId(), t.userId()));
+    }
+
+    private static List<ConversationId> parseIds(List<String> raw) {
+        if (raw == null || raw.isEmpty()) {
+            throw ServiceException.badRequest("conversationIDList must name at least one conversation");
+        }
+        if (raw.size() > Limits.ID_LIST_MAX) {
+            throw ServiceException.badRequest("conversationIDList holds at most " + Limits.ID_LIST_MAX + " IDs");
+        }
+        List<ConversationId> ids = new ArrayList<>();
+        for (String id : new LinkedHashSet<>(raw)) {
+            ids.add(ConversationId.parse(id));
+        }
+        return ids;
+    }
+}

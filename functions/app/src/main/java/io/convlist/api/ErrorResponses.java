@@ -1,0 +1,76 @@
+package io.convlist.api;
+
+import org.jboss.logging.Logger;
+
+import io.convlist.domain.ErrorCode;
+import io.convlist.domain.ServiceException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
+
+/**
+ * The one place where outcomes become HTTP responses. Funqy fails the routing context with the
+ * function's exception (which it would answer with 500) or with a bare status (400 for a body it
+ * cannot read, 404 for an unknown function); this failure handler, first on every route, answers
+ * each with its status and a {@code {code, message}} body.
+ */
+@Singleton
+public class ErrorResponses {
+    private static final Logger LOG = Logger.getLogger(ErrorResponses.class);
+    /** Seconds a throttled or unavailable caller should wait before retrying. */
+    static final String RETRY_AFTER_SECONDS = "1";
+
+    void register(@Observes Router router) {
+        router.route().order(Integer.MIN_VALUE).failureHandler(this::handle);
+    }
+
+    void handle(RoutingContext ctx) {
+        if (ctx.response().ended()) {
+            return;
+        }
+        ServiceException error = toServiceException(ctx.failure(), ctx.statusCode());
+        if (error.code() == ErrorCode.INTERNAL) {
+            LOG.error("request failed", ctx.failure());
+        }
+        int status = error.code().httpStatus();
+        ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json");
+        if (status == 429 || status == 503) {
+            ctx.response().putHeader("Retry-After", RETRY_AFTER_SECONDS);
+        }
+        ctx.response().end(new JsonObject().put("code", error.code().name()).put("message", error.getMessage()).encode());
+    }
+
+    static ServiceException toServiceException(Throwable failure, int status) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof ServiceException s) {
+                return s;
+            }
+            if (t instanceof AuthenticationFailedException || t instanceof UnauthorizedException) {
+                return new ServiceException(ErrorCode.UNAUTHENTICATED, "a valid bearer token is required");
+            }
+            if (t instanceof ForbiddenException) {
+                return new ServiceException(ErrorCode.PERMISSION_DENIED, "not allowed");
+            }
+            if (t instanceof com.fasterxml.jackson.core.JacksonException j) {
+                return ServiceException.badRequest("the request body does not match this function: " + j.getOriginalMessage());
+            }
+        }
+        if (failure == null) {
+            return switch (status) {
+                case 400 -> ServiceException.badRequest("the request body is not valid JSON for this function");
+                case 401 -> new ServiceException(ErrorCode.UNAUTHENTICATED, "a valid bearer token is required");
+                case 403 -> new ServiceException(ErrorCode.PERMISSION_DENIED, "not allowed");
+                case 404 -> new ServiceException(ErrorCode.NOT_FOUND, "no such function");
+                case 405 -> ServiceException.badRequest("functions are called with POST");
+                case 413 -> ServiceException.badRequest("the request body is too large");
+                default -> new ServiceException(ErrorCode.INTERNAL, "internal error");
+            };
+        }
+        return new ServiceException(ErrorCode.INTERNAL, "internal error");
+    }
+}

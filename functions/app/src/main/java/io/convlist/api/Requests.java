@@ -1,0 +1,50 @@
+package io.convlist.api;
+
+import java.util.List;
+
+/**
+ * The functions' inputs, with the contract's JSON field names. {@code userID} on a user function
+ * is only for service tokens acting for a user; a user token may omit it.
+ */
+public final class Requests {
+    private Requests() {
+    }
+
+    public record GetConversationList(String userID, Long nextSeq, Integer count) {
+    }
+
+    public record OneConversation(String userID, String conversationID) {
+    }
+
+    public record ConversationIds(String userID, List<String> conversationIDList) {
+    }
+
+    public record SetDraft(String userID, String conversationID, String draftText) {
+    }
+
+    public record Pin(String userID, String conversationID, Boolean isPinned) {
+    }
+
+    public record SetReceiveOpt(String userID, List<String> conversationIDList, Integer opt) {
+    }
+
+    public record CleanUnread(String userID, String conversationID, Long cleanTimestamp, Long cleanSequence) {
+    }
+
+    public record ForUser(String userID) {
+    }
+
+    public record RecordMessage(String type, String msgID, Long seq, Long timestamp, String senderID,
+            String receiverID, String groupID, String groupType, List<String> recipients, String summary,
+            List<String> atUserList, Boolean atAll) {
+    }
+
+    public record SetUserProfile(String userID, String nickname, String faceUrl) {
+    }
+
+    public record SetFriendRemark(String userID, String friendUserID, String remark) {
+    }
+
+    public record SetGroupProfile(String groupID, String groupName, String faceUrl, String groupType) {
+    }
+}

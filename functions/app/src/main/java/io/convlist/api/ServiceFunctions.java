@@ -1,0 +1,96 @@
+package io.convlist.api;
+
+import java.util.Set;
+
+import io.convlist.api.Requests.RecordMessage;
+import io.convlist.api.Requests.SetFriendRemark;
+import io.convlist.api.Requests.SetGroupProfile;
+import io.convlist.api.Requests.SetUserProfile;
+import io.convlist.api.Responses.Done;
+import io.convlist.auth.Caller;
+import io.convlist.auth.CallerResolver;
+import io.convlist.domain.ConversationType;
+import io.convlist.domain.GroupProfile;
+import io.convlist.domain.GroupType;
+import io.convlist.domain.Ids;
+import io.convlist.domain.Limits;
+import io.convlist.domain.MessageEvent;
+import io.convlist.domain.ServiceException;
+import io.convlist.domain.UserProfile;
+import io.convlist.store.ConversationStore;
+import io.quarkus.funqy.Funq;
+import jakarta.inject.Inject;
+
+/** The ingestion functions, for the app's backend only (service token). */
+public class ServiceFunctions {
+
+    @Inject
+    CallerResolver callers;
+
+    @Inject
+    ConversationStore store;
+
+    private String serviceApp() {
+        Caller caller = callers.caller();
+        caller.requireService();
+        return caller.appId();
+    }
+
+    @Funq
+    public Done recordMessage(RecordMessage in) {
+        String app = serviceApp();
+        if (in == null) {
+            throw ServiceException.badRequest("a message is required");
+        }
+        ConversationType type;
+        try {
+            type = in.type() == null ? null : ConversationType.valueOf(in.type());
+        } catch (IllegalArgumentException e) {
+            type = null;
+        }
+        MessageEvent event = new MessageEvent(type, in.msgID(), in.seq() == null ? 0 : in.seq(),
+                in.timestamp() == null ? 0 : in.timestamp(), in.senderID(), in.receiverID(), in.groupID(),
+                in.groupType() == null ? null : GroupType.parse(in.groupType()), in.recipients(), in.summary(),
+                in.atUserList() == null ? Set.of() : Set.copyOf(in.atUserList()), Boolean.TRUE.equals(in.atAll()))
+                .validated();
+        store.recordMessage(app, event);
+        return new Done();
+    }
+
+    @Funq
+    public Done setUserProfile(SetUserProfile in) {
+        String app = serviceApp();
+        if (in == null) {
+            throw ServiceException.badRequest("a profile is required");
+        }
+        store.putUserProfile(app, new UserProfile(Ids.requireUserId("userID", in.userID()),
+                Ids.requireMaxBytes("nickname", in.nickname(), Limits.NAME_MAX_BYTES),
+                Ids.requireMaxBytes("faceUrl", in.faceUrl(), Limits.FACE_URL_MAX_BYTES)));
+        return new Done();
+    }
+
+    @Funq
+    public Done setFriendRemark(SetFriendRemark in) {
+        String app = serviceApp();
+        if (in == null) {
+            throw ServiceException.badRequest("a remark is required");
+        }
+        store.setFriendRemark(app, Ids.requireUserId("userID", in.userID()),
+                Ids.requireUserId("friendUserID", in.friendUserID()),
+                Ids.requireMaxBytes("remark", in.remark(), Limits.NAME_MAX_BYTES));
+        return new Done();
+    }
+
+    @Funq
+    public Done setGroupProfile(SetGroupProfile in) {
+        String app = serviceApp();
+        if (in == null) {
+            throw ServiceException.badRequest("a group profile is required");
+        }
+        store.putGroupProfile(app, new GroupProfile(Ids.requireGroupId("groupID", in.groupID()),
+                Ids.requireMaxBytes("groupName", in.groupName(), Limits.NAME_MAX_BYTES),
+                Ids.requireMaxBytes("faceUrl", in.faceUrl(), Limits.FACE_URL_MAX_BYTES),
+                in.groupType() == null ? null : GroupType.parse(in.groupType())));
+        return new Done();
+    }
+}

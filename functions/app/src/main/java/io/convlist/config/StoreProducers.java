@@ -1,0 +1,95 @@
+package io.convlist.config;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.convlist.store.AppSettingsStore;
+import io.convlist.store.ConversationStore;
+import io.convlist.store.TableDefinition;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
+
+/**
+ * Builds the DynamoDB client and the stores from configuration. (The Quarkiverse enhanced-client
+ * extension does not resolve here, so this small producer stands in for it.)
+ */
+@Singleton
+public class StoreProducers {
+
+    @Produces
+    @Singleton
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Produces
+    @Singleton
+    DynamoDbClient dynamoDb(ServiceConfig config, Instance<ExecutionInterceptor> interceptors) {
+        DynamoDbClientBuilder builder = DynamoDbClient.builder()
+                .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .region(Region.of(config.dynamodb().region()))
+                .overrideConfiguration(ClientOverrideConfiguration.builder()
+                        .executionInterceptors(List.copyOf(interceptors.stream().toList())).build());
+        config.dynamodb().endpoint().ifPresentOrElse(endpoint -> builder.endpointOverride(endpoint)
+                // The embedded backend accepts any credentials; AWS gets the Lambda role's.
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"))),
+                () -> builder.credentialsProvider(DefaultCredentialsProvider.builder().build()));
+        return builder.build();
+    }
+
+    void closeDynamoDb(@Disposes DynamoDbClient client) {
+        client.close();
+    }
+
+    @Produces
+    @Singleton
+    AppSettingsStore appSettings(DynamoDbClient ddb, ServiceConfig config, Clock clock) {
+        return new AppSettingsStore(ddb, config.table(), clock, Duration.ofSeconds(config.settingsCacheSeconds()));
+    }
+
+    @Produces
+    @Singleton
+    @FanOut
+    ExecutorService fanOutExecutor(ServiceConfig config) {
+        AtomicInteger n = new AtomicInteger();
+        return Executors.newFixedThreadPool(config.fanOutParallelism(), r -> {
+            Thread t = new Thread(r, "fan-out-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    void closeFanOut(@Disposes @FanOut ExecutorService executor) {
+        executor.shutdown();
+    }
+
+    @Produces
+    @Singleton
+    ConversationStore conversations(DynamoDbClient ddb, ServiceConfig config, Clock clock, AppSettingsStore settings,
+            @FanOut ExecutorService fanOut) {
+        return new ConversationStore(ddb, config.table(), clock, settings, fanOut);
+    }
+
+    void createTable(@Observes StartupEvent start, ServiceConfig config, DynamoDbClient ddb) {
+        if (config.createTable()) {
+            TableDefinition.createIfMissing(ddb, config.table());
+        }
+    }
+}

@@ -1,0 +1,5 @@
+package io.convlist.domain;
+
+public enum Edition {
+    STANDARD, FLAGSHIP
+}

@@ -1,0 +1,45 @@
+package io.convlist.domain;
+
+/**
+ * Every documented size and count limit, in one place. Requests are checked against these before
+ * anything is written; the README's limits table is this file.
+ */
+public final class Limits {
+    private Limits() {
+    }
+
+    /** userID: at most 32 bytes (UTF-8) of {@link #ID_PATTERN}. */
+    public static final int USER_ID_MAX_BYTES = 32;
+    /** groupID: at most 48 bytes of {@link #ID_PATTERN}. */
+    public static final int GROUP_ID_MAX_BYTES = 48;
+    /** appID: at most 32 bytes of {@link #ID_PATTERN}. */
+    public static final int APP_ID_MAX_BYTES = 32;
+    /**
+     * The character set of every ID: ASCII letters, digits, '_', '-', '.', '@'. It excludes '#',
+     * which the store uses as a key separator, and anything that would need escaping in a URL.
+     */
+    public static final String ID_PATTERN = "[A-Za-z0-9_.@-]+";
+
+    public static final int DRAFT_MAX_BYTES = 8 * 1024;
+    /** Longer message summaries are cut, on a character boundary, to this many UTF-8 bytes. */
+    public static final int SUMMARY_MAX_BYTES = 1024;
+    public static final int NAME_MAX_BYTES = 256;
+    public static final int FACE_URL_MAX_BYTES = 1024;
+    public static final int MSG_ID_MAX_BYTES = 128;
+
+    public static final int PAGE_MIN = 1;
+    public static final int PAGE_MAX = 100;
+    public static final int ID_LIST_MAX = 100;
+    public static final int RECIPIENTS_MAX = 1000;
+
+    /** Tencent's fixed limit on pinned conversations per user. */
+    public static final int PINNED_MAX = 50;
+
+    public static final int STANDARD_CONVERSATION_LIMIT = 100;
+    public static final int FLAGSHIP_CONVERSATION_LIMIT_MIN = 100;
+    public static final int FLAGSHIP_CONVERSATION_LIMIT_MAX = 500;
+
+    public static final int DEFAULT_RETENTION_DAYS = 7;
+    public static final int RETENTION_DAYS_MIN = 1;
+    public static final int RETENTION_DAYS_MAX = 30;
+}

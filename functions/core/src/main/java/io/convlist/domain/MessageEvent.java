@@ -1,0 +1,84 @@
+package io.convlist.domain;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A message the pipeline has sent in a C2C or group conversation. {@code seq} is the message's
+ * sequence within its conversation (contiguous from 1, as Tencent numbers them): unread counts are
+ * sequence differences, which makes recording idempotent and independent of arrival order.
+ *
+ * @param recipients group members whose lists get the message (the sender is added separately);
+ *                   ignored for C2C, where the receiver is {@code receiverID}
+ */
+public record MessageEvent(
+        ConversationType type,
+        String msgID,
+        long seq,
+        long timestamp,
+        String senderID,
+        String receiverID,
+        String groupID,
+        GroupType groupType,
+        List<String> recipients,
+        String summary,
+        Set<String> atUserList,
+        boolean atAll) {
+
+    /** Validates the event and cuts the summary to its limit; throws INVALID_ARGUMENT. */
+    public MessageEvent validated() {
+        if (type == null) {
+            throw ServiceException.badRequest("type must be C2C or GROUP");
+        }
+        Ids.requireMaxBytes("msgID", msgID, Limits.MSG_ID_MAX_BYTES);
+        if (msgID == null || msgID.isEmpty()) {
+            throw ServiceException.badRequest("msgID is required");
+        }
+        if (seq < 1) {
+            throw ServiceException.badRequest("seq must be a positive sequence number");
+        }
+        if (timestamp < 1) {
+            throw ServiceException.badRequest("timestamp (epoch milliseconds) is required");
+        }
+        Ids.requireUserId("senderID", senderID);
+        String cutSummary = Ids.truncateUtf8(summary == null ? "" : summary, Limits.SUMMARY_MAX_BYTES);
+        if (type == ConversationType.C2C) {
+            Ids.requireUserId("receiverID", receiverID);
+            if (receiverID.equals(senderID)) {
+                throw ServiceException.badRequest("receiverID must differ from senderID");
+            }
+            return new MessageEvent(type, msgID, seq, timestamp, senderID, receiverID, null, null, List.of(),
+                    cutSummary, Set.of(), false);
+        }
+        Ids.requireGroupId("groupID", groupID);
+        if (groupType == null) {
+            throw ServiceException.badRequest("groupType is required for group messages");
+        }
+        List<String> members = recipients == null ? List.of() : recipients;
+        if (members.size() > Limits.RECIPIENTS_MAX) {
+            throw ServiceException.badRequest("at most " + Limits.RECIPIENTS_MAX + " recipients per message");
+        }
+        Set<String> unique = new LinkedHashSet<>();
+        for (String member : members) {
+            unique.add(Ids.requireUserId("recipients[]", member));
+        }
+        unique.remove(senderID);
+        Set<String> at = new LinkedHashSet<>();
+        if (atUserList != null) {
+            if (atUserList.size() > Limits.RECIPIENTS_MAX) {
+                throw ServiceException.badRequest("at most " + Limits.RECIPIENTS_MAX + " entries in atUserList");
+            }
+            for (String u : atUserList) {
+                at.add(Ids.requireUserId("atUserList[]", u));
+            }
+        }
+        return new MessageEvent(type, msgID, seq, timestamp, senderID, null, groupID, groupType,
+                List.copyOf(unique), cutSummary, Set.copyOf(at), atAll);
+    }
+
+    /** The @-type this message carries for one recipient, 0 if none. */
+    public int atTypeFor(String recipient) {
+        return GroupAtInfo.atTypeFor(atUserList.contains(recipient), atAll);
+    }
+}

@@ -1,0 +1,29 @@
+package io.convlist.domain;
+
+import java.util.List;
+
+/**
+ * A conversation as the store holds it: state only. Names and faces of peers and groups are not
+ * here; they are resolved at read time ({@link DisplayNames}), because profiles change
+ * independently of conversations. The owner's friend remark is the owner's own data and is kept on
+ * the conversation.
+ */
+public record StoredConversation(
+        ConversationId id,
+        GroupType groupType,
+        long unreadCount,
+        int recvOpt,
+        LastMessage lastMessage,
+        List<GroupAtInfo> groupAtInfoList,
+        String draftText,
+        Long draftTimestamp,
+        boolean pinned,
+        long orderKey,
+        String friendRemark,
+        long lastChangeMillis,
+        long expiresAtEpochSecond) {
+
+    public boolean isLiveAt(long epochSecond) {
+        return expiresAtEpochSecond > epochSecond;
+    }
+}

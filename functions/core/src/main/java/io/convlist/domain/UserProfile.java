@@ -1,0 +1,4 @@
+package io.convlist.domain;
+
+public record UserProfile(String userId, String nickname, String faceUrl) {
+}

@@ -1,0 +1,106 @@
+package io.convlist.store;
+
+import io.convlist.domain.ConversationId;
+
+/**
+ * Every attribute name and key format of the table, in one file.
+ *
+ * <p>One table, generic keys {@code pk}/{@code sk}:
+ * <pre>
+ * pk = u#{app}#{user}    sk = c#{conversationID}   a conversation of that user's cloud list
+ * pk = u#{app}#{user}    sk = meta                 the list's bookkeeping: slots, pinnedCount, rev
+ * pk = u#{app}#{user}    sk = r#{friendUserID}     the user's friend remark for a peer
+ * pk = p#{app}#{user}    sk = profile              a user's nickname and face
+ * pk = g#{app}#{group}   sk = profile              a group's name, face and type
+ * pk = app#{app}         sk = settings             the app's edition, limit and retention
+ * pk = app#{app}         sk = audit#{time}#{id}    a change of the app's settings (console)
+ * pk = apps              sk = {app}                the index of apps (one small partition)
+ * </pre>
+ * IDs never contain '#' (see Limits.ID_PATTERN), so keys cannot collide.
+ */
+public final class Keys {
+    private Keys() {
+    }
+
+    public static final String PK = "pk";
+    public static final String SK = "sk";
+
+    // Conversation attributes.
+    public static final String TYPE = "type";
+    public static final String TARGET = "target";
+    public static final String GROUP_TYPE = "groupType";
+    public static final String LAST_SEQ = "lastSeq";
+    public static final String LAST_TIME = "lastTime";
+    public static final String LAST_MSG = "lastMsg";
+    public static final String READ_SEQ = "readSeq";
+    /** False while readSeq is only the baseline assumed at creation, true once a read point was set. */
+    public static final String READ_EXPLICIT = "readExplicit";
+    public static final String UNREAD = "unread";
+    public static final String RECV_OPT = "recvOpt";
+    public static final String AT_INFO = "atInfo";
+    public static final String DRAFT_TEXT = "draftText";
+    public static final String DRAFT_TIME = "draftTime";
+    public static final String PINNED = "pinned";
+    /** pinned * 2^52 + slot: orderKey minus the activity part (see OrderKeys). */
+    public static final String ORDER_BASE = "orderBase";
+    public static final String ORDER_KEY = "orderKey";
+    public static final String SLOT = "slot";
+    public static final String REMARK = "remark";
+    public static final String LAST_CHANGE = "lastChange";
+    /** The TTL attribute: epoch seconds of the last change plus the app's retention. */
+    public static final String EXPIRES_AT = "expiresAt";
+
+    // Bookkeeping (meta) attributes.
+    public static final String SLOTS = "slots";
+    public static final String PINNED_COUNT = "pinnedCount";
+    public static final String REV = "rev";
+
+    // Profiles and settings.
+    public static final String NICKNAME = "nickname";
+    public static final String FACE_URL = "faceUrl";
+    public static final String GROUP_NAME = "groupName";
+    public static final String NAME = "name";
+    public static final String EDITION = "edition";
+    public static final String CONVERSATION_LIMIT = "conversationLimit";
+    public static final String RETENTION_DAYS = "retentionDays";
+    public static final String UPDATED_AT = "updatedAt";
+
+    // Local secondary indexes (partition key pk).
+    /** Sort key orderKey, all attributes: the list in order, one Query per page. */
+    public static final String INDEX_BY_ORDER = "byOrder";
+    /** Sort key unread: the total unread count reads only conversations with unread messages. */
+    public static final String INDEX_BY_UNREAD = "byUnread";
+    /** Sort key expiresAt, a few small attributes: the whole list's bookkeeping in one small Query. */
+    public static final String INDEX_BY_EXPIRY = "byExpiry";
+
+    public static final String META_SK = "meta";
+    public static final String PROFILE_SK = "profile";
+    public static final String SETTINGS_SK = "settings";
+    public static final String APPS_PK = "apps";
+
+    public static String userPk(String appId, String userId) {
+        return "u#" + appId + "#" + userId;
+    }
+
+    public static String conversationSk(ConversationId id) {
+        return "c#" + id;
+    }
+
+    public static final String CONVERSATION_SK_PREFIX = "c#";
+
+    public static String remarkSk(String friendUserId) {
+        return "r#" + friendUserId;
+    }
+
+    public static String userProfilePk(String appId, String userId) {
+        return "p#" + appId + "#" + userId;
+    }
+
+    public static String groupProfilePk(String appId, String groupId) {
+        return "g#" + appId + "#" + groupId;
+    }
+
+    public static String appPk(String appId) {
+        return "app#" + appId;
+    }
+}

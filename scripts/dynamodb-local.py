@@ -1,0 +1,82 @@
+#!/usr/bin/env python3
+"""The project's embedded DynamoDB-compatible backend: moto's server, one request at a time.
+
+moto keeps its tables in plain Python structures and is not safe under concurrent requests
+(parallel conditional transactions can all pass their checks and overshoot a cap). DynamoDB makes
+each request atomic; serving moto's WSGI app behind one lock, each request handled whole before the
+next, restores exactly that. Keep-alive connections are still served on their own threads.
+
+Usage: dynamodb-local.py [--host 127.0.0.1] [--port 0] [--port-file FILE] [--exit-on-stdin-eof]
+Prints "dynamodb-local listening on http://HOST:PORT" once the socket accepts connections.
+"""
+import argparse
+import os
+import sys
+import threading
+
+try:
+    from moto.server import DomainDispatcherApplication, create_backend_app
+    from werkzeug.serving import make_server
+except ImportError:
+    sys.stderr.write("moto_server is missing: install it with  pip install 'moto[server]'\n")
+    sys.exit(3)
+
+
+class SerializedApp:
+    """Runs each WSGI request to completion, body included, while holding one lock."""
+
+    def __init__(self, app):
+        self.app = app
+        self.lock = threading.Lock()
+
+    def __call__(self, environ, start_response):
+        with self.lock:
+            captured = {}
+
+            def capture(status, headers, exc_info=None):
+                captured["status"], captured["headers"] = status, headers
+                return lambda _data: None
+
+            result = self.app(environ, capture)
+            try:
+                body = b"".join(result)
+            finally:
+                close = getattr(result, "close", None)
+                if close:
+                    close()
+        start_response(captured["status"], captured["headers"])
+        return [body]
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--host", default="127.0.0.1")
+    parser.add_argument("--port", type=int, default=0, help="0 picks a free port")
+    parser.add_argument("--port-file", help="write the chosen port here once listening")
+    parser.add_argument("--exit-on-stdin-eof", action="store_true",
+                        help="stop when the parent process closes our stdin (dies or exits)")
+    args = parser.parse_args()
+
+    app = SerializedApp(DomainDispatcherApplication(create_backend_app))
+    server = make_server(args.host, args.port, app, threaded=True)
+    port = server.server_port
+    if args.port_file:
+        tmp = args.port_file + ".tmp"
+        with open(tmp, "w") as f:
+            f.write(str(port))
+        os.replace(tmp, args.port_file)
+    print(f"dynamodb-local listening on http://{args.host}:{port}", flush=True)
+
+    if args.exit_on_stdin_eof:
+        def watch_parent():
+            sys.stdin.read()
+            os._exit(0)
+        threading.Thread(target=watch_parent, daemon=True).start()
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+
+
+if __name__ == "__main__":
+    main()
