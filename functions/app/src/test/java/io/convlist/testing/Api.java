@@ -82,6 +82,16 @@ public final class Api {
         throw new AssertionError("paging did not finish");
     }
 
+    @SuppressWarnings("unchecked")
+    public static List<Object> list(Object value) {
+        return (List<Object>) value;
+    }
+
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> map(Object value) {
+        return (Map<String, Object>) value;
+    }
+
     public static List<String> ids(List<Map<String, Object>> conversations) {
         return conversations.stream().map(c -> (String) c.get("conversationID")).toList();
     }
