@@ -10,6 +10,7 @@ Usage: dynamodb-local.py [--host 127.0.0.1] [--port 0] [--port-file FILE] [--exi
 Prints "dynamodb-local listening on http://HOST:PORT" once the socket accepts connections.
 """
 import argparse
+import logging
 import os
 import sys
 import threading
@@ -20,6 +21,61 @@ try:
 except ImportError:
     sys.stderr.write("moto_server is missing: install it with  pip install 'moto[server]'\n")
     sys.exit(3)
+
+
+def install_item_level_transaction_backup():
+    """Keeps moto's transaction semantics but backs up only the items a transaction writes.
+
+    moto 5.2 deep-copies every table a TransactWriteItems touches (once per item of the request) so
+    that it can roll back; each transaction then costs time in proportion to the whole table, and a
+    test suite that fills a table slows down quadratically. Requests are serialized (above), so it
+    is enough to copy the touched items before the transaction and put them back if it fails.
+    """
+    import copy
+
+    from moto.dynamodb.models import DynamoDBBackend
+    from moto.dynamodb.models.dynamo_type import DynamoType
+    from moto.dynamodb.models.table import Table
+
+    original = DynamoDBBackend.transact_write_items
+
+    def transact_write_items(self, transact_items):
+        backups = []
+        for entry in transact_items:
+            _, op = next(iter(entry.items()))
+            table = self.tables.get(op.get("TableName"))
+            if table is None:
+                continue
+            key = op.get("Key") or op.get("Item") or {}
+            if table.hash_key_attr not in key:
+                continue
+            hash_key = DynamoType(key[table.hash_key_attr])
+            range_key = None
+            if table.has_range_key:
+                if table.range_key_attr not in key:
+                    continue
+                range_key = DynamoType(key[table.range_key_attr])
+            item = table.get_item(hash_key, range_key)
+            backups.append((table, hash_key, range_key, copy.deepcopy(item) if item is not None else None))
+
+        Table.__deepcopy__ = lambda table, memo: table  # moto's own whole-table backup becomes a no-op
+        try:
+            return original(self, transact_items)
+        except Exception:
+            for table, hash_key, range_key, item in reversed(backups):
+                if range_key is None:
+                    table.items.pop(hash_key, None)
+                    if item is not None:
+                        table.items[hash_key] = item
+                else:
+                    table.items[hash_key].pop(range_key, None)
+                    if item is not None:
+                        table.items[hash_key][range_key] = item
+            raise
+        finally:
+            del Table.__deepcopy__
+
+    DynamoDBBackend.transact_write_items = transact_write_items
 
 
 class SerializedApp:
@@ -57,6 +113,8 @@ def main():
                         help="stop when the parent process closes our stdin (dies or exits)")
     args = parser.parse_args()
 
+    install_item_level_transaction_backup()
+    logging.getLogger("werkzeug").setLevel(logging.WARNING)  # no line per request
     app = SerializedApp(DomainDispatcherApplication(create_backend_app))
     server = make_server(args.host, args.port, app, threaded=True)
     port = server.server_port

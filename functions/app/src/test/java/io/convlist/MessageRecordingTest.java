@@ -16,7 +16,8 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 @QuarkusTestResource(DynamoDbTestResource.class)
 class MessageRecordingTest {
-    static final long T0 = 1_800_000_000_000L;
+    /** Message times an hour ago, so that drafts and pins (now) are the most recent activity. */
+    static final long T0 = System.currentTimeMillis() - 3_600_000;
 
     static Map<String, Object> conversation(String app, String user, String id) {
         return ok(userToken(app, user), "getConversation", body("conversationID", id)).jsonPath().getMap("");

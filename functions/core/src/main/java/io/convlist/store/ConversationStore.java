@@ -681,12 +681,18 @@ public final class ConversationStore {
     // Profiles (service functions)
 
     public void putUserProfile(String appId, UserProfile p) {
-        putProfile(Keys.userProfilePk(appId, p.userId()), Map.of(NICKNAME, p.nickname(), FACE_URL, p.faceUrl()));
+        Map<String, String> attributes = new HashMap<>();
+        attributes.put(NICKNAME, p.nickname());
+        attributes.put(FACE_URL, p.faceUrl());
+        putProfile(Keys.userProfilePk(appId, p.userId()), attributes);
     }
 
     public void putGroupProfile(String appId, GroupProfile p) {
-        putProfile(Keys.groupProfilePk(appId, p.groupId()), Map.of(GROUP_NAME, p.groupName(), FACE_URL, p.faceUrl(),
-                GROUP_TYPE, p.groupType() == null ? "" : p.groupType().name()));
+        Map<String, String> attributes = new HashMap<>();
+        attributes.put(GROUP_NAME, p.groupName());
+        attributes.put(FACE_URL, p.faceUrl());
+        attributes.put(GROUP_TYPE, p.groupType() == null ? null : p.groupType().name());
+        putProfile(Keys.groupProfilePk(appId, p.groupId()), attributes);
     }
 
     private void putProfile(String pk, Map<String, String> attributes) {

@@ -1,0 +1,68 @@
+package io.convlist;
+
+import static io.convlist.testing.Api.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.convlist.testing.DynamoDbTestResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** showName and faceUrl follow the seed's priorities and are resolved when reading. */
+@QuarkusTest
+@QuarkusTestResource(DynamoDbTestResource.class)
+class DisplayNameTest {
+    /** Message times an hour ago, so that drafts and pins (now) are the most recent activity. */
+    static final long T0 = System.currentTimeMillis() - 3_600_000;
+
+    static Map<String, Object> seen(String app, String user, String id) {
+        return ok(userToken(app, user), "getConversation", body("conversationID", id)).jsonPath().getMap("");
+    }
+
+    @Test
+    void showName_c2c_remarkOverNicknameOverUserId_resolvedAtReadTime() {
+        String app = newApp();
+        c2c(app, "peer", "me", 1, T0, "hi");
+        // 1. No profile: the peer's userID.
+        assertThat(seen(app, "me", "c2c_peer")).containsEntry("showName", "peer");
+        // 2. A nickname set after the conversation exists shows on the next read, with the face.
+        ok(serviceToken(app), "setUserProfile", body("userID", "peer", "nickname", "Pat", "faceUrl", "https://img/pat.png"));
+        assertThat(seen(app, "me", "c2c_peer")).containsEntry("showName", "Pat").containsEntry("faceUrl", "https://img/pat.png");
+        // 3. The owner's remark wins over the nickname, for the owner only.
+        ok(serviceToken(app), "setFriendRemark", body("userID", "me", "friendUserID", "peer", "remark", "Pat from work"));
+        assertThat(seen(app, "me", "c2c_peer")).containsEntry("showName", "Pat from work");
+        // 4. A nickname change still shows where no remark is set.
+        ok(serviceToken(app), "setUserProfile", body("userID", "peer", "nickname", "Patricia"));
+        c2c(app, "peer", "other", 1, T0, "hi");
+        assertThat(seen(app, "other", "c2c_peer")).containsEntry("showName", "Patricia");
+        // 5. Clearing the remark falls back to the nickname.
+        ok(serviceToken(app), "setFriendRemark", body("userID", "me", "friendUserID", "peer", "remark", ""));
+        assertThat(seen(app, "me", "c2c_peer")).containsEntry("showName", "Patricia");
+    }
+
+    @Test
+    void showName_remarkSetBeforeConversationExists_isUsedWhenItIsCreated() {
+        String app = newApp();
+        ok(serviceToken(app), "setFriendRemark", body("userID", "me", "friendUserID", "peer", "remark", "Old friend"));
+        c2c(app, "peer", "me", 1, T0, "hi");
+        assertThat(seen(app, "me", "c2c_peer")).containsEntry("showName", "Old friend");
+    }
+
+    @Test
+    void showName_group_nameOverGroupId_withGroupFace() {
+        String app = newApp();
+        group(app, "team1", "Work", "a", List.of("b"), 1, T0, "hi", List.of(), false);
+        assertThat(seen(app, "b", "group_team1")).containsEntry("showName", "team1").containsEntry("groupID", "team1");
+        ok(serviceToken(app), "setGroupProfile", body("groupID", "team1", "groupName", "Team One", "faceUrl", "https://img/t1.png"));
+        Map<String, Object> c = seen(app, "b", "group_team1");
+        assertThat(c).containsEntry("showName", "Team One").containsEntry("faceUrl", "https://img/t1.png")
+                .containsEntry("groupType", "Work").containsEntry("type", "GROUP");
+        assertThat(c.get("userID")).isNull();
+        // The list shows the same resolution.
+        assertThat(wholeList(app, "b", 20).get(0)).containsEntry("showName", "Team One");
+    }
+}
