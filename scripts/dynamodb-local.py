@@ -93,6 +93,8 @@ class SerializedApp:
                 captured["status"], captured["headers"] = status, headers
                 return lambda _data: None
 
+            import time as _t
+            _t0 = _t.perf_counter()
             result = self.app(environ, capture)
             try:
                 body = b"".join(result)
@@ -100,6 +102,9 @@ class SerializedApp:
                 close = getattr(result, "close", None)
                 if close:
                     close()
+            _dt = _t.perf_counter() - _t0
+            if os.environ.get("DDB_SLOWLOG") and _dt > 0.05:
+                print("SLOW %.0fms %s" % (_dt * 1000, environ.get("HTTP_X_AMZ_TARGET")), flush=True)
         start_response(captured["status"], captured["headers"])
         return [body]
 

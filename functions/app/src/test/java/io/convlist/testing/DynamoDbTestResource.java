@@ -26,6 +26,8 @@ public class DynamoDbTestResource implements QuarkusTestResourceLifecycleManager
                     "convlist.dynamodb.endpoint", TestBackend.endpoint().toString(),
                     "convlist.table", "convlist-test-" + UUID.randomUUID().toString().substring(0, 8),
                     "convlist.create-table", "true",
+                    // Request-count assertions must not depend on when the settings cache expires.
+                    "convlist.settings-cache-seconds", "60",
                     "mp.jwt.verify.publickey.location", pem.toUri().toString(),
                     "mp.jwt.verify.issuer", ISSUER);
         } catch (java.io.IOException e) {

@@ -139,6 +139,7 @@ public final class ConversationStore {
         boolean keepsUnread = !sender && (m.type() == ConversationType.C2C || m.groupType().keepsUnreadCount());
         int atType = keepsUnread && m.type() == ConversationType.GROUP ? m.atTypeFor(owner) : 0;
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+            backoff(attempt);
             AppSettings app = settings.cached(appId);
             long now = clock.millis();
             Expr e = new Expr();
@@ -243,50 +244,50 @@ public final class ConversationStore {
         String pk = userPk(appId, owner);
         Map<String, AttributeValue> metaKey = Av.key(pk, META_SK);
         Map<String, AttributeValue> remarkKey = Av.key(pk, remarkSk(id.targetId()));
-        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-            List<Map<String, AttributeValue>> keys = new ArrayList<>(List.of(metaKey, AppSettingsStore.key(appId)));
-            if (id.type() == ConversationType.C2C) {
-                keys.add(remarkKey);
-            }
-            Map<String, Map<String, AttributeValue>> got = batchGet(keys);
-            AppSettings app = settings.remember(AppSettingsStore.fromItem(appId, got.get(keyString(AppSettingsStore.key(appId)))));
-            Map<String, AttributeValue> meta = got.get(keyString(metaKey));
-            String remark = Av.str(got.get(keyString(remarkKey)), REMARK);
-            Set<Integer> slots = new HashSet<>(Av.intSet(meta, SLOTS));
-            long rev = Av.num(meta, REV, 0);
-            long now = clock.millis();
-            List<TransactWriteItem> tx = new ArrayList<>();
-            if (slots.size() < app.conversationLimit()) {
-                int slot = ListBookkeeping.freeSlot(slots, ThreadLocalRandom.current());
-                tx.add(putNew(freshItem(pk, id, m, sender, keepsUnread, atType, slot, remark, now, app)));
-                Expr e = new Expr();
-                e.add(SLOTS, Av.ns(List.of(slot))).set(e.n(REV) + " = if_not_exists(" + e.n(REV) + ", " + e.v(0) + ") + " + e.v(1));
-                String condition = "attribute_not_exists(" + e.n(SLOTS) + ") OR (size(" + e.n(SLOTS) + ") < "
-                        + e.v(app.conversationLimit()) + " AND NOT contains(" + e.n(SLOTS) + ", " + e.v(slot) + "))";
-                tx.add(TransactWriteItem.builder().update(txUpdate(metaKey, e, condition)).build());
-            } else {
-                Plan plan = ListBookkeeping.plan(readEntries(pk), app.conversationLimit(), 1, now / 1000);
-                if (plan.victims().size() > TRANSACTION_MAX_ITEMS - 2) {
-                    trimStep(pk, plan, rev);
-                    continue;
-                }
-                int slot = ListBookkeeping.freeSlot(plan.slots(), ThreadLocalRandom.current());
-                tx.add(putNew(freshItem(pk, id, m, sender, keepsUnread, atType, slot, remark, now, app)));
-                plan.victims().forEach(v -> tx.add(deleteUnchanged(pk, v)));
-                Set<Integer> after = new HashSet<>(plan.slots());
-                after.add(slot);
-                tx.add(replaceBookkeeping(metaKey, after, plan.pinnedCount(), rev));
-            }
-            try {
-                transact(tx);
-                return true;
-            } catch (TransactionCanceledException cancelled) {
-                if (failedAt(cancelled, 0)) {
-                    return false;
-                }
-            }
+        List<Map<String, AttributeValue>> keys = new ArrayList<>(List.of(metaKey, AppSettingsStore.key(appId)));
+        if (id.type() == ConversationType.C2C) {
+            keys.add(remarkKey);
         }
-        throw contention();
+        Map<String, Map<String, AttributeValue>> got = batchGet(keys);
+        AppSettings app = settings.remember(AppSettingsStore.fromItem(appId, got.get(keyString(AppSettingsStore.key(appId)))));
+        Map<String, AttributeValue> meta = got.get(keyString(metaKey));
+        String remark = Av.str(got.get(keyString(remarkKey)), REMARK);
+        Set<Integer> slots = new HashSet<>(Av.intSet(meta, SLOTS));
+        long rev = Av.num(meta, REV, 0);
+        long now = clock.millis();
+        List<TransactWriteItem> tx = new ArrayList<>();
+        if (slots.size() < app.conversationLimit()) {
+            int slot = ListBookkeeping.freeSlot(slots, ThreadLocalRandom.current());
+            tx.add(putNew(freshItem(pk, id, m, sender, keepsUnread, atType, slot, remark, now, app)));
+            Expr e = new Expr();
+            e.add(SLOTS, Av.ns(List.of(slot))).set(e.n(REV) + " = if_not_exists(" + e.n(REV) + ", " + e.v(0) + ") + " + e.v(1));
+            String condition = "attribute_not_exists(" + e.n(SLOTS) + ") OR (size(" + e.n(SLOTS) + ") < "
+                    + e.v(app.conversationLimit()) + " AND NOT contains(" + e.n(SLOTS) + ", " + e.v(slot) + "))";
+            tx.add(TransactWriteItem.builder().update(txUpdate(metaKey, e, condition)).build());
+        } else {
+            Plan plan = ListBookkeeping.plan(readEntries(pk), app.conversationLimit(), 1, now / 1000);
+            if (plan.victims().size() > TRANSACTION_MAX_ITEMS - 2) {
+                // A lowered limit left more excess than one transaction holds: trim a part first.
+                try {
+                    trimStep(pk, plan, rev);
+                } catch (TransactionCanceledException raced) {
+                    // another writer changed the list; the caller starts over either way
+                }
+                return false;
+            }
+            int slot = ListBookkeeping.freeSlot(plan.slots(), ThreadLocalRandom.current());
+            tx.add(putNew(freshItem(pk, id, m, sender, keepsUnread, atType, slot, remark, now, app)));
+            plan.victims().forEach(v -> tx.add(deleteUnchanged(pk, v)));
+            Set<Integer> after = new HashSet<>(plan.slots());
+            after.add(slot);
+            tx.add(replaceBookkeeping(metaKey, after, plan.pinnedCount(), rev));
+        }
+        try {
+            transact(tx);
+            return true;
+        } catch (TransactionCanceledException cancelled) {
+            return false; // the conversation exists now, or the bookkeeping changed: start over
+        }
     }
 
     /** An expired conversation (not yet deleted by TTL) that gets a message starts afresh in its slot. */
@@ -364,6 +365,7 @@ public final class ConversationStore {
         String pk = userPk(appId, userId);
         Map<String, AttributeValue> metaKey = Av.key(pk, META_SK);
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+            backoff(attempt);
             AppSettings app = settings.cached(appId);
             long now = clock.millis();
             Expr c = new Expr();
@@ -441,6 +443,7 @@ public final class ConversationStore {
         boolean bySequence = cleanSequence != null && cleanSequence > 0;
         boolean byTime = !bySequence && cleanTimestamp != null && cleanTimestamp > 0;
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+            backoff(attempt);
             AppSettings app = settings.cached(appId);
             long now = clock.millis();
             Expr e = new Expr();
@@ -523,6 +526,7 @@ public final class ConversationStore {
         String pk = userPk(appId, userId);
         Map<String, AttributeValue> key = conversationKey(appId, userId, id);
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+            backoff(attempt);
             long now = clock.millis();
             Map<String, AttributeValue> item = batchGet(List.of(key)).get(keyString(key));
             if (item == null || Av.num(item, EXPIRES_AT, 0) <= now / 1000) {
@@ -646,6 +650,7 @@ public final class ConversationStore {
     private Plan enforceLimit(String pk, int limit) {
         Map<String, AttributeValue> metaKey = Av.key(pk, META_SK);
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+            backoff(attempt);
             Map<String, AttributeValue> meta = batchGet(List.of(metaKey)).get(keyString(metaKey));
             long rev = Av.num(meta, REV, 0);
             Plan plan = ListBookkeeping.plan(readEntries(pk), limit, 0, clock.millis() / 1000);
@@ -956,6 +961,22 @@ public final class ConversationStore {
 
     private static ServiceException notFound(ConversationId id) {
         return ServiceException.notFound("conversation " + id + " is not in the list");
+    }
+
+    /**
+     * Before retrying an optimistic write that lost to a concurrent writer: a short random pause,
+     * growing with the attempt, so that writers contending for one list spread out.
+     */
+    private static void backoff(int attempt) {
+        if (attempt == 0) {
+            return;
+        }
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(1, 5L << Math.min(attempt, 3)));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw contention();
+        }
     }
 
     private static ServiceException contention() {

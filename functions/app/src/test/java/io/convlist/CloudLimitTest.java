@@ -1,0 +1,151 @@
+package io.convlist;
+
+import static io.convlist.testing.Api.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Test;
+
+import io.convlist.domain.AppSettings;
+import io.convlist.domain.Edition;
+import io.convlist.store.AppSettingsStore;
+import io.convlist.store.ConversationStore;
+import io.convlist.testing.DynamoDbTestResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+
+/** The per-user cap: eviction, concurrency, and changes of the app's limit. */
+@QuarkusTest
+@QuarkusTestResource(DynamoDbTestResource.class)
+class CloudLimitTest {
+    static final long T0 = System.currentTimeMillis() - 3_600_000;
+
+    @Inject
+    AppSettingsStore settings;
+
+    @Inject
+    ConversationStore store;
+
+    static void ownGroup(String app, String user, String groupId, long time) {
+        group(app, groupId, "Work", user, List.of(), 1, time, "m", List.of(), false);
+    }
+
+    @Test
+    void recordMessage_beyondLimit_evictsLeastRecentlyActiveUnpinned_andPinnedSurvive() {
+        String app = newApp(); // standard edition: limit 100
+        for (int i = 0; i < 100; i++) {
+            ownGroup(app, "u", "g" + i, T0 + i * 1000L);
+        }
+        ok(userToken(app, "u"), "pinConversation", body("conversationID", "group_g0", "isPinned", true));
+        ok(userToken(app, "u"), "pinConversation", body("conversationID", "group_g1", "isPinned", true));
+        for (int i = 100; i < 105; i++) {
+            ownGroup(app, "u", "g" + i, T0 + i * 1000L);
+        }
+        List<String> ids = ids(wholeList(app, "u", 100));
+        assertThat(ids).hasSize(100).contains("group_g0", "group_g1", "group_g100", "group_g104");
+        // The five least recently active unpinned ones are gone, and nothing else.
+        assertThat(ids).doesNotContain("group_g2", "group_g3", "group_g4", "group_g5", "group_g6").contains("group_g7");
+        ConversationStore.ListState state = store.state(app, "u");
+        assertThat(state.stored()).isEqualTo(100);
+        assertThat(state.bookkeptSlots()).isEqualTo(100);
+        assertThat(state.pinnedCount()).isEqualTo(2);
+    }
+
+    @Test
+    void recordMessage_sixteenConcurrentWriters_neverExceedLimit_andBookkeepingMatchesStore() throws Exception {
+        String app = newApp();
+        int writers = 16;
+        int creations = 200; // 100 below the limit, 100 that must evict
+        ExecutorService pool = Executors.newFixedThreadPool(writers + 1);
+        AtomicBoolean writing = new AtomicBoolean(true);
+        AtomicInteger samples = new AtomicInteger();
+        AtomicInteger maxSeen = new AtomicInteger();
+        AtomicInteger retried = new AtomicInteger();
+        // Reads sampled while the writers run: a page of 100 must hold everything (isFinished).
+        Future<?> reader = pool.submit(() -> {
+            while (writing.get()) {
+                Response r = ok(userToken(app, "hot"), "getConversationList", body("count", 100));
+                int size = r.jsonPath().getList("conversationList").size();
+                maxSeen.accumulateAndGet(size, Math::max);
+                assertThat(r.jsonPath().getBoolean("isFinished")).as("a 101st conversation was visible").isTrue();
+                assertThat(store.state(app, "hot").stored()).isLessThanOrEqualTo(100);
+                samples.incrementAndGet();
+                Thread.sleep(50);
+            }
+            return null;
+        });
+        List<Future<?>> futures = new ArrayList<>();
+        for (int w = 0; w < writers; w++) {
+            int writer = w;
+            futures.add(pool.submit(() -> {
+                for (int i = writer; i < creations; i += writers) {
+                    Map<String, Object> msg = body("type", "GROUP", "msgID", "m" + i, "seq", 1, "timestamp", T0 + i,
+                            "senderID", "hot", "groupID", "c" + i, "groupType", "Work", "recipients", List.of());
+                    // A client retries 429 (contention) as told by Retry-After.
+                    for (int attempt = 0; ; attempt++) {
+                        Response r = call(serviceToken(app), "recordMessage", msg);
+                        if (r.statusCode() == 200) {
+                            break;
+                        }
+                        assertThat(r.statusCode()).as(r.asString()).isEqualTo(429);
+                        assertThat(attempt).isLessThan(20);
+                        retried.incrementAndGet();
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : futures) {
+            f.get(10, TimeUnit.MINUTES);
+        }
+        writing.set(false);
+        reader.get(1, TimeUnit.MINUTES);
+        pool.shutdown();
+
+        List<Map<String, Object>> all = wholeList(app, "hot", 100);
+        assertThat(all).hasSize(100);
+        assertThat(new HashSet<>(ids(all))).hasSize(100);
+        ConversationStore.ListState state = store.state(app, "hot");
+        assertThat(state.stored()).isEqualTo(100);
+        assertThat(state.bookkeptSlots()).isEqualTo(state.stored());
+        assertThat(samples.get()).isPositive();
+        System.out.printf("concurrency: %d writers, %d creations, %d read samples (max %d seen), %d client retries%n",
+                writers, creations, samples.get(), maxSeen.get(), retried.get());
+    }
+
+    @Test
+    void limitLowered_everyReadShowsTheNewLimitAtOnce_andExcessIsRemoved_raisingLetsListsGrow() {
+        String app = newApp();
+        settings.put(new AppSettings(app, app, Edition.FLAGSHIP, 300, 7));
+        for (int i = 0; i < 150; i++) {
+            ownGroup(app, "u", "g" + i, T0 + i * 1000L);
+        }
+        ok(userToken(app, "u"), "pinConversation", body("conversationID", "group_g0", "isPinned", true));
+        assertThat(wholeList(app, "u", 100)).hasSize(150);
+
+        settings.put(new AppSettings(app, app, Edition.STANDARD, 100, 7));
+        List<String> ids = ids(wholeList(app, "u", 100));
+        assertThat(ids).hasSize(100).contains("group_g0", "group_g149", "group_g51").doesNotContain("group_g50", "group_g1");
+        ConversationStore.ListState state = store.state(app, "u");
+        assertThat(state.stored()).isEqualTo(100);
+        assertThat(state.bookkeptSlots()).isEqualTo(100);
+
+        settings.put(new AppSettings(app, app, Edition.FLAGSHIP, 200, 7));
+        for (int i = 150; i < 200; i++) {
+            ownGroup(app, "u", "g" + i, T0 + i * 1000L);
+        }
+        assertThat(wholeList(app, "u", 100)).hasSize(150);
+    }
+}
