@@ -27,6 +27,9 @@ public class ErrorResponses {
 
     void register(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE).failureHandler(this::handle);
+        // Paths that name no function never reach a route: Vert.x answers them here.
+        router.errorHandler(404, this::handle);
+        router.errorHandler(405, this::handle);
     }
 
     void handle(RoutingContext ctx) {

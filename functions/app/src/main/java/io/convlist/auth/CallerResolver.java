@@ -7,14 +7,17 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import io.convlist.domain.ErrorCode;
 import io.convlist.domain.Ids;
 import io.convlist.domain.ServiceException;
-import io.quarkus.security.AuthenticationFailedException;
-import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import io.smallrye.jwt.auth.principal.JWTParser;
+import io.smallrye.jwt.auth.principal.ParseException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 
 /**
- * Turns the request's bearer JWT (verified by smallrye-jwt: signature, issuer, expiry) into a
- * {@link Caller}. Claims: {@code sub} the user or service name, {@value #APP_CLAIM} the app ID,
+ * Turns the request's bearer JWT into a {@link Caller}. smallrye-jwt's parser verifies it
+ * (signature, issuer, audience, expiry) with the mp.jwt.verify.* configuration. The functions call
+ * this themselves rather than through an HTTP authentication mechanism, so that a missing or bad
+ * token takes the same error path, and the same {code, message} body, as every other failure. Claims: {@code sub} the user or service name, {@value #APP_CLAIM} the app ID,
  * {@code groups} containing {@value #USER_ROLE} or {@value #SERVICE_ROLE}.
  */
 @RequestScoped
@@ -23,14 +26,30 @@ public class CallerResolver {
     public static final String USER_ROLE = "user";
     public static final String SERVICE_ROLE = "service";
 
+    private static final String BEARER = "Bearer ";
+
     @Inject
-    SecurityIdentity identity;
+    CurrentVertxRequest request;
+
+    @Inject
+    JWTParser parser;
+
+    private Caller resolved;
 
     public Caller caller() {
+        if (resolved == null) {
+            resolved = resolve();
+        }
+        return resolved;
+    }
+
+    private Caller resolve() {
+        String header = request.getCurrent() == null ? null : request.getCurrent().request().getHeader("Authorization");
+        if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            throw new ServiceException(ErrorCode.UNAUTHENTICATED, "a bearer token is required");
+        }
         try {
-            if (identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken jwt)) {
-                throw new ServiceException(ErrorCode.UNAUTHENTICATED, "a bearer token is required");
-            }
+            JsonWebToken jwt = parser.parse(header.substring(BEARER.length()).trim());
             String app = jwt.getClaim(APP_CLAIM);
             String subject = jwt.getSubject();
             if (app == null || subject == null) {
@@ -48,7 +67,7 @@ public class CallerResolver {
             }
             Ids.requireAppId("app", app);
             return new Caller(app, subject, role);
-        } catch (AuthenticationFailedException e) {
+        } catch (ParseException e) {
             throw new ServiceException(ErrorCode.UNAUTHENTICATED, "the bearer token is invalid or expired");
         } catch (ServiceException e) {
             if (e.code() == ErrorCode.INVALID_ARGUMENT) {

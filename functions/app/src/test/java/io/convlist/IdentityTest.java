@@ -1,0 +1,98 @@
+package io.convlist;
+
+import static io.convlist.testing.Api.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.convlist.devtools.DevTokens;
+import io.convlist.testing.DynamoDbTestResource;
+import io.convlist.testing.DynamoDbTestResourceKeys;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+
+/** Identity from verified tokens only: apps and users are isolated. */
+@QuarkusTest
+@QuarkusTestResource(DynamoDbTestResource.class)
+class IdentityTest {
+    static final long T0 = System.currentTimeMillis();
+
+    static void assertError(Response r, int status, String code) {
+        assertThat(r.statusCode()).as(r.asString()).isEqualTo(status);
+        assertThat(r.jsonPath().getString("code")).isEqualTo(code);
+        assertThat(r.jsonPath().getString("message")).isNotBlank();
+    }
+
+    @Test
+    void noToken_isUnauthenticated_onEveryFunction() {
+        for (String fn : List.of("getConversationList", "getConversation", "getConversationListByConversationIds",
+                "deleteConversation", "setConversationDraft", "pinConversation", "setReceiveMessageOpt",
+                "cleanConversationUnreadMessageCount", "getTotalUnreadMessageCount", "recordMessage", "setUserProfile",
+                "setFriendRemark", "setGroupProfile")) {
+            assertError(call(null, fn, Map.of()), 401, "UNAUTHENTICATED");
+        }
+    }
+
+    @Test
+    void invalidTokens_areUnauthenticated() {
+        String app = newApp();
+        assertError(call("not.a.jwt", "getConversationList", Map.of()), 401, "UNAUTHENTICATED");
+        // Signed with another key.
+        String forged = DevTokens.token(DevTokens.newKeyPair().getPrivate(), DynamoDbTestResource.ISSUER, app, "u", "user", 3600);
+        assertError(call(forged, "getConversationList", Map.of()), 401, "UNAUTHENTICATED");
+        // Expired.
+        String expired = DevTokens.token(DynamoDbTestResourceKeys.privateKey(), DynamoDbTestResource.ISSUER, app, "u", "user", -120);
+        assertError(call(expired, "getConversationList", Map.of()), 401, "UNAUTHENTICATED");
+        // Another issuer.
+        String otherIssuer = DevTokens.token(DynamoDbTestResourceKeys.privateKey(), "someone-else", app, "u", "user", 3600);
+        assertError(call(otherIssuer, "getConversationList", Map.of()), 401, "UNAUTHENTICATED");
+    }
+
+    @Test
+    void userToken_cannotReadOrChangeAnotherUsersList() {
+        String app = newApp();
+        c2c(app, "alice", "bob", 1, T0, "secret");
+        String mallory = userToken(app, "mallory");
+        assertError(call(mallory, "getConversationList", body("userID", "bob")), 403, "PERMISSION_DENIED");
+        assertError(call(mallory, "deleteConversation", body("userID", "bob", "conversationID", "c2c_alice")), 403, "PERMISSION_DENIED");
+        // Mallory's own view of c2c_alice does not exist.
+        assertError(call(mallory, "getConversation", body("conversationID", "c2c_alice")), 404, "NOT_FOUND");
+        assertThat(wholeList(app, "bob", 20)).hasSize(1);
+    }
+
+    @Test
+    void serviceToken_actsForAnyUserOfItsApp_andMustNameTheUser() {
+        String app = newApp();
+        c2c(app, "alice", "bob", 1, T0, "hi");
+        Response r = ok(serviceToken(app), "getConversationList", body("userID", "bob"));
+        assertThat(r.jsonPath().getList("conversationList")).hasSize(1);
+        assertError(call(serviceToken(app), "getConversationList", Map.of()), 400, "INVALID_ARGUMENT");
+    }
+
+    @Test
+    void appsAreIsolated_sameUserIdInTwoAppsSeesOnlyItsOwnApp() {
+        String a = newApp();
+        String b = newApp();
+        c2c(a, "alice", "bob", 1, T0, "in app a");
+        assertThat(wholeList(a, "bob", 20)).hasSize(1);
+        assertThat(wholeList(b, "bob", 20)).isEmpty();
+        assertThat(ok(serviceToken(b), "getConversationList", body("userID", "bob")).jsonPath().getList("conversationList")).isEmpty();
+        assertError(call(userToken(b, "bob"), "getConversation", body("conversationID", "c2c_alice")), 404, "NOT_FOUND");
+    }
+
+    @Test
+    void userToken_cannotCallServiceFunctions() {
+        String app = newApp();
+        String user = userToken(app, "alice");
+        assertError(call(user, "recordMessage", body("type", "C2C", "msgID", "m", "seq", 1, "timestamp", T0,
+                "senderID", "alice", "receiverID", "bob", "summary", "spoofed")), 403, "PERMISSION_DENIED");
+        assertError(call(user, "setUserProfile", body("userID", "bob", "nickname", "x")), 403, "PERMISSION_DENIED");
+        assertError(call(user, "setFriendRemark", body("userID", "bob", "friendUserID", "alice", "remark", "x")), 403, "PERMISSION_DENIED");
+        assertError(call(user, "setGroupProfile", body("groupID", "g", "groupName", "x")), 403, "PERMISSION_DENIED");
+        assertThat(wholeList(app, "bob", 20)).isEmpty();
+    }
+}

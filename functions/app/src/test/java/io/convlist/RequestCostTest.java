@@ -1,0 +1,91 @@
+package io.convlist;
+
+import static io.convlist.testing.Api.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.convlist.testing.DynamoDbTestResource;
+import io.convlist.testing.RequestCounter;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+
+/** The cost budget: DynamoDB requests per operation, counted by an SDK interceptor. Exact, not timed. */
+@QuarkusTest
+@QuarkusTestResource(DynamoDbTestResource.class)
+class RequestCostTest {
+    static final long T0 = System.currentTimeMillis() - 60_000;
+
+    @Inject
+    RequestCounter counter;
+
+    Map<String, Integer> measure(Runnable operation) {
+        counter.reset();
+        operation.run();
+        return counter.snapshot();
+    }
+
+    @Test
+    void recordMessage_intoExistingConversations_isOneWritePerAffectedUser_noReads() {
+        String app = newApp();
+        c2c(app, "alice", "bob", 1, T0, "first");
+        assertThat(measure(() -> c2c(app, "alice", "bob", 2, T0 + 1, "second"))).isEqualTo(Map.of("UpdateItem", 2));
+        List<String> members = List.of("m1", "m2", "m3", "m4", "m5", "m6", "m7", "m8", "m9");
+        group(app, "g", "Work", "m0", members, 1, T0, "first", List.of(), false);
+        assertThat(measure(() -> group(app, "g", "Work", "m0", members, 2, T0 + 1, "second", List.of("m1"), false)))
+                .isEqualTo(Map.of("UpdateItem", 10));
+    }
+
+    @Test
+    void creatingBelowLimit_isOneBatchReadAndOneTransaction_afterTheFailedUpdate() {
+        String app = newApp();
+        group(app, "warm", "Work", "u", List.of(), 1, T0, "m", List.of(), false); // settings cached
+        assertThat(measure(() -> group(app, "g", "Work", "u", List.of(), 1, T0, "m", List.of(), false)))
+                .isEqualTo(Map.of("UpdateItem", 1, "BatchGetItem", 1, "TransactWriteItems", 1));
+    }
+
+    @Test
+    void creatingAtLimit_isTwoReadsAndOneTransaction_afterTheFailedUpdate() {
+        String app = newApp();
+        for (int i = 0; i < 100; i++) {
+            group(app, "g" + i, "Work", "u", List.of(), 1, T0 + i, "m", List.of(), false);
+        }
+        assertThat(measure(() -> group(app, "new", "Work", "u", List.of(), 1, T0 + 500, "m", List.of(), false)))
+                .isEqualTo(Map.of("UpdateItem", 1, "BatchGetItem", 1, "Query", 1, "TransactWriteItems", 1));
+        assertThat(wholeList(app, "u", 100)).hasSize(100);
+    }
+
+    @Test
+    void reads_areOneQueryPlusOneBatchGet_andTotalUnreadIsOneQuery() {
+        String app = newApp();
+        for (int i = 0; i < 30; i++) {
+            c2c(app, "p" + i, "u", 1, T0 + i, "m");
+        }
+        assertThat(measure(() -> ok(userToken(app, "u"), "getConversationList", body("count", 20))))
+                .isEqualTo(Map.of("Query", 1, "BatchGetItem", 1));
+        assertThat(measure(() -> ok(userToken(app, "u"), "getConversationList", body("count", 100))))
+                .isEqualTo(Map.of("Query", 1, "BatchGetItem", 1));
+        assertThat(measure(() -> totalUnread(app, "u"))).isEqualTo(Map.of("Query", 1));
+        assertThat(measure(() -> ok(userToken(app, "u"), "getConversation", body("conversationID", "c2c_p3"))))
+                .isEqualTo(Map.of("BatchGetItem", 1));
+    }
+
+    @Test
+    void pinDraftRecvOptMarkRead_ofOneConversation_isOneConditionalWrite() {
+        String app = newApp();
+        String u = userToken(app, "u");
+        c2c(app, "p", "u", 1, T0, "m");
+        assertThat(measure(() -> ok(u, "pinConversation", body("conversationID", "c2c_p", "isPinned", true))))
+                .isEqualTo(Map.of("TransactWriteItems", 1));
+        assertThat(measure(() -> ok(u, "setConversationDraft", body("conversationID", "c2c_p", "draftText", "d"))))
+                .isEqualTo(Map.of("UpdateItem", 1));
+        assertThat(measure(() -> ok(u, "setReceiveMessageOpt", body("conversationIDList", List.of("c2c_p"), "opt", 2))))
+                .isEqualTo(Map.of("UpdateItem", 1));
+        assertThat(measure(() -> ok(u, "cleanConversationUnreadMessageCount", body("conversationID", "c2c_p"))))
+                .isEqualTo(Map.of("UpdateItem", 1));
+    }
+}
