@@ -78,6 +78,35 @@ def install_item_level_transaction_backup():
     DynamoDBBackend.transact_write_items = transact_write_items
 
 
+def install_partition_scoped_queries():
+    """Makes a Query on the table or a local secondary index read only its partition.
+
+    moto 5.2 answers every Query by sorting and scanning all items of the whole table, so a query's
+    cost grows with every other user's data. A base-table or LSI query names the table's partition
+    key, and in DynamoDB reads only that partition: hand moto just that partition's items.
+    """
+    from moto.dynamodb.models.dynamo_type import DynamoType
+    from moto.dynamodb.models.table import Table
+
+    original = Table.query
+
+    def query(self, hash_key, *args, **kwargs):
+        # query(hash_key, range_comparison, range_objs, limit, exclusive_start_key,
+        #       scan_index_forward, projection_expressions, index_name, ...)
+        index_name = args[6] if len(args) > 6 else kwargs.get("index_name")
+        local = index_name is None or any(i.name == index_name for i in (self.indexes or []))
+        if not (local and self.has_range_key and isinstance(hash_key, DynamoType)):
+            return original(self, hash_key, *args, **kwargs)
+        partition = list(self.items.get(hash_key, {}).values())
+        self.all_items = lambda: partition  # shadows the method for this call only
+        try:
+            return original(self, hash_key, *args, **kwargs)
+        finally:
+            del self.all_items
+
+    Table.query = query
+
+
 class SerializedApp:
     """Runs each WSGI request to completion, body included, while holding one lock."""
 
@@ -119,6 +148,7 @@ def main():
     args = parser.parse_args()
 
     install_item_level_transaction_backup()
+    install_partition_scoped_queries()
     logging.getLogger("werkzeug").setLevel(logging.WARNING)  # no line per request
     app = SerializedApp(DomainDispatcherApplication(create_backend_app))
     server = make_server(args.host, args.port, app, threaded=True)

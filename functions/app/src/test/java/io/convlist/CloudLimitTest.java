@@ -107,12 +107,17 @@ class CloudLimitTest {
                 return null;
             }));
         }
-        for (Future<?> f : futures) {
-            f.get(10, TimeUnit.MINUTES);
+        try {
+            for (Future<?> f : futures) {
+                f.get(10, TimeUnit.MINUTES);
+            }
+            writing.set(false);
+            reader.get(1, TimeUnit.MINUTES);
+        } finally {
+            writing.set(false);
+            pool.shutdownNow(); // a failed run must not leave writers running into other tests
+            pool.awaitTermination(1, TimeUnit.MINUTES);
         }
-        writing.set(false);
-        reader.get(1, TimeUnit.MINUTES);
-        pool.shutdown();
 
         List<Map<String, Object>> all = wholeList(app, "hot", 100);
         assertThat(all).hasSize(100);

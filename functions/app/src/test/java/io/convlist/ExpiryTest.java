@@ -13,8 +13,10 @@ import org.junit.jupiter.api.Test;
 
 import io.convlist.store.ConversationStore;
 import io.convlist.store.Keys;
+import io.convlist.store.TtlDeletions;
 import io.convlist.testing.DynamoDbTestResource;
 import io.convlist.testing.MutableClock;
+import io.convlist.testing.StreamRecords;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -118,8 +120,8 @@ class ExpiryTest {
         assertThat(store.state(app, "u").stored()).isZero();
         // The slot set still names the deleted items: an upper bound, never below what is stored.
         assertThat(store.state(app, "u").bookkeptSlots()).isEqualTo(100);
-        // The TTL stream consumer's reconcile makes it exact again; so does the next creation at the limit.
-        store.reconcile(app, "u");
+        // The table's stream carries the deletions; its consumer reconciles the list: exact again.
+        assertThat(new TtlDeletions(store, clock).handle(StreamRecords.removals(ddb, table))).contains(app + "/u");
         assertThat(store.state(app, "u").bookkeptSlots()).isZero();
         ownGroup(app, "u", "fresh", clock.millis());
         ConversationStore.ListState state = store.state(app, "u");

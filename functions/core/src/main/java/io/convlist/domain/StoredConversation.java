@@ -22,8 +22,4 @@ public record StoredConversation(
         String friendRemark,
         long lastChangeMillis,
         long expiresAtEpochSecond) {
-
-    public boolean isLiveAt(long epochSecond) {
-        return expiresAtEpochSecond > epochSecond;
-    }
 }

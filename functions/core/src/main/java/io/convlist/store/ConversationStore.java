@@ -14,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.IntFunction;
 
 import io.convlist.domain.AppSettings;
 import io.convlist.domain.Conversation;
@@ -265,7 +266,12 @@ public final class ConversationStore {
                     + e.v(app.conversationLimit()) + " AND NOT contains(" + e.n(SLOTS) + ", " + e.v(slot) + "))";
             tx.add(TransactWriteItem.builder().update(txUpdate(metaKey, e, condition)).build());
         } else {
-            Plan plan = ListBookkeeping.plan(readEntries(pk), app.conversationLimit(), 1, now / 1000);
+            List<Entry> stored = readEntries(pk);
+            if (stored.size() == app.conversationLimit() && ListBookkeeping.inSync(stored, slots)) {
+                return swapIntoVictimSlot(pk, stored, now,
+                        slot -> freshItem(pk, id, m, sender, keepsUnread, atType, slot, remark, now, app));
+            }
+            Plan plan = ListBookkeeping.plan(stored, app.conversationLimit(), 1, now / 1000);
             if (plan.victims().size() > TRANSACTION_MAX_ITEMS - 2) {
                 // A lowered limit left more excess than one transaction holds: trim a part first.
                 try {
@@ -288,6 +294,35 @@ public final class ConversationStore {
         } catch (TransactionCanceledException cancelled) {
             return false; // the conversation exists now, or the bookkeeping changed: start over
         }
+    }
+
+    /** How many eviction candidates one creation at the limit tries before reading the list again. */
+    private static final int SWAP_CANDIDATES = 4;
+
+    /**
+     * The common case at the limit: the bookkeeping is exact and the list exactly full. The new
+     * conversation takes the slot of the conversation it evicts, in one transaction that puts the
+     * one and deletes the other (if unchanged since read). The count and the slot set stay as they
+     * are, so the bookkeeping is not written, and concurrent creators contend only when they choose
+     * the same victim: the loser moves on to the next candidate without reading again.
+     *
+     * @return true once created; false if the conversation appeared meanwhile or every candidate tried was taken
+     */
+    private boolean swapIntoVictimSlot(String pk, List<Entry> stored, long now, IntFunction<ConversationItem> itemInSlot) {
+        List<Entry> candidates = ListBookkeeping.evictionOrder(stored, now / 1000).stream()
+                .filter(e -> !e.pinned()).limit(SWAP_CANDIDATES).toList();
+        for (Entry victim : candidates) {
+            try {
+                transact(List.of(putNew(itemInSlot.apply(victim.slot())), deleteUnchanged(pk, victim)));
+                return true;
+            } catch (TransactionCanceledException cancelled) {
+                if (failedAt(cancelled, 0)) {
+                    return false; // the conversation exists now
+                }
+                // the victim changed or a concurrent creator evicted it: try the next one
+            }
+        }
+        return false;
     }
 
     /** An expired conversation (not yet deleted by TTL) that gets a message starts afresh in its slot. */

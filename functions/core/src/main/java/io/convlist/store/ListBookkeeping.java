@@ -43,13 +43,26 @@ final class ListBookkeeping {
     record Plan(List<Entry> victims, Set<Integer> slots, int pinnedCount) {
     }
 
-    static Plan plan(List<Entry> stored, int limit, int adding, long nowSecond) {
-        int excess = Math.max(0, stored.size() + adding - limit);
+    /** Who goes first when room is needed: expired ones (invisible already), then the bottom of the list. */
+    static List<Entry> evictionOrder(List<Entry> stored, long nowSecond) {
         List<Entry> candidates = new ArrayList<>();
         stored.stream().filter(e -> !e.liveAt(nowSecond))
                 .sorted(Comparator.comparingLong(Entry::expiresAt)).forEach(candidates::add);
         stored.stream().filter(e -> e.liveAt(nowSecond) && !e.pinned())
                 .sorted(Comparator.comparingLong(Entry::orderKey)).forEach(candidates::add);
+        return candidates;
+    }
+
+    /** True when the bookkeeping names exactly the stored conversations (no TTL deletion since). */
+    static boolean inSync(List<Entry> stored, Set<Integer> bookkeptSlots) {
+        Set<Integer> storedSlots = new HashSet<>();
+        stored.forEach(e -> storedSlots.add(e.slot()));
+        return storedSlots.size() == stored.size() && storedSlots.equals(bookkeptSlots);
+    }
+
+    static Plan plan(List<Entry> stored, int limit, int adding, long nowSecond) {
+        int excess = Math.max(0, stored.size() + adding - limit);
+        List<Entry> candidates = evictionOrder(stored, nowSecond);
         List<Entry> victims = List.copyOf(candidates.subList(0, Math.min(excess, candidates.size())));
         Set<Integer> slots = new HashSet<>();
         int pinned = 0;
