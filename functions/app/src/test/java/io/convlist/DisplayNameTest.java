@@ -19,29 +19,25 @@ class DisplayNameTest {
     /** Message times an hour ago, so that drafts and pins (now) are the most recent activity. */
     static final long T0 = System.currentTimeMillis() - 3_600_000;
 
-    static Map<String, Object> seen(String app, String user, String id) {
-        return ok(userToken(app, user), "getConversation", body("conversationID", id)).jsonPath().getMap("");
-    }
-
     @Test
     void showName_c2c_remarkOverNicknameOverUserId_resolvedAtReadTime() {
         String app = newApp();
         c2c(app, "peer", "me", 1, T0, "hi");
         // 1. No profile: the peer's userID.
-        assertThat(seen(app, "me", "c2c_peer")).containsEntry("showName", "peer");
+        assertThat(conversation(app, "me", "c2c_peer")).containsEntry("showName", "peer");
         // 2. A nickname set after the conversation exists shows on the next read, with the face.
         ok(serviceToken(app), "setUserProfile", body("userID", "peer", "nickname", "Pat", "faceUrl", "https://img/pat.png"));
-        assertThat(seen(app, "me", "c2c_peer")).containsEntry("showName", "Pat").containsEntry("faceUrl", "https://img/pat.png");
+        assertThat(conversation(app, "me", "c2c_peer")).containsEntry("showName", "Pat").containsEntry("faceUrl", "https://img/pat.png");
         // 3. The owner's remark wins over the nickname, for the owner only.
         ok(serviceToken(app), "setFriendRemark", body("userID", "me", "friendUserID", "peer", "remark", "Pat from work"));
-        assertThat(seen(app, "me", "c2c_peer")).containsEntry("showName", "Pat from work");
+        assertThat(conversation(app, "me", "c2c_peer")).containsEntry("showName", "Pat from work");
         // 4. A nickname change still shows where no remark is set.
         ok(serviceToken(app), "setUserProfile", body("userID", "peer", "nickname", "Patricia"));
         c2c(app, "peer", "other", 1, T0, "hi");
-        assertThat(seen(app, "other", "c2c_peer")).containsEntry("showName", "Patricia");
+        assertThat(conversation(app, "other", "c2c_peer")).containsEntry("showName", "Patricia");
         // 5. Clearing the remark falls back to the nickname.
         ok(serviceToken(app), "setFriendRemark", body("userID", "me", "friendUserID", "peer", "remark", ""));
-        assertThat(seen(app, "me", "c2c_peer")).containsEntry("showName", "Patricia");
+        assertThat(conversation(app, "me", "c2c_peer")).containsEntry("showName", "Patricia");
     }
 
     @Test
@@ -49,16 +45,16 @@ class DisplayNameTest {
         String app = newApp();
         ok(serviceToken(app), "setFriendRemark", body("userID", "me", "friendUserID", "peer", "remark", "Old friend"));
         c2c(app, "peer", "me", 1, T0, "hi");
-        assertThat(seen(app, "me", "c2c_peer")).containsEntry("showName", "Old friend");
+        assertThat(conversation(app, "me", "c2c_peer")).containsEntry("showName", "Old friend");
     }
 
     @Test
     void showName_group_nameOverGroupId_withGroupFace() {
         String app = newApp();
         group(app, "team1", "Work", "a", List.of("b"), 1, T0, "hi", List.of(), false);
-        assertThat(seen(app, "b", "group_team1")).containsEntry("showName", "team1").containsEntry("groupID", "team1");
+        assertThat(conversation(app, "b", "group_team1")).containsEntry("showName", "team1").containsEntry("groupID", "team1");
         ok(serviceToken(app), "setGroupProfile", body("groupID", "team1", "groupName", "Team One", "faceUrl", "https://img/t1.png"));
-        Map<String, Object> c = seen(app, "b", "group_team1");
+        Map<String, Object> c = conversation(app, "b", "group_team1");
         assertThat(c).containsEntry("showName", "Team One").containsEntry("faceUrl", "https://img/t1.png")
                 .containsEntry("groupType", "Work").containsEntry("type", "GROUP");
         assertThat(c.get("userID")).isNull();

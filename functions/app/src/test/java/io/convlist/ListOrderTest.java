@@ -75,13 +75,13 @@ class ListOrderTest {
         createGroups(app, "u", 3);
         long before = System.currentTimeMillis();
         ok(userToken(app, "u"), "setConversationDraft", body("conversationID", "group_g0", "draftText", "half a thought"));
-        Map<String, Object> g0 = ok(userToken(app, "u"), "getConversation", body("conversationID", "group_g0")).jsonPath().getMap("");
+        Map<String, Object> g0 = conversation(app, "u", "group_g0");
         assertThat(g0).containsEntry("draftText", "half a thought");
         assertThat(((Number) g0.get("draftTimestamp")).longValue()).isGreaterThanOrEqualTo(before);
         assertThat(ids(wholeList(app, "u", 100))).containsExactly("group_g0", "group_g2", "group_g1");
 
         ok(userToken(app, "u"), "setConversationDraft", body("conversationID", "group_g0", "draftText", ""));
-        g0 = ok(userToken(app, "u"), "getConversation", body("conversationID", "group_g0")).jsonPath().getMap("");
+        g0 = conversation(app, "u", "group_g0");
         assertThat(g0.get("draftText")).isNull();
         assertThat(g0.get("draftTimestamp")).isNull();
         assertThat(ids(wholeList(app, "u", 100))).containsExactly("group_g0", "group_g2", "group_g1");

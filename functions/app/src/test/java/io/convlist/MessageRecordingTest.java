@@ -19,10 +19,6 @@ class MessageRecordingTest {
     /** Message times an hour ago, so that drafts and pins (now) are the most recent activity. */
     static final long T0 = System.currentTimeMillis() - 3_600_000;
 
-    static Map<String, Object> conversation(String app, String user, String id) {
-        return ok(userToken(app, user), "getConversation", body("conversationID", id)).jsonPath().getMap("");
-    }
-
     @Test
     void recordMessage_c2c_createsBothSidesWithUnreadOnlyForReceiver() {
         String app = newApp();

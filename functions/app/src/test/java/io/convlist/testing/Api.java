@@ -96,6 +96,11 @@ public final class Api {
         return conversations.stream().map(c -> (String) c.get("conversationID")).toList();
     }
 
+    /** One conversation as the user sees it (getConversation). */
+    public static Map<String, Object> conversation(String app, String user, String conversationId) {
+        return ok(userToken(app, user), "getConversation", body("conversationID", conversationId)).jsonPath().getMap("");
+    }
+
     public static long totalUnread(String app, String user) {
         return ok(userToken(app, user), "getTotalUnreadMessageCount", Map.of()).jsonPath().getLong("totalUnreadCount");
     }

@@ -11,7 +11,7 @@ package io.convlist.domain;
  * bits hold the conversation's slot: a number unique among the owner's stored conversations
  * (assigned at creation under the per-user cap, at most 500 are stored), so two conversations never
  * share an orderKey even when they change in the same millisecond. Activity is counted from
- * 2024-01-01 so that the whole key stays below 2^53 (exact in JSON and JavaScript) until 2241.
+ * 2024-01-01 so that the whole key stays below 2^53 (exact in JSON and JavaScript) until 2163.
  */
 public final class OrderKeys {
     public static final long EPOCH_MILLIS = 1_704_067_200_000L; // 2024-01-01T00:00:00Z

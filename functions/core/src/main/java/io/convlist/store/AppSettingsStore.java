@@ -2,11 +2,13 @@ package io.convlist.store;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.convlist.domain.AppSettings;
 import io.convlist.domain.Edition;
+import io.convlist.domain.ErrorCode;
 import io.convlist.domain.ServiceException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -85,12 +87,12 @@ public final class AppSettingsStore {
         try {
             write(settings.validated(), true);
         } catch (ConditionalCheckFailedException exists) {
-            throw new ServiceException(io.convlist.domain.ErrorCode.CONFLICT, "app " + settings.appId() + " exists already");
+            throw new ServiceException(ErrorCode.CONFLICT, "app " + settings.appId() + " exists already");
         }
     }
 
     private void write(AppSettings s, boolean mustBeNew) {
-        Map<String, AttributeValue> item = new java.util.HashMap<>(key(s.appId()));
+        Map<String, AttributeValue> item = new HashMap<>(key(s.appId()));
         item.put(Keys.NAME, Av.s(s.name()));
         item.put(Keys.EDITION, Av.s(s.edition().name()));
         item.put(Keys.CONVERSATION_LIMIT, Av.n(s.conversationLimit()));

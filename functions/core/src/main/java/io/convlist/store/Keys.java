@@ -13,8 +13,6 @@ import io.convlist.domain.ConversationId;
  * pk = p#{app}#{user}    sk = profile              a user's nickname and face
  * pk = g#{app}#{group}   sk = profile              a group's name, face and type
  * pk = app#{app}         sk = settings             the app's edition, limit and retention
- * pk = app#{app}         sk = audit#{time}#{id}    a change of the app's settings (console)
- * pk = apps              sk = {app}                the index of apps (one small partition)
  * </pre>
  * IDs never contain '#' (see Limits.ID_PATTERN), so keys cannot collide.
  */
@@ -76,7 +74,6 @@ public final class Keys {
     public static final String META_SK = "meta";
     public static final String PROFILE_SK = "profile";
     public static final String SETTINGS_SK = "settings";
-    public static final String APPS_PK = "apps";
 
     public static String userPk(String appId, String userId) {
         return "u#" + appId + "#" + userId;
