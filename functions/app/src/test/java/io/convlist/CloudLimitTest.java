@@ -133,21 +133,21 @@ class CloudLimitTest {
     @Test
     void limitLowered_everyReadShowsTheNewLimitAtOnce_andExcessIsRemoved_raisingLetsListsGrow() {
         String app = newApp();
-        settings.put(new AppSettings(app, app, Edition.FLAGSHIP, 300, 7));
+        settings.put(new AppSettings(app, app, Edition.FLAGSHIP, 300, 7), "test");
         for (int i = 0; i < 150; i++) {
             ownGroup(app, "u", "g" + i, T0 + i * 1000L);
         }
         ok(userToken(app, "u"), "pinConversation", body("conversationID", "group_g0", "isPinned", true));
         assertThat(wholeList(app, "u", 100)).hasSize(150);
 
-        settings.put(new AppSettings(app, app, Edition.STANDARD, 100, 7));
+        settings.put(new AppSettings(app, app, Edition.STANDARD, 100, 7), "test");
         List<String> ids = ids(wholeList(app, "u", 100));
         assertThat(ids).hasSize(100).contains("group_g0", "group_g149", "group_g51").doesNotContain("group_g50", "group_g1");
         ConversationStore.ListState state = store.state(app, "u");
         assertThat(state.stored()).isEqualTo(100);
         assertThat(state.bookkeptSlots()).isEqualTo(100);
 
-        settings.put(new AppSettings(app, app, Edition.FLAGSHIP, 200, 7));
+        settings.put(new AppSettings(app, app, Edition.FLAGSHIP, 200, 7), "test");
         for (int i = 150; i < 200; i++) {
             ownGroup(app, "u", "g" + i, T0 + i * 1000L);
         }

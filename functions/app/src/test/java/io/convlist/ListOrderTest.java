@@ -56,7 +56,7 @@ class ListOrderTest {
     @Test
     void getConversationList_paging500WithNextSeq_returnsEveryConversationExactlyOnce() {
         String app = newApp();
-        settings.put(new AppSettings(app, app, Edition.FLAGSHIP, 500, 7));
+        settings.put(new AppSettings(app, app, Edition.FLAGSHIP, 500, 7), "test");
         // Many share a millisecond: order keys still differ (the slot), so paging cannot skip.
         for (int i = 0; i < 500; i++) {
             group(app, "p" + i, "Work", "u", List.of(), 1, T0 + (i / 50), "m", List.of(), false);

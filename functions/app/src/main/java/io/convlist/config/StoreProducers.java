@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import io.convlist.store.AppSettingsStore;
 import io.convlist.store.ConversationStore;
+import io.convlist.store.DynamoDbClients;
 import io.convlist.store.TableDefinition;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.event.Observes;
@@ -16,15 +17,8 @@ import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 
 /**
  * Builds the DynamoDB client and the stores from configuration. (The Quarkiverse enhanced-client
@@ -42,16 +36,8 @@ public class StoreProducers {
     @Produces
     @Singleton
     DynamoDbClient dynamoDb(ServiceConfig config, Instance<ExecutionInterceptor> interceptors) {
-        DynamoDbClientBuilder builder = DynamoDbClient.builder()
-                .httpClientBuilder(UrlConnectionHttpClient.builder())
-                .region(Region.of(config.dynamodb().region()))
-                .overrideConfiguration(ClientOverrideConfiguration.builder()
-                        .executionInterceptors(List.copyOf(interceptors.stream().toList())).build());
-        config.dynamodb().endpoint().ifPresentOrElse(endpoint -> builder.endpointOverride(endpoint)
-                // The embedded backend accepts any credentials; AWS gets the Lambda role's.
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"))),
-                () -> builder.credentialsProvider(DefaultCredentialsProvider.builder().build()));
-        return builder.build();
+        return DynamoDbClients.build(config.dynamodb().endpoint(), config.dynamodb().region(),
+                List.copyOf(interceptors.stream().toList()));
     }
 
     void closeDynamoDb(@Disposes DynamoDbClient client) {

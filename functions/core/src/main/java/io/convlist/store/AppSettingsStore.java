@@ -2,7 +2,11 @@ package io.convlist.store;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -12,9 +16,12 @@ import io.convlist.domain.ErrorCode;
 import io.convlist.domain.ServiceException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
-import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
  * Per-app settings. Paths that read anyway (creating a conversation, reading a list) take the
@@ -77,32 +84,127 @@ public final class AppSettingsStore {
                 (int) Av.num(item, Keys.RETENTION_DAYS, defaults.retentionDays()));
     }
 
-    /** Stores validated settings, replacing what was there. */
-    public void put(AppSettings settings) {
-        write(settings.validated(), false);
+    /** A change of one setting, for the console's audit trail. */
+    public record AuditEntry(long atMillis, String actor, String field, String oldValue, String newValue) {
+    }
+
+    /**
+     * Stores validated settings (creating the app if it is new) and one audit entry per changed
+     * field, in one transaction conditioned on the settings read, so concurrent changes never lose
+     * an entry or each other.
+     */
+    public void put(AppSettings settings, String actor) {
+        write(settings.validated(), actor, false);
     }
 
     /** Stores a new app; an existing appId is a conflict. */
-    public void create(AppSettings settings) {
-        try {
-            write(settings.validated(), true);
-        } catch (ConditionalCheckFailedException exists) {
-            throw new ServiceException(ErrorCode.CONFLICT, "app " + settings.appId() + " exists already");
-        }
+    public void create(AppSettings settings, String actor) {
+        write(settings.validated(), actor, true);
     }
 
-    private void write(AppSettings s, boolean mustBeNew) {
-        Map<String, AttributeValue> item = new HashMap<>(key(s.appId()));
-        item.put(Keys.NAME, Av.s(s.name()));
-        item.put(Keys.EDITION, Av.s(s.edition().name()));
-        item.put(Keys.CONVERSATION_LIMIT, Av.n(s.conversationLimit()));
-        item.put(Keys.RETENTION_DAYS, Av.n(s.retentionDays()));
-        item.put(Keys.UPDATED_AT, Av.n(clock.millis()));
-        PutItemRequest.Builder put = PutItemRequest.builder().tableName(table).item(item);
-        if (mustBeNew) {
-            put.conditionExpression("attribute_not_exists(" + Keys.PK + ")");
+    /** The app's settings if it has been created or configured. */
+    public Optional<AppSettings> find(String appId) {
+        Map<String, AttributeValue> item = Dynamo.call(() -> ddb.getItem(GetItemRequest.builder()
+                .tableName(table).key(key(appId)).consistentRead(true).build())).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(fromItem(appId, item));
+    }
+
+    /** Every app that has settings, by appId. */
+    public List<AppSettings> listApps() {
+        List<AppSettings> apps = new ArrayList<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            QueryRequest request = QueryRequest.builder().tableName(table)
+                    .keyConditionExpression("#pk = :pk").expressionAttributeNames(Map.of("#pk", Keys.PK))
+                    .expressionAttributeValues(Map.of(":pk", Av.s(Keys.APPS_PK))).consistentRead(true)
+                    .exclusiveStartKey(start).build();
+            QueryResponse r = Dynamo.call(() -> ddb.query(request));
+            for (Map<String, AttributeValue> item : r.items()) {
+                apps.add(fromItem(item.get(Keys.SK).s(), item));
+            }
+            start = r.hasLastEvaluatedKey() && !r.lastEvaluatedKey().isEmpty() ? r.lastEvaluatedKey() : null;
+        } while (start != null);
+        return apps;
+    }
+
+    /** The app's audit trail, newest first. */
+    public List<AuditEntry> auditTrail(String appId, int max) {
+        QueryResponse r = Dynamo.call(() -> ddb.query(QueryRequest.builder().tableName(table)
+                .keyConditionExpression("#pk = :pk AND begins_with(#sk, :audit)")
+                .expressionAttributeNames(Map.of("#pk", Keys.PK, "#sk", Keys.SK))
+                .expressionAttributeValues(Map.of(":pk", Av.s(Keys.appPk(appId)), ":audit", Av.s(Keys.AUDIT_SK_PREFIX)))
+                .scanIndexForward(false).limit(max).consistentRead(true).build()));
+        return r.items().stream().map(i -> new AuditEntry(Av.num(i, Keys.UPDATED_AT, 0), Av.str(i, Keys.ACTOR),
+                Av.str(i, Keys.FIELD), Av.str(i, Keys.OLD_VALUE), Av.str(i, Keys.NEW_VALUE))).toList();
+    }
+
+    private void write(AppSettings next, String actor, boolean mustBeNew) {
+        Map<String, AttributeValue> oldItem = Dynamo.call(() -> ddb.getItem(GetItemRequest.builder()
+                .tableName(table).key(key(next.appId())).consistentRead(true).build())).item();
+        boolean exists = oldItem != null && !oldItem.isEmpty();
+        if (mustBeNew && exists) {
+            throw new ServiceException(ErrorCode.CONFLICT, "app " + next.appId() + " exists already");
         }
-        Dynamo.call(() -> ddb.putItem(put.build()));
-        remember(s);
+        AppSettings old = exists ? fromItem(next.appId(), oldItem) : null;
+        long now = clock.millis();
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(Keys.NAME, Av.s(next.name()));
+        values.put(Keys.EDITION, Av.s(next.edition().name()));
+        values.put(Keys.CONVERSATION_LIMIT, Av.n(next.conversationLimit()));
+        values.put(Keys.RETENTION_DAYS, Av.n(next.retentionDays()));
+        values.put(Keys.UPDATED_AT, Av.n(now));
+
+        Map<String, AttributeValue> settingsItem = new HashMap<>(key(next.appId()));
+        settingsItem.putAll(values);
+        Put.Builder put = Put.builder().tableName(table).item(settingsItem);
+        if (exists) {
+            put.conditionExpression("#u = :u").expressionAttributeNames(Map.of("#u", Keys.UPDATED_AT))
+                    .expressionAttributeValues(Map.of(":u", oldItem.get(Keys.UPDATED_AT)));
+        } else {
+            put.conditionExpression("attribute_not_exists(#pk)").expressionAttributeNames(Map.of("#pk", Keys.PK));
+        }
+        Map<String, AttributeValue> indexItem = new HashMap<>(Av.key(Keys.APPS_PK, next.appId()));
+        indexItem.putAll(values);
+        List<TransactWriteItem> tx = new ArrayList<>();
+        tx.add(TransactWriteItem.builder().put(put.build()).build());
+        tx.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(indexItem).build()).build());
+        int n = 0;
+        for (String[] change : changes(old, next)) {
+            Map<String, AttributeValue> audit = new HashMap<>(Av.key(Keys.appPk(next.appId()),
+                    Keys.AUDIT_SK_PREFIX + String.format("%015d", now) + "#" + (n++) + "#" + UUID.randomUUID()));
+            audit.put(Keys.UPDATED_AT, Av.n(now));
+            audit.put(Keys.ACTOR, Av.s(actor));
+            audit.put(Keys.FIELD, Av.s(change[0]));
+            if (change[1] != null) {
+                audit.put(Keys.OLD_VALUE, Av.s(change[1]));
+            }
+            audit.put(Keys.NEW_VALUE, Av.s(change[2]));
+            tx.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(audit).build()).build());
+        }
+        try {
+            Dynamo.call(() -> ddb.transactWriteItems(b -> b.transactItems(tx)));
+        } catch (TransactionCanceledException raced) {
+            throw new ServiceException(ErrorCode.CONFLICT, "the settings of " + next.appId()
+                    + " changed meanwhile; reload and try again");
+        }
+        remember(next);
+    }
+
+    /** {field, old, new} for each setting that differs; every field for a new app (old null). */
+    private static List<String[]> changes(AppSettings old, AppSettings next) {
+        List<String[]> out = new ArrayList<>();
+        addIfChanged(out, "name", old == null ? null : old.name(), next.name());
+        addIfChanged(out, "edition", old == null ? null : old.edition().name(), next.edition().name());
+        addIfChanged(out, "conversationLimit", old == null ? null : String.valueOf(old.conversationLimit()),
+                String.valueOf(next.conversationLimit()));
+        addIfChanged(out, "retentionDays", old == null ? null : String.valueOf(old.retentionDays()),
+                String.valueOf(next.retentionDays()));
+        return out;
+    }
+
+    private static void addIfChanged(List<String[]> out, String field, String oldValue, String newValue) {
+        if (!java.util.Objects.equals(oldValue, newValue)) {
+            out.add(new String[] { field, oldValue, newValue });
+        }
     }
 }

@@ -13,6 +13,8 @@ import io.convlist.domain.ConversationId;
  * pk = p#{app}#{user}    sk = profile              a user's nickname and face
  * pk = g#{app}#{group}   sk = profile              a group's name, face and type
  * pk = app#{app}         sk = settings             the app's edition, limit and retention
+ * pk = app#{app}         sk = audit#{time}#...     one change of one of those settings (newest last)
+ * pk = apps              sk = {app}                the index of apps, with a copy of their settings
  * </pre>
  * IDs never contain '#' (see Limits.ID_PATTERN), so keys cannot collide.
  */
@@ -62,6 +64,10 @@ public final class Keys {
     public static final String CONVERSATION_LIMIT = "conversationLimit";
     public static final String RETENTION_DAYS = "retentionDays";
     public static final String UPDATED_AT = "updatedAt";
+    public static final String ACTOR = "actor";
+    public static final String FIELD = "field";
+    public static final String OLD_VALUE = "oldValue";
+    public static final String NEW_VALUE = "newValue";
 
     // Local secondary indexes (partition key pk).
     /** Sort key orderKey, all attributes: the list in order, one Query per page. */
@@ -74,6 +80,8 @@ public final class Keys {
     public static final String META_SK = "meta";
     public static final String PROFILE_SK = "profile";
     public static final String SETTINGS_SK = "settings";
+    public static final String AUDIT_SK_PREFIX = "audit#";
+    public static final String APPS_PK = "apps";
 
     public static String userPk(String appId, String userId) {
         return "u#" + appId + "#" + userId;
