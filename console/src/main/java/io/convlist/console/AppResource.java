@@ -1,0 +1,94 @@
+package io.convlist.console;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Optional;
+
+import io.convlist.domain.AppSettings;
+import io.convlist.domain.Edition;
+import io.convlist.domain.Limits;
+import io.convlist.domain.ServiceException;
+import io.convlist.store.AppSettingsStore;
+import io.convlist.store.AppSettingsStore.AuditEntry;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * One app's settings: edition, cloud limit (standard: 100, fixed; flagship: 100 to 500) and
+ * retention (1 to 30 days), with the audit trail of every change. A change takes effect for the
+ * functions at once (their list and creation paths read settings fresh; the message path's retention
+ * within its cache bound of a few seconds).
+ */
+@Path("/apps/{appId}")
+@Produces(MediaType.TEXT_HTML)
+public class AppResource {
+    static final int AUDIT_SHOWN = 100;
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance settings(Operator operator, AppSettings app, List<AuditEntry> audit, String error,
+                String edition, String conversationLimit, String retentionDays);
+
+        static native TemplateInstance notFound(Operator operator, String what);
+    }
+
+    @Inject
+    AppSettingsStore settings;
+
+    @Inject
+    SecurityIdentity identity;
+
+    @GET
+    @RolesAllowed({ Operator.VIEWER, Operator.ADMIN })
+    public Response show(@PathParam("appId") String appId) {
+        Optional<AppSettings> app = settings.find(appId);
+        if (app.isEmpty()) {
+            return notFound("app " + appId);
+        }
+        AppSettings a = app.get();
+        return Response.ok(Templates.settings(Operator.of(identity), a, settings.auditTrail(appId, AUDIT_SHOWN), null,
+                a.edition().name(), String.valueOf(a.conversationLimit()), String.valueOf(a.retentionDays()))).build();
+    }
+
+    @POST
+    @RolesAllowed(Operator.ADMIN)
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response update(@PathParam("appId") String appId, @FormParam("edition") String edition,
+            @FormParam("conversationLimit") String conversationLimit, @FormParam("retentionDays") String retentionDays) {
+        Optional<AppSettings> app = settings.find(appId);
+        if (app.isEmpty()) {
+            return notFound("app " + appId);
+        }
+        try {
+            Edition e = Forms.edition(edition);
+            int limit = Forms.wholeNumber("the limit", conversationLimit);
+            int retention = Forms.wholeNumber("the retention", retentionDays);
+            settings.put(new AppSettings(appId, app.get().name(), e, limit, retention), identity.getPrincipal().getName());
+            return Response.seeOther(URI.create("/apps/" + appId)).build();
+        } catch (ServiceException e) {
+            return Response.status(e.code().httpStatus()).entity(Templates.settings(Operator.of(identity), app.get(),
+                    settings.auditTrail(appId, AUDIT_SHOWN), e.getMessage(), edition, conversationLimit, retentionDays)).build();
+        }
+    }
+
+    Response notFound(String what) {
+        return Response.status(404).entity(Templates.notFound(Operator.of(identity), what)).build();
+    }
+
+    /** Limits for the form's hints. */
+    public static int flagshipMax() {
+        return Limits.FLAGSHIP_CONVERSATION_LIMIT_MAX;
+    }
+}

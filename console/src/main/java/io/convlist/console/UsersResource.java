@@ -1,0 +1,80 @@
+package io.convlist.console;
+
+import java.util.Optional;
+
+import io.convlist.domain.AppSettings;
+import io.convlist.domain.ConversationPage;
+import io.convlist.domain.Ids;
+import io.convlist.domain.ServiceException;
+import io.convlist.store.AppSettingsStore;
+import io.convlist.store.ConversationStore;
+import io.convlist.store.ConversationStore.ListState;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/** A user's cloud list exactly as the functions serve it: same store, same order, expired ones hidden. */
+@Path("/apps/{appId}/users")
+@Produces(MediaType.TEXT_HTML)
+public class UsersResource {
+    static final int PAGE = 20;
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance list(Operator operator, AppSettings app, String userID, String error,
+                ConversationPage page, ListState state, long totalUnread, long nextSeq);
+    }
+
+    @Inject
+    AppSettingsStore settings;
+
+    @Inject
+    ConversationStore conversations;
+
+    @Inject
+    SecurityIdentity identity;
+
+    @GET
+    @RolesAllowed({ Operator.VIEWER, Operator.ADMIN })
+    public Response show(@PathParam("appId") String appId, @QueryParam("userID") String userId,
+            @QueryParam("nextSeq") @DefaultValue("0") String nextSeqRaw) {
+        Operator operator = Operator.of(identity);
+        Optional<AppSettings> app = settings.find(appId);
+        if (app.isEmpty()) {
+            return Response.status(404).entity(AppResource.Templates.notFound(operator, "app " + appId)).build();
+        }
+        if (userId == null || userId.isBlank()) {
+            return Response.ok(Templates.list(operator, app.get(), "", null, null, null, 0, 0)).build();
+        }
+        try {
+            Ids.requireUserId("userID", userId);
+            long nextSeq;
+            try {
+                nextSeq = Long.parseLong(nextSeqRaw);
+            } catch (NumberFormatException e) {
+                throw ServiceException.badRequest("nextSeq must be a number");
+            }
+            ConversationPage page = conversations.list(appId, userId, nextSeq, PAGE);
+            ListState state = conversations.state(appId, userId);
+            if (state.stored() == 0 && state.bookkeptSlots() == 0) {
+                return Response.status(404).entity(AppResource.Templates.notFound(operator,
+                        "user " + userId + " (no conversations in the cloud) in app " + appId)).build();
+            }
+            return Response.ok(Templates.list(operator, app.get(), userId, null, page, state,
+                    conversations.totalUnread(appId, userId), page.nextSeq())).build();
+        } catch (ServiceException e) {
+            return Response.status(e.code().httpStatus())
+                    .entity(Templates.list(operator, app.get(), userId, e.getMessage(), null, null, 0, 0)).build();
+        }
+    }
+}

@@ -1,0 +1,207 @@
+package io.convlist.console;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+
+import io.convlist.domain.AppSettings;
+import io.convlist.domain.ConversationType;
+import io.convlist.domain.Edition;
+import io.convlist.domain.GroupProfile;
+import io.convlist.domain.GroupType;
+import io.convlist.domain.MessageEvent;
+import io.convlist.store.AppSettingsStore;
+import io.convlist.store.ConversationStore;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.filter.cookie.CookieFilter;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+
+/** Every route, role and validation of the console, over HTTP with real sign-in and CSRF tokens. */
+@QuarkusTest
+@QuarkusTestResource(ConsoleTestResource.class)
+class ConsoleTest {
+    private static final Pattern CSRF = Pattern.compile("name=\"csrf-token\" value=\"([^\"]+)\"");
+
+    @Inject
+    AppSettingsStore settings;
+
+    @Inject
+    ConversationStore conversations;
+
+    /** A browser-like session: cookies kept, signed in as the given operator. */
+    static CookieFilter signIn(String user, String password) {
+        CookieFilter cookies = new CookieFilter();
+        Response r = given().filter(cookies).redirects().follow(false).contentType(ContentType.URLENC)
+                .formParams(Map.of("j_username", user, "j_password", password)).post("/j_security_check");
+        assertThat(r.statusCode()).isEqualTo(302);
+        assertThat(r.header("Location")).doesNotContain("error");
+        String setCookie = r.headers().getValues("Set-Cookie").stream().filter(c -> c.startsWith("quarkus-credential=")).findFirst().orElseThrow();
+        assertThat(setCookie).containsIgnoringCase("HttpOnly").containsIgnoringCase("SameSite=Strict");
+        return cookies;
+    }
+
+    static String csrfToken(CookieFilter session, String page) {
+        String html = given().filter(session).get(page).then().statusCode(200).extract().asString();
+        Matcher m = CSRF.matcher(html);
+        assertThat(m.find()).as("a CSRF field on " + page).isTrue();
+        return m.group(1);
+    }
+
+    static Response post(CookieFilter session, String path, String csrf, Map<String, String> form) {
+        var request = given().filter(session).redirects().follow(false).contentType(ContentType.URLENC).formParams(form);
+        if (csrf != null) {
+            request = request.formParam("csrf-token", csrf);
+        }
+        return request.post(path);
+    }
+
+    static String newAppId() {
+        return "app" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    @Test
+    void signedOut_isSentToSignIn_andWrongPasswordIsRefused() {
+        Response r = given().redirects().follow(false).get("/apps");
+        assertThat(r.statusCode()).isEqualTo(302);
+        assertThat(r.header("Location")).endsWith("/login");
+        assertThat(given().get("/login").asString()).contains("j_security_check");
+        Response wrong = given().redirects().follow(false).contentType(ContentType.URLENC)
+                .formParams(Map.of("j_username", "admin", "j_password", "nope")).post("/j_security_check");
+        assertThat(wrong.header("Location")).contains("/login?error");
+    }
+
+    @Test
+    void admin_createsAppAndMakesItFlagship300_auditTrailShowsWhoAndWhat() {
+        CookieFilter admin = signIn("admin", "admin-pass");
+        String app = newAppId();
+        Response created = post(admin, "/apps", csrfToken(admin, "/apps"), Map.of("appId", app, "name", "Demo", "edition", "STANDARD"));
+        assertThat(created.statusCode()).isEqualTo(303);
+        assertThat(given().filter(admin).get("/apps").asString()).contains(app);
+
+        Response saved = post(admin, "/apps/" + app, csrfToken(admin, "/apps/" + app),
+                Map.of("edition", "FLAGSHIP", "conversationLimit", "300", "retentionDays", "14"));
+        assertThat(saved.statusCode()).isEqualTo(303);
+        assertThat(settings.get(app)).isEqualTo(new AppSettings(app, "Demo", Edition.FLAGSHIP, 300, 14));
+        String page = given().filter(admin).get("/apps/" + app).asString();
+        assertThat(page).contains("id=\"limit\">300<").contains("<td>admin</td><td>conversationLimit</td><td>100</td><td>300</td>");
+    }
+
+    @Test
+    void invalidSettings_areAnsweredOnTheForm_andChangeNothing() {
+        CookieFilter admin = signIn("admin", "admin-pass");
+        String app = newAppId();
+        settings.create(new AppSettings(app, app, Edition.FLAGSHIP, 200, 7), "setup");
+        record Case(String edition, String limit, String retention, String message) {
+        }
+        for (Case c : List.of(new Case("FLAGSHIP", "501", "7", "between 100 and 500"), new Case("FLAGSHIP", "99", "7", "between 100 and 500"),
+                new Case("FLAGSHIP", "-1", "7", "between 100 and 500"), new Case("FLAGSHIP", "abc", "7", "whole number"),
+                new Case("FLAGSHIP", "", "7", "required"), new Case("STANDARD", "200", "7", "fixed at 100"),
+                new Case("FLAGSHIP", "200", "0", "between 1 and 30"), new Case("FLAGSHIP", "200", "31", "between 1 and 30"),
+                new Case("GOLD", "200", "7", "STANDARD or FLAGSHIP"))) {
+            Response r = post(admin, "/apps/" + app, csrfToken(admin, "/apps/" + app),
+                    Map.of("edition", c.edition(), "conversationLimit", c.limit(), "retentionDays", c.retention()));
+            assertThat(r.statusCode()).as(c.toString()).isEqualTo(400);
+            assertThat(r.asString()).as(c.toString()).contains("id=\"error\"").contains(c.message());
+        }
+        assertThat(settings.get(app)).isEqualTo(new AppSettings(app, app, Edition.FLAGSHIP, 200, 7));
+        assertThat(settings.auditTrail(app, 100)).hasSize(4); // the creation only
+    }
+
+    @Test
+    void createApp_existingOrMalformedId_isRefusedOnTheForm() {
+        CookieFilter admin = signIn("admin", "admin-pass");
+        String app = newAppId();
+        settings.create(new AppSettings(app, "First", Edition.STANDARD, 100, 7), "setup");
+        Response dup = post(admin, "/apps", csrfToken(admin, "/apps"), Map.of("appId", app, "name", "Second", "edition", "STANDARD"));
+        assertThat(dup.statusCode()).isEqualTo(409);
+        assertThat(dup.asString()).contains("exists already");
+        assertThat(settings.get(app).name()).isEqualTo("First");
+        Response bad = post(admin, "/apps", csrfToken(admin, "/apps"), Map.of("appId", "a#b", "name", "x", "edition", "STANDARD"));
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(settings.find("a#b")).isEmpty();
+    }
+
+    @Test
+    void postWithoutCsrfToken_isRefused_andChangesNothing() {
+        CookieFilter admin = signIn("admin", "admin-pass");
+        String app = newAppId();
+        settings.create(new AppSettings(app, app, Edition.FLAGSHIP, 200, 7), "setup");
+        Response r = post(admin, "/apps/" + app, null, Map.of("edition", "FLAGSHIP", "conversationLimit", "300", "retentionDays", "7"));
+        assertThat(r.statusCode()).isIn(400, 403);
+        assertThat(settings.get(app).conversationLimit()).isEqualTo(200);
+        Response forged = post(admin, "/apps/" + app, "forged", Map.of("edition", "FLAGSHIP", "conversationLimit", "300", "retentionDays", "7"));
+        assertThat(forged.statusCode()).isIn(400, 403);
+        assertThat(settings.get(app).conversationLimit()).isEqualTo(200);
+    }
+
+    @Test
+    void viewer_mayLookButNotChange() {
+        CookieFilter viewer = signIn("viewer", "viewer-pass");
+        String app = newAppId();
+        settings.create(new AppSettings(app, app, Edition.FLAGSHIP, 200, 7), "setup");
+        String page = given().filter(viewer).get("/apps/" + app).then().statusCode(200).extract().asString();
+        assertThat(page).doesNotContain("name=\"conversationLimit\"");
+        String token = csrfToken(viewer, "/apps"); // the sign-out form carries one
+        assertThat(post(viewer, "/apps/" + app, token, Map.of("edition", "FLAGSHIP", "conversationLimit", "300", "retentionDays", "7"))
+                .statusCode()).isEqualTo(403);
+        assertThat(post(viewer, "/apps", token, Map.of("appId", newAppId(), "edition", "STANDARD")).statusCode()).isEqualTo(403);
+        assertThat(settings.get(app).conversationLimit()).isEqualTo(200);
+    }
+
+    @Test
+    void unknownAppOrUser_showsANotFoundPage() {
+        CookieFilter viewer = signIn("viewer", "viewer-pass");
+        Response app = given().filter(viewer).get("/apps/nosuchapp");
+        assertThat(app.statusCode()).isEqualTo(404);
+        assertThat(app.asString()).contains("id=\"not-found\"").contains("nosuchapp");
+        String known = newAppId();
+        settings.create(new AppSettings(known, known, Edition.STANDARD, 100, 7), "setup");
+        Response user = given().filter(viewer).queryParam("userID", "nobody").get("/apps/" + known + "/users");
+        assertThat(user.statusCode()).isEqualTo(404);
+        assertThat(user.asString()).contains("nobody");
+        Response badUser = given().filter(viewer).queryParam("userID", "a b").get("/apps/" + known + "/users");
+        assertThat(badUser.statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void userList_showsTheListInTheFunctionsOrder_withUserSuppliedTextEscaped() {
+        CookieFilter viewer = signIn("viewer", "viewer-pass");
+        String app = newAppId();
+        settings.create(new AppSettings(app, app, Edition.FLAGSHIP, 300, 7), "setup");
+        long t = System.currentTimeMillis() - 60_000;
+        for (int i = 0; i < 3; i++) {
+            conversations.recordMessage(app, new MessageEvent(ConversationType.GROUP, "m" + i, 1, t + i, "carol", null, "g" + i,
+                    GroupType.Work, List.of("bob"), "<b>hi</b> " + i, Set.of(), false).validated());
+        }
+        conversations.putGroupProfile(app, new GroupProfile("g0", "<script>alert(1)</script>", null, GroupType.Work));
+        conversations.pin(app, "bob", io.convlist.domain.ConversationId.group("g0"), true);
+        String html = given().filter(viewer).queryParam("userID", "bob").get("/apps/" + app + "/users")
+                .then().statusCode(200).extract().asString();
+        assertThat(html).doesNotContain("<script>alert(1)</script>").contains("&lt;script&gt;alert(1)&lt;/script&gt;");
+        assertThat(html).doesNotContain("<b>hi</b>").contains("&lt;b&gt;hi&lt;/b&gt;");
+        assertThat(html).contains("id=\"size\">3<").contains("id=\"limit\">300<").contains("id=\"total-unread\">3<");
+        // Pinned first, then the most recent.
+        int g0 = html.indexOf("group_g0"), g2 = html.indexOf("group_g2"), g1 = html.indexOf("group_g1");
+        assertThat(g0).isLessThan(g2);
+        assertThat(g2).isLessThan(g1);
+    }
+
+    @Test
+    void signOut_endsTheSession() {
+        CookieFilter admin = signIn("admin", "admin-pass");
+        Response out = post(admin, "/logout", csrfToken(admin, "/apps"), Map.of());
+        assertThat(out.statusCode()).isEqualTo(303);
+        assertThat(given().filter(admin).redirects().follow(false).get("/apps").statusCode()).isEqualTo(302);
+    }
+}
