@@ -1,0 +1,119 @@
+package io.convlist.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.UUID;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.Select;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * End to end in a real headless Chromium (Debian's chromium and chromium-driver): an operator signs
+ * in, makes an app flagship with limit 300, messages go through the functions, and the operator sees
+ * the user's list and its size against the limit. Screenshots land in target/screenshots/.
+ */
+@QuarkusTest
+@QuarkusTestResource(ConsoleTestResource.class)
+class ConsoleBrowserTest {
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    @TestHTTPResource("/")
+    URL console;
+
+    @ConfigProperty(name = "convlist.table")
+    String table;
+
+    @ConfigProperty(name = "convlist.dynamodb.endpoint")
+    String endpoint;
+
+    static WebDriver chromium() throws Exception {
+        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+            throw new IllegalStateException("the browser test needs Debian's chromium and chromium-driver: apt-get install chromium chromium-driver");
+        }
+        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
+                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--window-size=1280,900", "--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort().build();
+        WebDriver driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+        return driver;
+    }
+
+    static void screenshot(WebDriver driver, String name) throws Exception {
+        Files.createDirectories(SCREENSHOTS);
+        Path shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath();
+        Files.copy(shot, SCREENSHOTS.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    @Test
+    void operator_makesAppFlagship300_andSeesAUsersListFedThroughTheFunctions() throws Exception {
+        String app = "shop" + UUID.randomUUID().toString().substring(0, 6);
+        String base = console.toString().replaceAll("/$", "");
+        WebDriver driver = chromium();
+        try (FunctionsProcess functions = new FunctionsProcess(endpoint, table)) {
+            driver.get(base + "/login");
+            driver.findElement(By.name("j_username")).sendKeys("admin");
+            driver.findElement(By.name("j_password")).sendKeys("admin-pass");
+            screenshot(driver, "1-sign-in.png");
+            driver.findElement(By.cssSelector("button[type=submit]")).click();
+            assertThat(driver.getCurrentUrl()).endsWith("/apps");
+
+            driver.findElement(By.name("appId")).sendKeys(app);
+            driver.findElement(By.name("name")).sendKeys("Web shop");
+            new Select(driver.findElement(By.name("edition"))).selectByValue("FLAGSHIP");
+            driver.findElement(By.xpath("//button[text()='Create']")).click();
+            assertThat(driver.getCurrentUrl()).endsWith("/apps/" + app);
+
+            var limit = driver.findElement(By.name("conversationLimit"));
+            limit.clear();
+            limit.sendKeys("300");
+            driver.findElement(By.xpath("//button[text()='Save']")).click();
+            assertThat(driver.findElement(By.id("limit")).getText()).isEqualTo("300");
+            assertThat(driver.findElement(By.id("edition")).getText()).isEqualTo("FLAGSHIP");
+            screenshot(driver, "2-app-settings.png");
+
+            long t = System.currentTimeMillis() - 60_000;
+            String token = functions.serviceToken(app);
+            for (int i = 1; i <= 3; i++) {
+                String json = "{\"type\":\"C2C\",\"msgID\":\"m" + i + "\",\"seq\":1,\"timestamp\":" + (t + i)
+                        + ",\"senderID\":\"friend" + i + "\",\"receiverID\":\"bob\",\"summary\":\"hello from friend " + i + "\"}";
+                assertThat(functions.post("recordMessage", token, json).statusCode()).isEqualTo(200);
+            }
+            assertThat(functions.post("setUserProfile", token, "{\"userID\":\"friend2\",\"nickname\":\"<i>Fran</i>\"}").statusCode())
+                    .isEqualTo(200);
+
+            driver.findElement(By.linkText("Inspect a user's list")).click();
+            driver.findElement(By.name("userID")).sendKeys("bob");
+            driver.findElement(By.xpath("//button[text()='Show list']")).click();
+            assertThat(driver.findElement(By.id("size")).getText()).isEqualTo("3");
+            assertThat(driver.findElement(By.id("limit")).getText()).isEqualTo("300");
+            assertThat(driver.findElement(By.id("total-unread")).getText()).isEqualTo("3");
+            var names = driver.findElements(By.className("show-name")).stream().map(e -> e.getText()).toList();
+            assertThat(names).containsExactly("friend3", "<i>Fran</i>", "friend1");
+            screenshot(driver, "3-user-list.png");
+        } finally {
+            driver.quit();
+        }
+    }
+}
