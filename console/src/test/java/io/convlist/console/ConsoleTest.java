@@ -198,6 +198,32 @@ class ConsoleTest {
     }
 
     @Test
+    void userList_pagesLikeTheApi_everyConversationOnce() {
+        CookieFilter viewer = signIn("viewer", "viewer-pass");
+        String app = newAppId();
+        settings.create(new AppSettings(app, app, Edition.STANDARD, 100, 7), "setup");
+        long t = System.currentTimeMillis() - 60_000;
+        for (int i = 0; i < 25; i++) {
+            conversations.recordMessage(app, new MessageEvent(ConversationType.GROUP, "m" + i, 1, t + i, "bob", null, "g" + i,
+                    GroupType.Work, List.of(), "m", Set.of(), false).validated());
+        }
+        String first = given().filter(viewer).queryParam("userID", "bob").get("/apps/" + app + "/users").asString();
+        Matcher next = Pattern.compile("id=\"next\" href=\"([^\"]+)\"").matcher(first);
+        assertThat(next.find()).isTrue();
+        String second = given().filter(viewer).urlEncodingEnabled(false).get(next.group(1).replace("&amp;", "&")).asString();
+        Pattern row = Pattern.compile("<span class=\"muted\">(group_g\\d+)</span>");
+        List<String> ids = new java.util.ArrayList<>();
+        for (String page : List.of(first, second)) {
+            Matcher m = row.matcher(page);
+            while (m.find()) {
+                ids.add(m.group(1));
+            }
+        }
+        assertThat(ids).hasSize(25).doesNotHaveDuplicates().startsWith("group_g24").endsWith("group_g0");
+        assertThat(second).doesNotContain("id=\"next\"");
+    }
+
+    @Test
     void signOut_endsTheSession() {
         CookieFilter admin = signIn("admin", "admin-pass");
         Response out = post(admin, "/logout", csrfToken(admin, "/apps"), Map.of());
