@@ -16,8 +16,8 @@ import jakarta.ws.rs.core.Response;
 /** Sign-in (the form posts to Quarkus form authentication) and sign-out. */
 @Path("/")
 public class LoginResource {
-    /** The form-authentication session cookie (quarkus.http.auth.form.cookie-name). */
-    static final String SESSION_COOKIE = "quarkus-credential";
+    /** The session cookies: form authentication's and OIDC's. */
+    static final String[] SESSION_COOKIES = { "quarkus-credential", "q_session" };
 
     @CheckedTemplate
     static class Templates {
@@ -39,8 +39,11 @@ public class LoginResource {
     @POST
     @Path("logout")
     public Response logout() {
-        NewCookie expired = new NewCookie.Builder(SESSION_COOKIE).value("").path("/").maxAge(0).httpOnly(true)
-                .sameSite(NewCookie.SameSite.STRICT).build();
+        NewCookie[] expired = new NewCookie[SESSION_COOKIES.length];
+        for (int i = 0; i < expired.length; i++) {
+            expired[i] = new NewCookie.Builder(SESSION_COOKIES[i]).value("").path("/").maxAge(0).httpOnly(true)
+                    .sameSite(NewCookie.SameSite.STRICT).build();
+        }
         return Response.seeOther(URI.create("/login")).cookie(expired).build();
     }
 }

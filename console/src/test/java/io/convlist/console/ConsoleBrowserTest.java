@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
@@ -18,7 +19,9 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -60,6 +63,11 @@ class ConsoleBrowserTest {
         return driver;
     }
 
+    /** Clicks return before the next page has loaded: wait for it. */
+    static void waitForPath(WebDriver driver, String path) {
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.urlMatches(".*" + Pattern.quote(path) + "$"));
+    }
+
     static void screenshot(WebDriver driver, String name) throws Exception {
         Files.createDirectories(SCREENSHOTS);
         Path shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath();
@@ -77,18 +85,19 @@ class ConsoleBrowserTest {
             driver.findElement(By.name("j_password")).sendKeys("admin-pass");
             screenshot(driver, "1-sign-in.png");
             driver.findElement(By.cssSelector("button[type=submit]")).click();
-            assertThat(driver.getCurrentUrl()).endsWith("/apps");
+            waitForPath(driver, "/apps");
 
             driver.findElement(By.name("appId")).sendKeys(app);
             driver.findElement(By.name("name")).sendKeys("Web shop");
             new Select(driver.findElement(By.name("edition"))).selectByValue("FLAGSHIP");
             driver.findElement(By.xpath("//button[text()='Create']")).click();
-            assertThat(driver.getCurrentUrl()).endsWith("/apps/" + app);
+            waitForPath(driver, "/apps/" + app);
 
             var limit = driver.findElement(By.name("conversationLimit"));
             limit.clear();
             limit.sendKeys("300");
             driver.findElement(By.xpath("//button[text()='Save']")).click();
+            new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.textToBe(By.id("limit"), "300"));
             assertThat(driver.findElement(By.id("limit")).getText()).isEqualTo("300");
             assertThat(driver.findElement(By.id("edition")).getText()).isEqualTo("FLAGSHIP");
             screenshot(driver, "2-app-settings.png");
