@@ -226,6 +226,9 @@ class ConsoleTest {
     @Test
     void signOut_endsTheSession() {
         CookieFilter admin = signIn("admin", "admin-pass");
+        Response home = given().filter(admin).redirects().follow(false).get("/");
+        assertThat(home.statusCode()).isEqualTo(303);
+        assertThat(home.header("Location")).endsWith("/apps");
         Response out = post(admin, "/logout", csrfToken(admin, "/apps"), Map.of());
         assertThat(out.statusCode()).isEqualTo(303);
         assertThat(given().filter(admin).redirects().follow(false).get("/apps").statusCode()).isEqualTo(302);
