@@ -1,0 +1,49 @@
+package io.convlist.ttl;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
+import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord;
+
+import io.convlist.store.Keys;
+import io.convlist.store.TtlDeletions;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+/**
+ * The Lambda on the table's DynamoDB Stream: hands the batch's REMOVE records to
+ * {@link TtlDeletions}, which reconciles each list that lost conversations to TTL. Reconciling is
+ * idempotent, so a batch retried by Lambda does no harm. (The deployment filters the event source
+ * to TTL deletions; this handler checks again.)
+ */
+@Named("ttlDeletions")
+public class TtlDeletionHandler implements RequestHandler<DynamodbEvent, Integer> {
+
+    @Inject
+    TtlDeletions deletions;
+
+    /** @return how many lists were reconciled */
+    @Override
+    public Integer handleRequest(DynamodbEvent event, Context context) {
+        List<TtlDeletions.Removal> removals = new ArrayList<>();
+        for (DynamodbEvent.DynamodbStreamRecord record : event.getRecords()) {
+            if (!"REMOVE".equals(record.getEventName()) || record.getDynamodb() == null) {
+                continue;
+            }
+            StreamRecord change = record.getDynamodb();
+            Map<String, AttributeValue> keys = change.getKeys();
+            Map<String, AttributeValue> old = change.getOldImage();
+            AttributeValue expires = old == null ? null : old.get(Keys.EXPIRES_AT);
+            removals.add(new TtlDeletions.Removal(
+                    keys.get(Keys.PK).getS(), keys.get(Keys.SK).getS(),
+                    record.getUserIdentity() == null ? null : record.getUserIdentity().getPrincipalId(),
+                    expires == null || expires.getN() == null ? null : Long.valueOf(expires.getN())));
+        }
+        return deletions.handle(removals).size();
+    }
+}

@@ -1,0 +1,133 @@
+package io.convlist.ttl;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
+import com.amazonaws.services.lambda.runtime.events.models.dynamodb.Identity;
+import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord;
+
+import io.convlist.domain.ConversationType;
+import io.convlist.domain.GroupType;
+import io.convlist.domain.MessageEvent;
+import io.convlist.store.AppSettingsStore;
+import io.convlist.store.ConversationStore;
+import io.convlist.store.DynamoDbClients;
+import io.convlist.store.Keys;
+import io.convlist.store.TableDefinition;
+import io.convlist.store.TtlDeletions;
+import io.convlist.store.local.EmbeddedDynamoDb;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/** The Lambda handler, given stream batches as Lambda delivers them, against the embedded backend. */
+@QuarkusTest
+@QuarkusTestResource(TtlDeletionHandlerTest.Backend.class)
+class TtlDeletionHandlerTest {
+
+    /** A fresh table on the embedded backend, created from TableDefinition. */
+    public static class Backend implements QuarkusTestResourceLifecycleManager {
+        @Override
+        public Map<String, String> start() {
+            URI endpoint = EmbeddedDynamoDb.start();
+            String table = "ttl-test-" + UUID.randomUUID().toString().substring(0, 8);
+            try (DynamoDbClient ddb = DynamoDbClients.build(java.util.Optional.of(endpoint), "us-east-1", List.of())) {
+                TableDefinition.createIfMissing(ddb, table);
+            }
+            return Map.of("convlist.dynamodb.endpoint", endpoint.toString(), "convlist.table", table);
+        }
+
+        @Override
+        public void stop() {
+        }
+    }
+
+    @Inject
+    TtlDeletionHandler handler;
+
+    @Inject
+    DynamoDbClient ddb;
+
+    @ConfigProperty(name = "convlist.table")
+    String table;
+
+    ConversationStore store() {
+        Clock clock = Clock.systemUTC();
+        return new ConversationStore(ddb, table, clock, new AppSettingsStore(ddb, table, clock, Duration.ZERO), Runnable::run);
+    }
+
+    static DynamodbEvent.DynamodbStreamRecord removal(String pk, String sk, String principal) {
+        StreamRecord change = new StreamRecord().withKeys(Map.of(Keys.PK, new AttributeValue(pk), Keys.SK, new AttributeValue(sk)))
+                .withOldImage(Map.of(Keys.PK, new AttributeValue(pk), Keys.SK, new AttributeValue(sk),
+                        Keys.EXPIRES_AT, new AttributeValue().withN("1")));
+        DynamodbEvent.DynamodbStreamRecord record = new DynamodbEvent.DynamodbStreamRecord();
+        record.setEventName("REMOVE");
+        record.setDynamodb(change);
+        record.setUserIdentity(new Identity().withPrincipalId(principal).withType("Service"));
+        return record;
+    }
+
+    /** Five conversations, three of them deleted behind the application's back. */
+    List<DynamodbEvent.DynamodbStreamRecord> deleteThreeOfFive(ConversationStore store, String app, String principal) {
+        long t = System.currentTimeMillis();
+        for (int i = 0; i < 5; i++) {
+            store.recordMessage(app, new MessageEvent(ConversationType.GROUP, "m" + i, 1, t + i, "u", null, "g" + i,
+                    GroupType.Work, List.of(), "m", Set.of(), false).validated());
+        }
+        List<DynamodbEvent.DynamodbStreamRecord> records = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            String pk = Keys.userPk(app, "u");
+            String sk = "c#group_g" + i;
+            ddb.deleteItem(d -> d.tableName(table).key(Map.of(Keys.PK, software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(pk),
+                    Keys.SK, software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(sk))));
+            records.add(removal(pk, sk, principal));
+        }
+        return records;
+    }
+
+    @Test
+    void ttlRemovals_reconcileEachListOnce_andTheBookkeepingIsExactAgain() {
+        ConversationStore store = store();
+        String app = "app" + UUID.randomUUID().toString().substring(0, 6);
+        List<DynamodbEvent.DynamodbStreamRecord> records = deleteThreeOfFive(store, app, TtlDeletions.TTL_PRINCIPAL);
+        records.add(removal("p#" + app + "#u", "profile", TtlDeletions.TTL_PRINCIPAL)); // not a conversation
+        DynamodbEvent.DynamodbStreamRecord insert = new DynamodbEvent.DynamodbStreamRecord();
+        insert.setEventName("INSERT");
+        records.add(insert);
+        assertThat(store.state(app, "u").bookkeptSlots()).isEqualTo(5);
+        assertThat(store.state(app, "u").stored()).isEqualTo(2);
+
+        DynamodbEvent event = new DynamodbEvent();
+        event.setRecords(records);
+        assertThat(handler.handleRequest(event, null)).isEqualTo(1);
+        assertThat(store.state(app, "u").bookkeptSlots()).isEqualTo(2);
+        // A retried batch changes nothing.
+        assertThat(handler.handleRequest(event, null)).isEqualTo(1);
+        assertThat(store.state(app, "u").bookkeptSlots()).isEqualTo(2);
+    }
+
+    @Test
+    void removalsByOtherPrincipals_areNotTtl_andLeftAlone() {
+        ConversationStore store = store();
+        String app = "app" + UUID.randomUUID().toString().substring(0, 6);
+        DynamodbEvent event = new DynamodbEvent();
+        event.setRecords(deleteThreeOfFive(store, app, "some-role"));
+        assertThat(handler.handleRequest(event, null)).isZero();
+        assertThat(store.state(app, "u").bookkeptSlots()).isEqualTo(5);
+    }
+}
