@@ -1,0 +1,39 @@
+package io.convlist.lambda;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+
+/**
+ * The functions run behind Lambda's HTTP integration (here Quarkus' mock event server): the Funqy
+ * routes, the token check and the {code, message} error mapping all work through it.
+ */
+@QuarkusTest
+class LambdaPackagingTest {
+
+    @Test
+    void functionWithoutToken_answers401WithBody_throughTheLambdaHttpIntegration() {
+        Response r = given().contentType(ContentType.JSON).body("{}").post("/getTotalUnreadMessageCount");
+        assertThat(r.statusCode()).isEqualTo(401);
+        assertThat(r.jsonPath().getString("code")).isEqualTo("UNAUTHENTICATED");
+    }
+
+    @Test
+    void theFunctionsConfiguration_isTheApplications() {
+        var config = org.eclipse.microprofile.config.ConfigProvider.getConfig();
+        assertThat(config.getValue("quarkus.smallrye-jwt.enabled", Boolean.class)).isFalse();
+        assertThat(config.getValue("convlist.table", String.class)).isEqualTo("convlist");
+    }
+
+    @Test
+    void unknownFunction_is404WithBody() {
+        Response r = given().contentType(ContentType.JSON).body("{}").post("/noSuchFunction");
+        assertThat(r.statusCode()).isEqualTo(404);
+        assertThat(r.jsonPath().getString("code")).isEqualTo("NOT_FOUND");
+    }
+}
