@@ -49,7 +49,7 @@ OPERATOR_DIGEST=$(printf '%s' "admin:Quarkus:$OPERATOR_PASSWORD" | sha512sum | c
 CONVLIST_DYNAMODB_ENDPOINT="$DYNAMODB" CONVLIST_CREATE_TABLE=true CONVLIST_TABLE=convlist \
 QUARKUS_SECURITY_USERS_EMBEDDED_USERS_ADMIN="$OPERATOR_DIGEST" QUARKUS_SECURITY_USERS_EMBEDDED_ROLES_ADMIN=admin \
 CONSOLE_SESSION_KEY="$(head -c 32 /dev/urandom | base64)" CONSOLE_PORT="$CONSOLE_PORT" QUARKUS_HTTP_HOST=127.0.0.1 \
-  java -jar console/target/quarkus-app/quarkus-run.jar > "$WORK/console.log" 2>&1 &
+  java -jar console/app/target/quarkus-app/quarkus-run.jar > "$WORK/console.log" 2>&1 &
 pids+=($!)
 
 for _ in $(seq 1 300); do

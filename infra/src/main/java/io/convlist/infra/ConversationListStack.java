@@ -48,7 +48,7 @@ import software.constructs.Construct;
 /**
  * Everything the service needs in one stack: the table (keys and indexes from TableDefinition), the
  * functions behind an HTTP API with a JWT authorizer, the TTL deletion consumer on the table's
- * stream, and alarms. The console's deployment is not here yet.
+ * stream, the operator console behind its own endpoint, and alarms.
  */
 public class ConversationListStack extends Stack {
     static final String QUARKUS_HANDLER = "io.quarkus.amazon.lambda.runtime.QuarkusStreamHandler::handleRequest";
@@ -61,12 +61,16 @@ public class ConversationListStack extends Stack {
             "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:ConditionCheckItem");
     static final List<String> TTL_CONSUMER_ACTIONS = List.of("dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query",
             "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:ConditionCheckItem");
+    /** Settings and audit (Put in a transaction), list reads, and the trim a read does over a lowered limit. */
+    static final List<String> CONSOLE_ACTIONS = List.of("dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query",
+            "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem");
 
     /** Where Maven puts the Lambda packages, relative to infra/. */
-    public record Artifacts(Path functionsZip, Path ttlConsumerZip) {
+    public record Artifacts(Path functionsZip, Path ttlConsumerZip, Path consoleZip) {
         public static Artifacts fromBuild() {
             return new Artifacts(Path.of("..", "functions", "lambda", "target", "function.zip"),
-                    Path.of("..", "functions", "ttl-consumer", "target", "function.zip"));
+                    Path.of("..", "functions", "ttl-consumer", "target", "function.zip"),
+                    Path.of("..", "console", "lambda", "target", "function.zip"));
         }
     }
 
@@ -141,13 +145,42 @@ public class ConversationListStack extends Stack {
                                 "principalId", FilterRule.isEqual("dynamodb.amazonaws.com"))))))
                 .build());
 
+        // The operator console: its own endpoint and role; operators sign in through the organisation's OIDC provider.
+        CfnParameter oidcIssuer = CfnParameter.Builder.create(this, "ConsoleOidcIssuer").type("String")
+                .description("OIDC issuer URL for operators' sign-in to the console").build();
+        CfnParameter oidcClientId = CfnParameter.Builder.create(this, "ConsoleOidcClientId").type("String").build();
+        CfnParameter oidcClientSecret = CfnParameter.Builder.create(this, "ConsoleOidcClientSecret").type("String")
+                .noEcho(true).build();
+        CfnParameter sessionKey = CfnParameter.Builder.create(this, "ConsoleSessionKey").type("String").noEcho(true)
+                .minLength(32).description("Encrypts the console's session cookies (at least 32 characters)").build();
+        Function console = Function.Builder.create(this, "Console")
+                .runtime(Runtime.JAVA_21).handler(QUARKUS_HANDLER)
+                .code(Code.fromAsset(artifacts.consoleZip().toString()))
+                .memorySize(768).timeout(Duration.seconds(15))
+                .snapStart(SnapStartConf.ON_PUBLISHED_VERSIONS)
+                .environment(Map.of(
+                        "CONVLIST_TABLE", table.getTableName(),
+                        "CONSOLE_AUTH_MECHANISM", "code",
+                        "CONSOLE_OIDC_ENABLED", "true",
+                        "CONSOLE_OIDC_ISSUER", oidcIssuer.getValueAsString(),
+                        "CONSOLE_OIDC_CLIENT_ID", oidcClientId.getValueAsString(),
+                        "CONSOLE_OIDC_CLIENT_SECRET", oidcClientSecret.getValueAsString(),
+                        "CONSOLE_SESSION_KEY", sessionKey.getValueAsString()))
+                .build();
+        console.addToRolePolicy(tableAccess(table, CONSOLE_ACTIONS));
+        Alias consoleLive = Alias.Builder.create(this, "ConsoleLive").aliasName("live").version(console.getCurrentVersion()).build();
+        HttpApi consoleApi = HttpApi.Builder.create(this, "ConsoleApi")
+                .defaultIntegration(new HttpLambdaIntegration("ConsoleIntegration", consoleLive)).build();
+
         alarm("FunctionErrors", functions.metricErrors(), 1);
+        alarm("ConsoleErrors", console.metricErrors(), 1);
         alarm("TtlConsumerErrors", ttlConsumer.metricErrors(), 1);
         alarm("Api5xx", api.metricServerError(), 5);
         alarm("TableThrottled", Metric.Builder.create().namespace("AWS/DynamoDB").metricName("ThrottledRequests")
                 .dimensionsMap(Map.of("TableName", table.getTableName())).statistic("Sum").period(Duration.minutes(5)).build(), 1);
 
         CfnOutput.Builder.create(this, "ApiUrl").value(api.getApiEndpoint()).build();
+        CfnOutput.Builder.create(this, "ConsoleUrl").value(consoleApi.getApiEndpoint()).build();
         CfnOutput.Builder.create(this, "TableName").value(table.getTableName()).build();
     }
 

@@ -78,10 +78,15 @@ class ConversationListStackTest {
 
     @Test
     @SuppressWarnings("unchecked")
-    void everyRoute_isGuardedByTheJwtAuthorizer_andThrottled() {
+    void everyFunctionsRoute_isGuardedByTheJwtAuthorizer_andThrottled() {
         Map<String, Map<String, Object>> routes = template.findResources("AWS::ApiGatewayV2::Route");
-        assertThat(routes).isNotEmpty();
-        routes.values().forEach(r -> assertThat(((Map<String, Object>) r.get("Properties")).get("AuthorizationType")).isEqualTo("JWT"));
+        List<Map<String, Object>> functionRoutes = routes.values().stream().map(r -> (Map<String, Object>) r.get("Properties"))
+                .filter(p -> "POST /{function}".equals(p.get("RouteKey"))).toList();
+        assertThat(functionRoutes).hasSize(1);
+        // Every route but the console's own endpoint (which signs operators in itself) needs a JWT.
+        routes.values().stream().map(r -> (Map<String, Object>) r.get("Properties"))
+                .filter(p -> !"$default".equals(p.get("RouteKey")))
+                .forEach(p -> assertThat(p.get("AuthorizationType")).as(p.toString()).isEqualTo("JWT"));
         template.hasResourceProperties("AWS::ApiGatewayV2::Authorizer", Map.of("AuthorizerType", "JWT",
                 "JwtConfiguration", Map.of("Issuer", Map.of("Ref", "JwtIssuer"), "Audience", List.of(Map.of("Ref", "JwtAudience")))));
         template.hasResourceProperties("AWS::ApiGatewayV2::Stage", Map.of("DefaultRouteSettings",
@@ -92,7 +97,7 @@ class ConversationListStackTest {
     void lambdas_runJava21_functionsWithSnapStart() {
         template.hasResourceProperties("AWS::Lambda::Function", Map.of("Runtime", "java21", "MemorySize", 1024,
                 "SnapStart", Map.of("ApplyOn", "PublishedVersions")));
-        template.resourcePropertiesCountIs("AWS::Lambda::Function", Map.of("Runtime", "java21"), 2);
+        template.resourcePropertiesCountIs("AWS::Lambda::Function", Map.of("Runtime", "java21"), 3);
     }
 
     @Test
@@ -120,7 +125,7 @@ class ConversationListStackTest {
         }
         assertThat(all).noneMatch(a -> a.contains("*")).doesNotContain("dynamodb:Scan");
         assertThat(tableActionSets).contains(new TreeSet<>(ConversationListStack.FUNCTIONS_ACTIONS),
-                new TreeSet<>(ConversationListStack.TTL_CONSUMER_ACTIONS));
+                new TreeSet<>(ConversationListStack.TTL_CONSUMER_ACTIONS), new TreeSet<>(ConversationListStack.CONSOLE_ACTIONS));
     }
 
     @Test
@@ -146,8 +151,22 @@ class ConversationListStackTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void consoleEnvironment_isConfigurationTheConsoleReads_withSecretsFromNoEchoParameters() throws Exception {
+        String properties = Files.readString(Path.of("..", "console", "app", "src", "main", "resources", "application.properties"));
+        Map<String, Map<String, Object>> console = template.findResources("AWS::Lambda::Function",
+                Map.of("Properties", Map.of("MemorySize", 768)));
+        assertThat(console).hasSize(1);
+        Map<String, Object> env = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) console.values()
+                .iterator().next().get("Properties")).get("Environment")).get("Variables");
+        env.keySet().forEach(name -> assertThat(properties).as(name + " is read by the console").contains("${" + name + ":"));
+        template.hasParameter("ConsoleOidcClientSecret", Map.of("NoEcho", true));
+        template.hasParameter("ConsoleSessionKey", Map.of("NoEcho", true));
+    }
+
+    @Test
     void alarms_coverFunctionErrorsThrottlingAnd5xx() {
-        template.resourceCountIs("AWS::CloudWatch::Alarm", 4);
+        template.resourceCountIs("AWS::CloudWatch::Alarm", 5);
         template.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of("MetricName", "ThrottledRequests"));
         template.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of("MetricName", "5xx"));
     }

@@ -25,7 +25,7 @@ final class FunctionsProcess implements AutoCloseable {
     final URI url;
 
     FunctionsProcess(String dynamoDbEndpoint, String table) throws Exception {
-        Path jar = Path.of("..", "functions", "app", "target", "quarkus-app", "quarkus-run.jar").toAbsolutePath().normalize();
+        Path jar = Path.of("..", "..", "functions", "app", "target", "quarkus-app", "quarkus-run.jar").toAbsolutePath().normalize();
         if (!Files.exists(jar)) {
             throw new IllegalStateException("build the functions first (mvn -B verify from the top): " + jar + " is missing");
         }
