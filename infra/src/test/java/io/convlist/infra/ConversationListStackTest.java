@@ -165,6 +165,19 @@ class ConversationListStackTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void ttlConsumerEnvironment_isConfigurationItReads() throws Exception {
+        String properties = Files.readString(Path.of("..", "functions", "ttl-consumer", "src", "main", "resources", "application.properties"));
+        Map<String, Map<String, Object>> consumer = template.findResources("AWS::Lambda::Function",
+                Map.of("Properties", Map.of("MemorySize", 512)));
+        assertThat(consumer).hasSize(1);
+        Map<String, Object> env = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) consumer.values()
+                .iterator().next().get("Properties")).get("Environment")).get("Variables");
+        assertThat(env.keySet()).containsExactly("CONVLIST_TABLE");
+        assertThat(properties).contains("${CONVLIST_TABLE:");
+    }
+
+    @Test
     void alarms_coverFunctionErrorsThrottlingAnd5xx() {
         template.resourceCountIs("AWS::CloudWatch::Alarm", 5);
         template.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of("MetricName", "ThrottledRequests"));
