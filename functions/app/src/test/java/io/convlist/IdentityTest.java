@@ -10,7 +10,6 @@ import org.junit.jupiter.api.Test;
 
 import io.convlist.devtools.DevTokens;
 import io.convlist.testing.DynamoDbTestResource;
-import io.convlist.testing.DynamoDbTestResourceKeys;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -45,10 +44,10 @@ class IdentityTest {
         String forged = DevTokens.token(DevTokens.newKeyPair().getPrivate(), DynamoDbTestResource.ISSUER, app, "u", "user", 3600);
         assertError(call(forged, "getConversationList", Map.of()), 401, "UNAUTHENTICATED");
         // Expired.
-        String expired = DevTokens.token(DynamoDbTestResourceKeys.privateKey(), DynamoDbTestResource.ISSUER, app, "u", "user", -120);
+        String expired = DevTokens.token(DynamoDbTestResource.KEYS.getPrivate(), DynamoDbTestResource.ISSUER, app, "u", "user", -120);
         assertError(call(expired, "getConversationList", Map.of()), 401, "UNAUTHENTICATED");
         // Another issuer.
-        String otherIssuer = DevTokens.token(DynamoDbTestResourceKeys.privateKey(), "someone-else", app, "u", "user", 3600);
+        String otherIssuer = DevTokens.token(DynamoDbTestResource.KEYS.getPrivate(), "someone-else", app, "u", "user", 3600);
         assertError(call(otherIssuer, "getConversationList", Map.of()), 401, "UNAUTHENTICATED");
     }
 

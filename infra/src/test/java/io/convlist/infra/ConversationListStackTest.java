@@ -39,6 +39,16 @@ class ConversationListStackTest {
         return (Map<String, Object>) found.values().iterator().next().get("Properties");
     }
 
+    /** The environment variables of the one Lambda with this memory size (each Lambda's size differs). */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> environmentOfLambdaWithMemory(int memorySize) {
+        Map<String, Map<String, Object>> found = template.findResources("AWS::Lambda::Function",
+                Map.of("Properties", Map.of("MemorySize", memorySize)));
+        assertThat(found).hasSize(1);
+        Map<String, Object> properties = (Map<String, Object>) found.values().iterator().next().get("Properties");
+        return (Map<String, Object>) ((Map<String, Object>) properties.get("Environment")).get("Variables");
+    }
+
     @Test
     void table_hasTtlPitrEncryptionStreamOnDemand_andIsRetained() {
         template.hasResourceProperties("AWS::DynamoDB::Table", Map.of(
@@ -140,11 +150,7 @@ class ConversationListStackTest {
     @SuppressWarnings("unchecked")
     void functionsEnvironment_isExactlyTheConfigurationTheApplicationReads() throws Exception {
         String properties = Files.readString(Path.of("..", "functions", "app", "src", "main", "resources", "application.properties"));
-        Map<String, Map<String, Object>> functions = template.findResources("AWS::Lambda::Function",
-                Map.of("Properties", Map.of("MemorySize", 1024)));
-        assertThat(functions).hasSize(1);
-        Map<String, Object> env = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) functions.values()
-                .iterator().next().get("Properties")).get("Environment")).get("Variables");
+        Map<String, Object> env = environmentOfLambdaWithMemory(1024);
         assertThat(env.keySet()).containsExactlyInAnyOrder("CONVLIST_TABLE", "CONVLIST_JWT_ISSUER", "CONVLIST_JWT_AUDIENCE",
                 "CONVLIST_JWT_PUBLIC_KEY_LOCATION");
         env.keySet().forEach(name -> assertThat(properties).as(name + " is read by the functions").contains("${" + name + ":"));
@@ -154,11 +160,7 @@ class ConversationListStackTest {
     @SuppressWarnings("unchecked")
     void consoleEnvironment_isConfigurationTheConsoleReads_withSecretsFromNoEchoParameters() throws Exception {
         String properties = Files.readString(Path.of("..", "console", "app", "src", "main", "resources", "application.properties"));
-        Map<String, Map<String, Object>> console = template.findResources("AWS::Lambda::Function",
-                Map.of("Properties", Map.of("MemorySize", 768)));
-        assertThat(console).hasSize(1);
-        Map<String, Object> env = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) console.values()
-                .iterator().next().get("Properties")).get("Environment")).get("Variables");
+        Map<String, Object> env = environmentOfLambdaWithMemory(768);
         env.keySet().forEach(name -> assertThat(properties).as(name + " is read by the console").contains("${" + name + ":"));
         template.hasParameter("ConsoleOidcClientSecret", Map.of("NoEcho", true));
         template.hasParameter("ConsoleSessionKey", Map.of("NoEcho", true));
@@ -168,11 +170,7 @@ class ConversationListStackTest {
     @SuppressWarnings("unchecked")
     void ttlConsumerEnvironment_isConfigurationItReads() throws Exception {
         String properties = Files.readString(Path.of("..", "functions", "ttl-consumer", "src", "main", "resources", "application.properties"));
-        Map<String, Map<String, Object>> consumer = template.findResources("AWS::Lambda::Function",
-                Map.of("Properties", Map.of("MemorySize", 512)));
-        assertThat(consumer).hasSize(1);
-        Map<String, Object> env = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) consumer.values()
-                .iterator().next().get("Properties")).get("Environment")).get("Variables");
+        Map<String, Object> env = environmentOfLambdaWithMemory(512);
         assertThat(env.keySet()).containsExactly("CONVLIST_TABLE");
         assertThat(properties).contains("${CONVLIST_TABLE:");
     }

@@ -6,7 +6,6 @@ import java.util.Optional;
 
 import io.convlist.domain.AppSettings;
 import io.convlist.domain.Edition;
-import io.convlist.domain.Limits;
 import io.convlist.domain.ServiceException;
 import io.convlist.store.AppSettingsStore;
 import io.convlist.store.AppSettingsStore.AuditEntry;
@@ -85,10 +84,5 @@ public class AppResource {
 
     Response notFound(String what) {
         return Response.status(404).entity(Templates.notFound(Operator.of(identity), what)).build();
-    }
-
-    /** Limits for the form's hints. */
-    public static int flagshipMax() {
-        return Limits.FLAGSHIP_CONVERSATION_LIMIT_MAX;
     }
 }

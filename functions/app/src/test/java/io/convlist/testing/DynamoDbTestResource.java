@@ -15,7 +15,8 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  */
 public class DynamoDbTestResource implements QuarkusTestResourceLifecycleManager {
     public static final String ISSUER = "convlist-test";
-    static final KeyPair KEYS = DevTokens.newKeyPair();
+    /** The key pair of this run's test tokens; tests that forge unusual tokens sign with it. */
+    public static final KeyPair KEYS = DevTokens.newKeyPair();
 
     @Override
     public Map<String, String> start() {
