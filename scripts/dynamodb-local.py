@@ -6,7 +6,7 @@ moto keeps its tables in plain Python structures and is not safe under concurren
 each request atomic; serving moto's WSGI app behind one lock, each request handled whole before the
 next, restores exactly that. Keep-alive connections are still served on their own threads.
 
-Usage: dynamodb-local.py [--host 127.0.0.1] [--port 0] [--port-file FILE] [--exit-on-stdin-eof]
+Usage: dynamodb-local.py [--host 127.0.0.1] [--port 0] [--port-file FILE] [--exit-on-stdin-eof] [--stock-moto]
 Prints "dynamodb-local listening on http://HOST:PORT" once the socket accepts connections.
 """
 import argparse
@@ -145,10 +145,14 @@ def main():
     parser.add_argument("--port-file", help="write the chosen port here once listening")
     parser.add_argument("--exit-on-stdin-eof", action="store_true",
                         help="stop when the parent process closes our stdin (dies or exits)")
+    parser.add_argument("--stock-moto", action="store_true",
+                        help="without the two speed fixes below (whole-table transaction copies, whole-table "
+                             "queries): only for the benchmark that measures what they save")
     args = parser.parse_args()
 
-    install_item_level_transaction_backup()
-    install_partition_scoped_queries()
+    if not args.stock_moto:
+        install_item_level_transaction_backup()
+        install_partition_scoped_queries()
     logging.getLogger("werkzeug").setLevel(logging.WARNING)  # no line per request
     app = SerializedApp(DomainDispatcherApplication(create_backend_app))
     server = make_server(args.host, args.port, app, threaded=True)

@@ -23,6 +23,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
+import io.convlist.devtools.LocalFunctions;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -79,7 +80,7 @@ class ConsoleBrowserTest {
         String app = "shop" + UUID.randomUUID().toString().substring(0, 6);
         String base = console.toString().replaceAll("/$", "");
         WebDriver driver = chromium();
-        try (FunctionsProcess functions = new FunctionsProcess(endpoint, table)) {
+        try (LocalFunctions functions = LocalFunctions.start(Path.of("..", "..").toAbsolutePath().normalize(), endpoint, table)) {
             driver.get(base + "/login");
             driver.findElement(By.name("j_username")).sendKeys("admin");
             driver.findElement(By.name("j_password")).sendKeys("admin-pass");

@@ -7,25 +7,38 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The project's embedded DynamoDB-compatible backend: moto's server behind one lock
- * (dynamodb-local.py), on 127.0.0.1 and a free port. One process per JVM; it stops when the JVM
- * exits (the script watches its stdin, which closes with us).
+ * (dynamodb-local.py), on 127.0.0.1 and a free port. One shared process per JVM ({@link #start()});
+ * it stops when the JVM exits (the script watches its stdin, which closes with us).
  */
-public final class EmbeddedDynamoDb {
-    private static URI endpoint;
-    private static Process process;
+public final class EmbeddedDynamoDb implements AutoCloseable {
+    private static EmbeddedDynamoDb shared;
 
-    private EmbeddedDynamoDb() {
+    public final URI endpoint;
+    private final Process process;
+
+    private EmbeddedDynamoDb(URI endpoint, Process process) {
+        this.endpoint = endpoint;
+        this.process = process;
     }
 
-    /** Starts the backend on first use and returns its endpoint. */
+    /** Starts the shared backend on first use and returns its endpoint. */
     public static synchronized URI start() {
-        if (endpoint != null) {
-            return endpoint;
+        if (shared == null) {
+            shared = launch(false);
         }
+        return shared.endpoint;
+    }
+
+    /**
+     * Starts a separate backend, stopped by {@link #close()}. With {@code stockMoto}, moto runs
+     * without the script's two speed fixes: only for the benchmark that measures them.
+     */
+    public static EmbeddedDynamoDb launch(boolean stockMoto) {
         try {
             Path dir = Files.createTempDirectory("dynamodb-local");
             Path script = dir.resolve("dynamodb-local.py");
@@ -34,9 +47,12 @@ public final class EmbeddedDynamoDb {
             }
             Path portFile = dir.resolve("port");
             Path log = dir.resolve("server.log");
-            process = new ProcessBuilder(List.of(python(), script.toString(), "--port", "0",
-                    "--port-file", portFile.toString(), "--exit-on-stdin-eof"))
-                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            List<String> command = new ArrayList<>(List.of(python(), script.toString(), "--port", "0",
+                    "--port-file", portFile.toString(), "--exit-on-stdin-eof"));
+            if (stockMoto) {
+                command.add("--stock-moto");
+            }
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
             Runtime.getRuntime().addShutdownHook(new Thread(process::destroy));
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
             while (!Files.exists(portFile)) {
@@ -52,8 +68,7 @@ public final class EmbeddedDynamoDb {
                 }
                 Thread.sleep(50);
             }
-            endpoint = URI.create("http://127.0.0.1:" + Files.readString(portFile).trim());
-            return endpoint;
+            return new EmbeddedDynamoDb(URI.create("http://127.0.0.1:" + Files.readString(portFile).trim()), process);
         } catch (IOException e) {
             throw new IllegalStateException("cannot start the embedded DynamoDB backend (python3 and moto[server] are needed): "
                     + e.getMessage(), e);
@@ -61,6 +76,11 @@ public final class EmbeddedDynamoDb {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
     }
 
     private static String python() {

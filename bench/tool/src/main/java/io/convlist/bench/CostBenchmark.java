@@ -1,0 +1,183 @@
+package io.convlist.bench;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+
+import io.convlist.domain.AppSettings;
+import io.convlist.domain.ConversationId;
+import io.convlist.domain.Edition;
+import io.convlist.domain.GroupProfile;
+import io.convlist.domain.GroupType;
+import io.convlist.domain.UserProfile;
+import io.convlist.store.AppSettingsStore;
+import io.convlist.store.ConversationStore;
+
+/**
+ * What each operation costs, through the store API: DynamoDB requests set beside the README's budget,
+ * bytes sent and received (exact, counted by the SDK), the most requests in flight (the fan-out), and
+ * wall time over repeated runs, each on a fresh app.
+ */
+public final class CostBenchmark {
+    /** Sizes of one run; the quick mode (CI) uses small ones. */
+    public record Sizes(List<Integer> groupRecipients, List<Integer> listSizes, List<Integer> pageSizes) {
+        public static final Sizes FULL = new Sizes(List.of(1, 10, 100, 1000), List.of(100, 500), List.of(20, 100));
+        public static final Sizes QUICK = new Sizes(List.of(10), List.of(100), List.of(20));
+    }
+
+    /** One operation: the requests the README's budget table allows, what it sent, its time (ms). */
+    public record Row(String operation, Map<String, Integer> budget, RequestMeter.Usage usage, Spread millis) {
+        public boolean atBudget() {
+            return usage.requests().equals(budget);
+        }
+    }
+
+    private static final ConversationId G0 = ConversationId.group("g0");
+    private final RequestMeter meter = new RequestMeter();
+    private final ConversationStore store;
+    private final AppSettingsStore settings;
+
+    public CostBenchmark(URI endpoint) {
+        StoreOnTable s = StoreOnTable.create(endpoint, "bench-cost-" + UUID.randomUUID().toString().substring(0, 8), meter);
+        settings = s.settings();
+        store = s.store();
+    }
+
+    interface Scenario {
+        /** Prepares a fresh app and returns the operation to measure on it. */
+        Runnable prepare(String app);
+    }
+
+    Row measure(String name, Map<String, Integer> budget, int repeats, Scenario scenario) {
+        double[] millis = new double[repeats];
+        RequestMeter.Usage usage = null;
+        for (int i = 0; i < repeats; i++) {
+            String app = "b" + UUID.randomUUID().toString().substring(0, 8);
+            settings.get(app); // warm the settings cache, as a running function has it
+            Runnable operation = scenario.prepare(app);
+            meter.reset();
+            long start = System.nanoTime();
+            operation.run();
+            millis[i] = (System.nanoTime() - start) / 1e6;
+            usage = meter.usage();
+        }
+        return new Row(name, budget, usage, Spread.of(millis));
+    }
+
+    private static final Map<String, Integer> ONE_UPDATE = Map.of("UpdateItem", 1);
+    private static final Map<String, Integer> ONE_BATCH_GET = Map.of("BatchGetItem", 1);
+    /** Creation: the failed conditional update that finds the conversation missing, one read, one transaction. */
+    private static final Map<String, Integer> CREATION = Map.of("UpdateItem", 1, "BatchGetItem", 1, "TransactWriteItems", 1);
+
+    public List<Row> run(Sizes sizes, int repeats) {
+        List<Row> rows = new ArrayList<>();
+        rows.add(measure("recordMessage C2C, existing conversations", Map.of("UpdateItem", 2), repeats, app -> {
+            store.recordMessage(app, Fixtures.c2c("alice", "bob", 1));
+            return () -> store.recordMessage(app, Fixtures.c2c("alice", "bob", 2));
+        }));
+        for (int n : sizes.groupRecipients()) {
+            String name = "recordMessage group, " + n + (n == 1 ? " recipient" : " recipients") + ", existing";
+            rows.add(measure(name, Map.of("UpdateItem", n + 1), repeats, app -> {
+                List<String> members = new ArrayList<>();
+                for (int i = 0; i < n; i++) {
+                    members.add("m" + i);
+                }
+                store.recordMessage(app, Fixtures.group("sender", "g", 1, members));
+                return () -> store.recordMessage(app, Fixtures.group("sender", "g", 2, members));
+            }));
+        }
+        rows.add(measure("create a conversation below the limit", CREATION, repeats, app -> {
+            Fixtures.fill(store, app, "u", 1);
+            return () -> store.recordMessage(app, Fixtures.group("u", "new", 1, List.of()));
+        }));
+        Map<String, Integer> eviction = new TreeMap<>(CREATION);
+        eviction.put("Query", 1);
+        rows.add(measure("create a conversation at the limit (evicts)", eviction, repeats, app -> {
+            Fixtures.fill(store, app, "u", 100);
+            return () -> store.recordMessage(app, Fixtures.group("u", "new", 1, List.of()));
+        }));
+        for (int size : sizes.listSizes()) {
+            for (int page : sizes.pageSizes()) {
+                // One BatchGetItem holds 100 keys: the page's distinct profiles, the bookkeeping, the settings.
+                Map<String, Integer> budget = Map.of("Query", 1, "BatchGetItem", page + 2 > 100 ? 2 : 1);
+                rows.add(measure("getConversationList page of " + page + " from " + size, budget, repeats, app -> {
+                    if (size > 100) {
+                        settings.put(new AppSettings(app, app, Edition.FLAGSHIP, size, 7), "bench");
+                    }
+                    Fixtures.fill(store, app, "u", size);
+                    return () -> store.list(app, "u", 0, page);
+                }));
+            }
+        }
+        rows.add(measure("getConversation", ONE_BATCH_GET, repeats, app -> {
+            Fixtures.fill(store, app, "u", 1);
+            return () -> store.get(app, "u", G0);
+        }));
+        rows.add(measure("getConversationListByConversationIds, 10 ids", ONE_BATCH_GET, repeats, app -> {
+            Fixtures.fill(store, app, "u", 10);
+            List<ConversationId> ids = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                ids.add(ConversationId.group("g" + i));
+            }
+            return () -> store.getMany(app, "u", ids);
+        }));
+        rows.add(measure("getTotalUnreadMessageCount, 100 with unread", Map.of("Query", 1), repeats, app -> {
+            Fixtures.fillUnread(store, app, "u", 100);
+            return () -> store.totalUnread(app, "u");
+        }));
+        rows.add(measure("pinConversation", Map.of("TransactWriteItems", 1), repeats, app -> {
+            Fixtures.fill(store, app, "u", 1);
+            return () -> store.pin(app, "u", G0, true);
+        }));
+        rows.add(measure("setConversationDraft", ONE_UPDATE, repeats, app -> {
+            Fixtures.fill(store, app, "u", 1);
+            return () -> store.setDraft(app, "u", G0, "draft");
+        }));
+        rows.add(measure("setReceiveMessageOpt, 1 conversation", ONE_UPDATE, repeats, app -> {
+            Fixtures.fill(store, app, "u", 1);
+            return () -> store.setReceiveOpt(app, "u", List.of(G0), 2);
+        }));
+        rows.add(measure("cleanConversationUnreadMessageCount, one conversation", ONE_UPDATE, repeats, app -> {
+            Fixtures.fillUnread(store, app, "u", 1);
+            return () -> store.markRead(app, "u", ConversationId.group("u0"), null, 1L);
+        }));
+        rows.add(measure("cleanConversationUnreadMessageCount, all (10 with unread)", Map.of("Query", 1, "UpdateItem", 10), repeats,
+                app -> {
+                    Fixtures.fillUnread(store, app, "u", 10);
+                    return () -> store.markAllRead(app, "u");
+                }));
+        rows.add(measure("deleteConversation", Map.of("BatchGetItem", 1, "TransactWriteItems", 1), repeats, app -> {
+            Fixtures.fill(store, app, "u", 2);
+            return () -> store.delete(app, "u", G0);
+        }));
+        rows.add(measure("setUserProfile", Map.of("PutItem", 1), repeats,
+                app -> () -> store.putUserProfile(app, new UserProfile("bob", "Bob", "https://example.com/bob.png"))));
+        rows.add(measure("setGroupProfile", Map.of("PutItem", 1), repeats,
+                app -> () -> store.putGroupProfile(app, new GroupProfile("g0", "Team", null, GroupType.Work))));
+        rows.add(measure("setFriendRemark (C2C conversation exists)", Map.of("PutItem", 1, "UpdateItem", 1), repeats, app -> {
+            store.recordMessage(app, Fixtures.c2c("alice", "bob", 1));
+            return () -> store.setFriendRemark(app, "alice", "bob", "Bobby");
+        }));
+        return rows;
+    }
+
+    /** The cost section of the report: one row per operation. */
+    static String section(List<Row> rows, int repeats) {
+        StringBuilder md = new StringBuilder();
+        md.append("Through the store API (no HTTP), ").append(repeats).append(" runs per row, each on a fresh app. ")
+                .append("Requests and bytes are exact (counted by the SDK) and the same in every run; times are moto's.\n\n");
+        md.append("| operation | DynamoDB requests | at budget | bytes sent | bytes received | most in flight | time ms, median (min–max) |\n");
+        md.append("|---|---|---|---|---|---|---|\n");
+        for (Row r : rows) {
+            md.append("| ").append(r.operation()).append(" | ").append(r.usage().requests()).append(" | ")
+                    .append(r.atBudget() ? "yes" : "no, budget " + r.budget()).append(" | ")
+                    .append(r.usage().bytesSent()).append(" | ").append(r.usage().bytesReceived()).append(" | ")
+                    .append(r.usage().maxInFlight()).append(" | ")
+                    .append(r.millis().format(1)).append(" |\n");
+        }
+        return md.toString();
+    }
+}

@@ -1,0 +1,47 @@
+package io.convlist.bench;
+
+import java.util.List;
+import java.util.Set;
+
+import io.convlist.domain.ConversationType;
+import io.convlist.domain.GroupType;
+import io.convlist.domain.MessageEvent;
+import io.convlist.store.ConversationStore;
+
+/** The messages the benchmarks send, through the store and as the functions' JSON, built one way. */
+final class Fixtures {
+    /** Message times start an hour back, so every conversation is well inside its retention. */
+    static final long T0 = System.currentTimeMillis() - 3_600_000;
+
+    private Fixtures() {
+    }
+
+    static MessageEvent c2c(String sender, String receiver, long seq) {
+        return new MessageEvent(ConversationType.C2C, "c" + seq, seq, T0 + seq, sender, receiver, null, null, List.of(), "hi",
+                Set.of(), false).validated();
+    }
+
+    static String c2cJson(String sender, String receiver, long seq) {
+        return "{\"type\":\"C2C\",\"msgID\":\"c" + seq + "\",\"seq\":" + seq + ",\"timestamp\":" + (T0 + seq)
+                + ",\"senderID\":\"" + sender + "\",\"receiverID\":\"" + receiver + "\",\"summary\":\"hi\"}";
+    }
+
+    static MessageEvent group(String sender, String groupId, long seq, List<String> recipients) {
+        return new MessageEvent(ConversationType.GROUP, groupId + "-" + seq, seq, T0 + seq, sender, null, groupId, GroupType.Work,
+                recipients, "hello", Set.of(), false).validated();
+    }
+
+    /** Gives the user conversations g0..g(n-1), each with one message the user sent (nothing unread). */
+    static void fill(ConversationStore store, String app, String user, int conversations) {
+        for (int i = 0; i < conversations; i++) {
+            store.recordMessage(app, group(user, "g" + i, 1, List.of()));
+        }
+    }
+
+    /** Gives the user conversations u0..u(n-1), each with one unread message from someone else. */
+    static void fillUnread(ConversationStore store, String app, String user, int conversations) {
+        for (int i = 0; i < conversations; i++) {
+            store.recordMessage(app, group("s" + i, "u" + i, 1, List.of(user)));
+        }
+    }
+}

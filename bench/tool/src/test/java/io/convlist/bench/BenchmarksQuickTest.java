@@ -1,0 +1,59 @@
+package io.convlist.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * The benchmark tool's quick mode, in CI so that it keeps working: every benchmark at small sizes.
+ * Asserts the request counts, which are exact, and that every figure was measured; never times.
+ */
+class BenchmarksQuickTest {
+
+    @Test
+    void quickMode_measuresEverything_andRequestCountsAreExactlyTheBudget() throws Exception {
+        Benchmarks.Report report = Benchmarks.run(Benchmarks.Mode.QUICK, Benchmarks.projectRoot());
+
+        report.cost().forEach(r -> assertThat(r.usage().requests()).as(r.operation()).isEqualTo(r.budget()));
+        assertThat(requests(report.cost(), "recordMessage C2C, existing conversations")).isEqualTo(Map.of("UpdateItem", 2));
+        assertThat(requests(report.cost(), "recordMessage group, 10 recipients, existing")).isEqualTo(Map.of("UpdateItem", 11));
+        assertThat(requests(report.cost(), "create a conversation at the limit (evicts)"))
+                .isEqualTo(Map.of("UpdateItem", 1, "BatchGetItem", 1, "Query", 1, "TransactWriteItems", 1));
+        assertThat(requests(report.cost(), "getConversationList page of 20 from 100")).isEqualTo(Map.of("Query", 1, "BatchGetItem", 1));
+        report.cost().forEach(r -> assertThat(r.usage().bytesSent()).as(r.operation()).isPositive());
+        assertThat(report.cost().stream().filter(r -> r.operation().startsWith("recordMessage group, 10 "))
+                .findFirst().orElseThrow().usage().maxInFlight()).isGreaterThan(1);
+
+        // The three layers ran the same operations; the store's requests are the budget's.
+        assertThat(report.layers().operations()).extracting(LayerBenchmark.Result::requests).containsExactly(
+                Map.of("UpdateItem", 2), Map.of("Query", 1, "BatchGetItem", 1), Map.of("TransactWriteItems", 1), Map.of("Query", 1));
+        for (LayerBenchmark.Result r : report.layers().operations()) {
+            assertThat(r.runs()).hasSize(1);
+            r.runs().get(0).values().forEach(f -> assertThat(f.p50Millis()).as(r.operation()).isPositive());
+        }
+        assertThat(report.layers().floor()).extracting(LayerBenchmark.FloorCall::status).containsExactly(404, 401, 400);
+
+        assertThat(report.coldStarts()).hasSize(1).allSatisfy(run -> {
+            assertThat(run.functionsFirstSuccess()).isGreaterThan(run.functionsFirstAnswer()).isPositive();
+            assertThat(run.baselineFirstSuccess()).isPositive();
+            assertThat(run.functionsRss()).isPositive();
+            assertThat(run.baselineRss()).isPositive();
+        });
+
+        // 10 users in 2 blocks of 5, 100 conversations each; then 3 calls for 2 users.
+        assertThat(report.scale().steps()).extracting(ScaleBenchmark.Step::conversations).containsExactly(500L, 1000L);
+        assertThat(report.scale().calls()).hasSize(6);
+        assertThat(report.curve()).extracting(BackendCurve.Point::items).containsExactly(0, 200);
+
+        assertThat(report.targets()).hasSize(5);
+        assertThat(report.markdown()).contains("## Targets", "## 1. Cost", "## 2. What the layers add", "## 4. Cold start",
+                "## 5. Scale", "stock moto");
+    }
+
+    static Map<String, Integer> requests(List<CostBenchmark.Row> rows, String operation) {
+        return rows.stream().filter(r -> r.operation().equals(operation)).findFirst().orElseThrow().usage().requests();
+    }
+}
