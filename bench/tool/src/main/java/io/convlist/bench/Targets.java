@@ -33,11 +33,13 @@ final class Targets {
         List<Check> checks = new ArrayList<>();
         checks.add(ratioCheck("HTTP adds at most 15% to the store call's p50", layers, LayerBenchmark.Layer.HTTP,
                 LayerBenchmark.Layer.STORE, 1.15, """
-                        The HTTP layer's own work is a fixed cost per call (an HTTP round trip on the loopback, JSON in and \
-                        out, an RS256 signature check): it weighs most beside the cheapest calls. Measured on the same \
-                        machine as moto and the benchmark (2 cores for three processes), so that fixed cost includes waiting \
-                        for a core. What would reach it: caching verified tokens for their lifetime (an HMAC of the token \
-                        as key) would remove the signature check from all but a caller's first call."""));
+                        Met for the reads that return many items, missed for the small writes. The HTTP layer's own \
+                        work is small: the floor table shows a call answered before the store (HTTP, routing, token \
+                        check, error body) at well under a millisecond. The rest of the difference comes from running \
+                        the store in a second JVM behind that layer: the functions' threads (event loop, worker, SDK) \
+                        must wake and run on 2 cores shared with moto and the benchmark, for every request the store \
+                        makes. What would show whether it is met: the same three-way run with the functions on a \
+                        machine of their own, or on AWS, where the HTTP layer is API Gateway and Lambda's runtime instead."""));
         checks.add(ratioCheck("The store adds at most 10% to the bare SDK requests", layers, LayerBenchmark.Layer.STORE,
                 LayerBenchmark.Layer.BARE_SDK, 1.10, """
                         The store's own work beside its requests: building the expressions, mapping items to beans and \
@@ -47,15 +49,18 @@ final class Targets {
     }
 
     private static Check coldStartCheck(List<ColdStartBenchmark.Run> coldStarts) {
-        Spread cold = Spread.of(coldStarts.stream().mapToDouble(r -> r.functionsFirstSuccess() / r.baselineFirstSuccess()).toArray());
-        return new Check("Cold start at most 1.3 times the bare Funqy app's", String.format("%.2f×", cold.median()),
-                cold.median() <= 1.3, """
-                        The functions' first successful call does more than the bare app's echo: it loads and \
-                        initializes the AWS SDK (HTTP client, marshallers, credentials and region chain), verifies an RS256 \
-                        token (loading the public key), and makes its first DynamoDB requests (the app's settings and the \
-                        total). On AWS, SnapStart (enabled by infra/) restores a snapshot taken after initialization; \
-                        priming the SDK in a startup hook (one request at start) and AppCDS would shorten the plain JVM \
-                        start measured here.""");
+        Spread plain = ColdStartBenchmark.ratio(coldStarts, false);
+        Spread appCds = ColdStartBenchmark.ratio(coldStarts, true);
+        return new Check("Cold start at most 1.3 times the bare Funqy app's",
+                String.format("%.2f× (both with AppCDS: %.2f×)", plain.median(), appCds.median()), plain.median() <= 1.3, """
+                        The functions start more before they answer at all (first answer, the HTTP layer up, already \
+                        well past the bare app's first success): the AWS SDK's DynamoDB client is built at start \
+                        (about 450 ms in a fresh JVM on this machine, measured apart), and the validator and JWT \
+                        extensions start with it; the first successful call then verifies an RS256 token and makes the \
+                        SDK's first request. AppCDS takes about the same time off both apps (the JDK's and Quarkus's \
+                        own classes), not the SDK's, so the ratio does not improve. What would reach it: on AWS, \
+                        SnapStart (enabled by infra/) resumes from a snapshot taken after the client is built; a \
+                        GraalVM native image would too (not tried: no GraalVM here).""");
     }
 
     private static Check fanOutCheck(List<CostBenchmark.Row> cost) {

@@ -36,7 +36,7 @@ class BenchmarksQuickTest {
         }
         assertThat(report.layers().floor()).extracting(LayerBenchmark.FloorCall::status).containsExactly(404, 401, 400);
 
-        assertThat(report.coldStarts()).hasSize(1).allSatisfy(run -> {
+        assertThat(report.coldStarts()).hasSize(2).allSatisfy(run -> { // plain and AppCDS
             assertThat(run.functionsFirstSuccess()).isGreaterThan(run.functionsFirstAnswer()).isPositive();
             assertThat(run.baselineFirstSuccess()).isPositive();
             assertThat(run.functionsRss()).isPositive();

@@ -20,7 +20,9 @@ import java.util.concurrent.TimeUnit;
  * when the process was started, so a caller can time the start to its first answer.
  */
 public final class AppProcess implements AutoCloseable {
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** HTTP/1.1 keep-alive, as API gateways and load balancers call their backends (the JDK would upgrade to h2c). */
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
 
     private final Process process;
     private final Path log;

@@ -25,6 +25,12 @@ public final class LocalFunctions implements AutoCloseable {
 
     /** Starts the functions and returns at once (the caller may time the start). */
     public static LocalFunctions launch(Path projectRoot, String dynamoDbEndpoint, String table) throws IOException {
+        return launch(projectRoot, dynamoDbEndpoint, table, List.of());
+    }
+
+    /** The same, with options for the JVM. */
+    public static LocalFunctions launch(Path projectRoot, String dynamoDbEndpoint, String table, List<String> jvmOptions)
+            throws IOException {
         KeyPair keys = DevTokens.newKeyPair();
         Path publicKey = Files.createTempFile("functions-public", ".pem");
         Files.writeString(publicKey, DevTokens.publicKeyPem(keys));
@@ -33,7 +39,7 @@ public final class LocalFunctions implements AutoCloseable {
                 "CONVLIST_DYNAMODB_ENDPOINT", dynamoDbEndpoint,
                 "CONVLIST_TABLE", table,
                 "CONVLIST_JWT_ISSUER", ISSUER,
-                "CONVLIST_JWT_PUBLIC_KEY_LOCATION", publicKey.toString()), List.of()));
+                "CONVLIST_JWT_PUBLIC_KEY_LOCATION", publicKey.toString()), jvmOptions));
     }
 
     /** Starts the functions and waits until they answer (an unauthenticated call's 401). */
