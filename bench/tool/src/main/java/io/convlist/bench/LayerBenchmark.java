@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.IntConsumer;
 import java.util.function.IntFunction;
+import java.util.function.ToDoubleFunction;
 
 import io.convlist.devtools.LocalFunctions;
 import io.convlist.domain.AppSettings;
@@ -40,7 +41,7 @@ final class LayerBenchmark implements AutoCloseable {
 
     /** One operation over all runs: its requests (exact) and each run's figures per layer. */
     record Result(String operation, Map<String, Integer> requests, int callsPerRun, List<Map<Layer, Figures>> runs) {
-        Spread spread(Layer layer, java.util.function.ToDoubleFunction<Figures> figure) {
+        Spread spread(Layer layer, ToDoubleFunction<Figures> figure) {
             return Spread.of(runs.stream().mapToDouble(r -> figure.applyAsDouble(r.get(layer))).toArray());
         }
 
