@@ -47,6 +47,9 @@ final class ColdStartBenchmark {
             runs.add(start(List.of(), List.of(), false));
             runs.add(start(List.of("-XX:SharedArchiveFile=" + baselineArchive), List.of("-XX:SharedArchiveFile=" + functionsArchive), true));
         }
+        Files.deleteIfExists(baselineArchive);
+        Files.deleteIfExists(functionsArchive);
+        Files.deleteIfExists(archives);
         return runs;
     }
 

@@ -16,10 +16,12 @@ import java.util.Map;
 public final class LocalFunctions implements AutoCloseable {
     public static final String ISSUER = "convlist-local-functions";
     private final KeyPair keys;
+    private final Path publicKey;
     public final AppProcess process;
 
-    private LocalFunctions(KeyPair keys, AppProcess process) {
+    private LocalFunctions(KeyPair keys, Path publicKey, AppProcess process) {
         this.keys = keys;
+        this.publicKey = publicKey;
         this.process = process;
     }
 
@@ -35,7 +37,7 @@ public final class LocalFunctions implements AutoCloseable {
         Path publicKey = Files.createTempFile("functions-public", ".pem");
         Files.writeString(publicKey, DevTokens.publicKeyPem(keys));
         Path jar = projectRoot.resolve(Path.of("functions", "app", "target", "quarkus-app", "quarkus-run.jar"));
-        return new LocalFunctions(keys, AppProcess.start(jar, Map.of(
+        return new LocalFunctions(keys, publicKey, AppProcess.start(jar, Map.of(
                 "CONVLIST_DYNAMODB_ENDPOINT", dynamoDbEndpoint,
                 "CONVLIST_TABLE", table,
                 "CONVLIST_JWT_ISSUER", ISSUER,
@@ -65,5 +67,10 @@ public final class LocalFunctions implements AutoCloseable {
     @Override
     public void close() {
         process.close();
+        try {
+            Files.deleteIfExists(publicKey);
+        } catch (IOException ignored) {
+            // a temporary public key left behind
+        }
     }
 }
