@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -80,7 +81,7 @@ public final class Benchmarks {
         if (sections.contains(Section.SCALE)) {
             log("scale (up to " + mode.scale().maxLoadTime().toMinutes() + " min of loading)");
             try (ScaleBenchmark bench = new ScaleBenchmark(endpoint, projectRoot, mode.scale())) {
-                scale = bench.run();
+                scale = bench.run(mode.repeats());
             }
         }
         List<BackendCurve.Point> curve = List.of();
@@ -88,7 +89,7 @@ public final class Benchmarks {
             log("backend growth: project's backend and stock moto");
             curve = BackendCurve.run(mode.curve());
         }
-        List<Targets.Check> targets = Targets.check(cost, layers.operations(), coldStarts);
+        List<Targets.Check> targets = Targets.check(cost, Collections.max(mode.cost().groupRecipients()), layers.operations(), coldStarts);
 
         StringBuilder md = new StringBuilder();
         md.append("# Benchmarks\n\n");
@@ -111,7 +112,7 @@ public final class Benchmarks {
             md.append("## 4. Cold start\n\n").append(ColdStartBenchmark.section(coldStarts)).append('\n');
         }
         if (sections.contains(Section.SCALE)) {
-            md.append("## 5. Scale\n\n").append(ScaleBenchmark.section(scale, mode.scale(), 12)).append('\n');
+            md.append("## 5. Scale\n\n").append(ScaleBenchmark.section(scale, mode.scale(), mode.repeats(), 12)).append('\n');
         }
         if (sections.contains(Section.CURVE)) {
             md.append("### The backend's own growth\n\n").append(BackendCurve.section(curve, mode.curve()));

@@ -72,6 +72,11 @@ public final class CostBenchmark {
     /** Creation: the failed conditional update that finds the conversation missing, one read, one transaction. */
     private static final Map<String, Integer> CREATION = Map.of("UpdateItem", 1, "BatchGetItem", 1, "TransactWriteItems", 1);
 
+    /** The row of a group message to n recipients whose conversations exist. */
+    static String groupMessageRow(int recipients) {
+        return "recordMessage group, " + recipients + (recipients == 1 ? " recipient" : " recipients") + ", existing";
+    }
+
     public List<Row> run(Sizes sizes, int repeats) {
         List<Row> rows = new ArrayList<>();
         rows.add(measure("recordMessage C2C, existing conversations", Map.of("UpdateItem", 2), repeats, app -> {
@@ -79,8 +84,7 @@ public final class CostBenchmark {
             return () -> store.recordMessage(app, Fixtures.c2c("alice", "bob", 2));
         }));
         for (int n : sizes.groupRecipients()) {
-            String name = "recordMessage group, " + n + (n == 1 ? " recipient" : " recipients") + ", existing";
-            rows.add(measure(name, Map.of("UpdateItem", n + 1), repeats, app -> {
+            rows.add(measure(groupMessageRow(n), Map.of("UpdateItem", n + 1), repeats, app -> {
                 List<String> members = new ArrayList<>();
                 for (int i = 0; i < n; i++) {
                     members.add("m" + i);

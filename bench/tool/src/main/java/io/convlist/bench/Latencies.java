@@ -30,8 +30,4 @@ final class Latencies {
         }
         return count / (total / 1e9);
     }
-
-    int count() {
-        return count;
-    }
 }

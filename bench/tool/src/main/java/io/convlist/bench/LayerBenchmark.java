@@ -149,9 +149,11 @@ final class LayerBenchmark implements AutoCloseable {
 
     private List<Result> runOperations(int runs) throws IOException, InterruptedException {
         List<Operation> operations = operations();
-        List<Result> results = new ArrayList<>();
-        for (Operation op : operations) {
-            results.add(new Result(op.name(), Map.of(), op.calls(), new ArrayList<>()));
+        List<List<Map<Layer, Figures>>> figuresPerOperation = new ArrayList<>();
+        List<Map<String, Integer>> requestsPerOperation = new ArrayList<>();
+        for (int o = 0; o < operations.size(); o++) {
+            figuresPerOperation.add(new ArrayList<>());
+            requestsPerOperation.add(Map.of());
         }
         int[] callIndex = new int[operations.size()];
         for (int run = 0; run < runs; run++) {
@@ -160,7 +162,6 @@ final class LayerBenchmark implements AutoCloseable {
                 Latencies http = new Latencies();
                 Latencies store = new Latencies();
                 Latencies sdk = new Latencies();
-                Map<String, Integer> requests = null;
                 for (int k = 0; k < sizes.warmupCalls() + op.calls(); k++) {
                     int i = callIndex[o]++;
                     HttpCall call = op.http().apply(i);
@@ -176,7 +177,7 @@ final class LayerBenchmark implements AutoCloseable {
                     op.store().accept(i);
                     long storeNanos = System.nanoTime() - start;
                     List<SdkRequest> sent = recorder.take();
-                    requests = meter.usage().requests();
+                    requestsPerOperation.set(o, meter.usage().requests());
                     start = System.nanoTime();
                     if (op.parallelRequests()) {
                         bare.inParallel(sent);
@@ -190,10 +191,14 @@ final class LayerBenchmark implements AutoCloseable {
                         sdk.add(bareNanos);
                     }
                 }
-                Result previous = results.get(o);
-                previous.runs().add(Map.of(Layer.HTTP, figures(http), Layer.STORE, figures(store), Layer.BARE_SDK, figures(sdk)));
-                results.set(o, new Result(previous.operation(), requests, previous.callsPerRun(), previous.runs()));
+                figuresPerOperation.get(o)
+                        .add(Map.of(Layer.HTTP, figures(http), Layer.STORE, figures(store), Layer.BARE_SDK, figures(sdk)));
             }
+        }
+        List<Result> results = new ArrayList<>();
+        for (int o = 0; o < operations.size(); o++) {
+            Operation op = operations.get(o);
+            results.add(new Result(op.name(), requestsPerOperation.get(o), op.calls(), figuresPerOperation.get(o)));
         }
         return results;
     }

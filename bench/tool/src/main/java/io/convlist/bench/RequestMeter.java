@@ -58,9 +58,6 @@ public final class RequestMeter implements ExecutionInterceptor {
 
     /** A snapshot of everything counted since the last reset. */
     public record Usage(Map<String, Integer> requests, long bytesSent, long bytesReceived, int maxInFlight) {
-        public int total() {
-            return requests.values().stream().mapToInt(Integer::intValue).sum();
-        }
     }
 
     public Usage usage() {

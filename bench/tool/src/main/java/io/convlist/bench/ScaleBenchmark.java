@@ -26,9 +26,9 @@ final class ScaleBenchmark implements AutoCloseable {
      * are in, so one message per group (from the block's first user) gives every user of the block
      * 100 conversations.
      */
-    record Sizes(int maxUsers, int blockUsers, Duration maxLoadTime, int probes, int calls, int runs) {
-        static final Sizes FULL = new Sizes(10_000, 10, Duration.ofMinutes(10), 5, 20, 3);
-        static final Sizes QUICK = new Sizes(10, 5, Duration.ofMinutes(2), 2, 2, 1);
+    record Sizes(int maxUsers, int blockUsers, Duration maxLoadTime, int probes, int calls) {
+        static final Sizes FULL = new Sizes(10_000, 10, Duration.ofMinutes(10), 5, 20);
+        static final Sizes QUICK = new Sizes(10, 5, Duration.ofMinutes(2), 2, 2);
     }
 
     static final int CONVERSATIONS_PER_USER = 100;
@@ -56,7 +56,8 @@ final class ScaleBenchmark implements AutoCloseable {
         functions = LocalFunctions.start(projectRoot, endpoint.toString(), table.table());
     }
 
-    Result run() throws IOException, InterruptedException {
+    /** Loads, then measures the reads {@code runs} times. */
+    Result run(int runs) throws IOException, InterruptedException {
         String service = functions.serviceToken(LOAD_APP);
         List<Step> steps = new ArrayList<>();
         long started = System.nanoTime();
@@ -77,7 +78,7 @@ final class ScaleBenchmark implements AutoCloseable {
                     CONVERSATIONS_PER_USER / seconds, bareTransactionMillis(block)));
         }
         Duration loadTime = Duration.ofNanos(System.nanoTime() - started);
-        return new Result(steps, loadTime, readLatencies());
+        return new Result(steps, loadTime, readLatencies(runs));
     }
 
     private String groupMessage(int block, int group, int seq) {
@@ -100,7 +101,7 @@ final class ScaleBenchmark implements AutoCloseable {
     }
 
     /** On the grown table: a user with 500 conversations and one with 10, all unread, read through HTTP. */
-    private List<Call> readLatencies() throws IOException, InterruptedException {
+    private List<Call> readLatencies(int runs) throws IOException, InterruptedException {
         table.settings().put(new AppSettings(READ_APP, READ_APP, Edition.FLAGSHIP, 500, 7), "bench");
         Fixtures.fillUnread(table.store(), READ_APP, "big", 500);
         Fixtures.fillUnread(table.store(), READ_APP, "small", 10);
@@ -110,9 +111,9 @@ final class ScaleBenchmark implements AutoCloseable {
                 new String[] {"getTotalUnreadMessageCount", "{}", ""})) {
             for (String user : List.of("big", "small")) {
                 String token = functions.userToken(READ_APP, user);
-                double[] p50 = new double[sizes.runs()];
-                double[] p99 = new double[sizes.runs()];
-                for (int run = 0; run < sizes.runs(); run++) {
+                double[] p50 = new double[runs];
+                double[] p99 = new double[runs];
+                for (int run = 0; run < runs; run++) {
                     Latencies latencies = new Latencies();
                     for (int i = 0; i < sizes.calls(); i++) {
                         long start = System.nanoTime();
@@ -136,7 +137,7 @@ final class ScaleBenchmark implements AutoCloseable {
         }
     }
 
-    static String section(Result result, Sizes sizes, int maxRows) {
+    static String section(Result result, Sizes sizes, int runs, int maxRows) {
         StringBuilder md = new StringBuilder();
         List<Step> steps = result.steps();
         Step last = steps.isEmpty() ? null : steps.get(steps.size() - 1);
@@ -166,7 +167,7 @@ final class ScaleBenchmark implements AutoCloseable {
                     .append(Spread.of(row.stream().mapToDouble(Step::bareTransactionMillis).toArray()).format(1)).append(" |\n");
         }
         md.append("\nThen, on the grown table, through HTTP, ").append(sizes.calls()).append(" calls per run, ")
-                .append(sizes.runs()).append(" runs (all conversations unread). A page reads only its own items and ")
+                .append(runs).append(" runs (all conversations unread). A page reads only its own items and ")
                 .append("the total reads only conversations with unread messages, so times follow the items returned ")
                 .append("(moto: about 1 ms each), not the table or the list's size:\n\n");
         md.append("| call | conversations | p50 ms | p99 ms |\n|---|---|---|---|\n");
