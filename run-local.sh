@@ -33,8 +33,8 @@ for _ in $(seq 1 100); do [ -s "$WORK/dynamodb.port" ] && break; sleep 0.1; done
 DYNAMODB="http://127.0.0.1:$(cat "$WORK/dynamodb.port")"
 
 # A development key pair for this run only, and tokens signed with it.
-CORE_JAR=$(ls functions/core/target/convlist-core-*.jar | head -1)
-java -cp "$CORE_JAR" io.convlist.devtools.DevTokens "$WORK" "$ISSUER" "$DEMO_APP" "$DEMO_USER" > "$WORK/tokens.env"
+TESTKIT_JAR=$(ls testkit/target/convlist-testkit-*.jar | head -1)
+java -cp "$TESTKIT_JAR:$(cat testkit/target/classpath.txt)" io.convlist.testkit.DevTokens "$WORK" "$ISSUER" "$DEMO_APP" "$DEMO_USER" > "$WORK/tokens.env"
 # shellcheck disable=SC1091
 . "$WORK/tokens.env"
 

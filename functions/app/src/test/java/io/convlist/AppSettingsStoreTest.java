@@ -14,7 +14,7 @@ import io.convlist.domain.ServiceException;
 import io.convlist.store.AppSettingsStore;
 import io.convlist.store.AppSettingsStore.AuditEntry;
 import io.convlist.testing.Api;
-import io.convlist.testing.DynamoDbTestResource;
+import io.convlist.testkit.DynamoDbTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;

@@ -7,11 +7,14 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
-import io.convlist.testing.DynamoDbTestResource;
+import io.convlist.testkit.DynamoDbTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -46,86 +49,128 @@ class BadInputTest {
         return state;
     }
 
-    void assertRejected(String token, String function, Object body) {
-        Response r = call(token, function, body);
-        assertThat(r.statusCode()).as(function + " " + body + " -> " + r.asString()).isEqualTo(400);
-        assertThat(r.jsonPath().getString("code")).isEqualTo("INVALID_ARGUMENT");
-        assertThat(r.jsonPath().getString("message")).isNotBlank();
+    /** Whose token a case sends: the list owner's (bob) or the app's backend. */
+    enum As {
+        USER, SERVICE
+    }
+
+    /** One documented limit, violated. */
+    record Case(String name, As as, String function, Object body) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    static Case user(String name, String function, Object body) {
+        return new Case(name, As.USER, function, body);
+    }
+
+    static Case service(String name, String function, Object body) {
+        return new Case(name, As.SERVICE, function, body);
     }
 
     static String repeat(String s, int n) {
         return String.join("", Collections.nCopies(n, s));
     }
 
-    @Test
-    void everyLimitViolated_gives400_andWritesNothing() {
-        List<Object> before = snapshot();
+    static Map<String, Object> c2cMessage(Object... overrides) {
+        Map<String, Object> m = body("type", "C2C", "msgID", "m", "seq", 2, "timestamp", T0, "senderID", "alice", "receiverID", "bob");
+        m.putAll(body(overrides));
+        return m;
+    }
+
+    static Map<String, Object> groupMessage(Object... overrides) {
+        Map<String, Object> m = body("type", "GROUP", "msgID", "m", "seq", 2, "timestamp", T0, "senderID", "carol",
+                "groupID", "g1", "groupType", "Work", "recipients", List.of("bob"));
+        m.putAll(body(overrides));
+        return m;
+    }
+
+    static Map<String, Object> without(Map<String, Object> m, String key) {
+        m.remove(key);
+        return m;
+    }
+
+    static List<String> numbered(String prefix, int n) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            out.add(prefix + i);
+        }
+        return out;
+    }
+
+    static Stream<Case> limitsViolated() {
         String user33 = repeat("u", 33);
         String group49 = repeat("g", 49);
-        // 1. userID longer than 32 bytes, as sender, receiver, recipient and conversation peer.
-        assertRejected(service, "recordMessage", body("type", "C2C", "msgID", "m", "seq", 2, "timestamp", T0, "senderID", user33, "receiverID", "bob"));
-        assertRejected(service, "recordMessage", body("type", "C2C", "msgID", "m", "seq", 2, "timestamp", T0, "senderID", "alice", "receiverID", user33));
-        assertRejected(service, "recordMessage", body("type", "GROUP", "msgID", "m", "seq", 2, "timestamp", T0, "senderID", "carol",
-                "groupID", "g1", "groupType", "Work", "recipients", List.of("bob", user33)));
-        assertRejected(user, "getConversation", body("conversationID", "c2c_" + user33));
-        // 2. groupID longer than 48 bytes.
-        assertRejected(service, "recordMessage", body("type", "GROUP", "msgID", "m", "seq", 2, "timestamp", T0, "senderID", "carol",
-                "groupID", group49, "groupType", "Work", "recipients", List.of("bob")));
-        assertRejected(user, "pinConversation", body("conversationID", "group_" + group49, "isPinned", true));
-        // 3. Characters outside the ID set (the key separator '#', spaces, non-ASCII).
-        assertRejected(service, "recordMessage", body("type", "C2C", "msgID", "m", "seq", 2, "timestamp", T0, "senderID", "al#ice", "receiverID", "bob"));
-        assertRejected(user, "deleteConversation", body("conversationID", "c2c_a b"));
-        assertRejected(service, "setUserProfile", body("userID", "bób", "nickname", "x"));
-        // 4. conversationID that does not match its type.
+        List<String> ids101 = numbered("c2c_p", 101);
+        List<String> recipients1001 = numbered("r", 1001);
+        List<Case> cases = new ArrayList<>(List.of(
+                // userID longer than 32 bytes, as sender, receiver, recipient and conversation peer
+                service("sender over 32 bytes", "recordMessage", c2cMessage("senderID", user33)),
+                service("receiver over 32 bytes", "recordMessage", c2cMessage("receiverID", user33)),
+                service("recipient over 32 bytes", "recordMessage", groupMessage("recipients", List.of("bob", user33))),
+                user("peer over 32 bytes", "getConversation", body("conversationID", "c2c_" + user33)),
+                // groupID longer than 48 bytes
+                service("groupID over 48 bytes", "recordMessage", groupMessage("groupID", group49)),
+                user("group conversation over 48 bytes", "pinConversation", body("conversationID", "group_" + group49, "isPinned", true)),
+                // characters outside the ID set (the key separator '#', spaces, non-ASCII)
+                service("key separator in a userID", "recordMessage", c2cMessage("senderID", "al#ice")),
+                user("space in a conversationID", "deleteConversation", body("conversationID", "c2c_a b")),
+                service("non-ASCII userID", "setUserProfile", body("userID", "b\u00f3b", "nickname", "x")),
+                // draftText over 8 KB, counted in bytes (2731 three-byte characters = 8193 bytes)
+                user("draft of 8193 ASCII bytes", "setConversationDraft", body("conversationID", "group_g1", "draftText", repeat("x", 8193))),
+                user("draft of 8193 UTF-8 bytes", "setConversationDraft", body("conversationID", "group_g1", "draftText", repeat("\u4e2d", 2731))),
+                // page count outside 1..100; negative nextSeq
+                user("page count 0", "getConversationList", body("count", 0)),
+                user("page count 101", "getConversationList", body("count", 101)),
+                user("negative nextSeq", "getConversationList", body("nextSeq", -1)),
+                // ID lists of 0 or over 100
+                user("101 IDs to read", "getConversationListByConversationIds", body("conversationIDList", ids101)),
+                user("101 IDs to mute", "setReceiveMessageOpt", body("conversationIDList", ids101, "opt", 1)),
+                user("no IDs to mute", "setReceiveMessageOpt", body("conversationIDList", List.of(), "opt", 1)),
+                // recipients over 1000
+                service("1001 recipients", "recordMessage", groupMessage("recipients", recipients1001)),
+                // recvOpt outside 0..4
+                user("recvOpt 5", "setReceiveMessageOpt", body("conversationIDList", List.of("c2c_alice"), "opt", 5)),
+                user("recvOpt -1", "setReceiveMessageOpt", body("conversationIDList", List.of("c2c_alice"), "opt", -1)),
+                // malformed messages
+                service("message without seq", "recordMessage", without(c2cMessage(), "seq")),
+                service("message without timestamp", "recordMessage", without(c2cMessage(), "timestamp")),
+                service("unknown message type", "recordMessage", c2cMessage("type", "P2P")),
+                service("unknown group type", "recordMessage", groupMessage("groupType", "Party")),
+                service("sender is receiver", "recordMessage", c2cMessage("senderID", "bob")),
+                // read points: negative, a timestamp for a group, a point for every conversation
+                user("negative cleanSequence", "cleanConversationUnreadMessageCount", body("conversationID", "c2c_alice", "cleanSequence", -1)),
+                user("cleanTimestamp for a group", "cleanConversationUnreadMessageCount", body("conversationID", "group_g1", "cleanTimestamp", T0)),
+                user("a read point for every conversation", "cleanConversationUnreadMessageCount", body("conversationID", "", "cleanSequence", 3)),
+                // bodies that are not the function's JSON
+                user("count is not a number", "getConversationList", Map.of("count", "abc")),
+                user("pin without isPinned", "pinConversation", body("conversationID", "group_g1"))));
+        // conversationIDs that do not match their type
         for (String bad : List.of("alice", "c2c_", "group_", "grp_g1", "C2C_alice", "")) {
-            assertRejected(user, "setConversationDraft", body("conversationID", bad, "draftText", "x"));
+            cases.add(user("conversationID '" + bad + "'", "setConversationDraft", body("conversationID", bad, "draftText", "x")));
         }
-        // 5. draftText over 8 KB (bytes, not characters: 2731 three-byte characters = 8193 bytes).
-        assertRejected(user, "setConversationDraft", body("conversationID", "group_g1", "draftText", repeat("x", 8193)));
-        assertRejected(user, "setConversationDraft", body("conversationID", "group_g1", "draftText", repeat("\u4e2d", 2731)));
-        // 6. Page count outside 1..100; negative nextSeq.
-        assertRejected(user, "getConversationList", body("count", 0));
-        assertRejected(user, "getConversationList", body("count", 101));
-        assertRejected(user, "getConversationList", body("nextSeq", -1));
-        // 7. ID lists over 100.
-        List<String> ids101 = new ArrayList<>();
-        for (int i = 0; i < 101; i++) {
-            ids101.add("c2c_p" + i);
-        }
-        assertRejected(user, "getConversationListByConversationIds", body("conversationIDList", ids101));
-        assertRejected(user, "setReceiveMessageOpt", body("conversationIDList", ids101, "opt", 1));
-        assertRejected(user, "setReceiveMessageOpt", body("conversationIDList", List.of(), "opt", 1));
-        // 8. Recipients over 1000.
-        List<String> recipients = new ArrayList<>();
-        for (int i = 0; i < 1001; i++) {
-            recipients.add("r" + i);
-        }
-        recipients.set(0, "bob");
-        assertRejected(service, "recordMessage", body("type", "GROUP", "msgID", "m", "seq", 2, "timestamp", T0, "senderID", "carol",
-                "groupID", "g1", "groupType", "Work", "recipients", recipients));
-        // 9. recvOpt outside 0..4.
-        assertRejected(user, "setReceiveMessageOpt", body("conversationIDList", List.of("c2c_alice"), "opt", 5));
-        assertRejected(user, "setReceiveMessageOpt", body("conversationIDList", List.of("c2c_alice"), "opt", -1));
-        // 10. Malformed messages: no seq, no time, unknown type or group type, sender = receiver.
-        assertRejected(service, "recordMessage", body("type", "C2C", "msgID", "m", "timestamp", T0, "senderID", "alice", "receiverID", "bob"));
-        assertRejected(service, "recordMessage", body("type", "C2C", "msgID", "m", "seq", 2, "senderID", "alice", "receiverID", "bob"));
-        assertRejected(service, "recordMessage", body("type", "P2P", "msgID", "m", "seq", 2, "timestamp", T0, "senderID", "alice", "receiverID", "bob"));
-        assertRejected(service, "recordMessage", body("type", "GROUP", "msgID", "m", "seq", 2, "timestamp", T0, "senderID", "carol",
-                "groupID", "g1", "groupType", "Party", "recipients", List.of("bob")));
-        assertRejected(service, "recordMessage", body("type", "C2C", "msgID", "m", "seq", 2, "timestamp", T0, "senderID", "bob", "receiverID", "bob"));
-        // 11. Read points: negative, or a timestamp for a group.
-        assertRejected(user, "cleanConversationUnreadMessageCount", body("conversationID", "c2c_alice", "cleanSequence", -1));
-        assertRejected(user, "cleanConversationUnreadMessageCount", body("conversationID", "group_g1", "cleanTimestamp", T0));
-        assertRejected(user, "cleanConversationUnreadMessageCount", body("conversationID", "", "cleanSequence", 3));
-        // 12. Bodies that are not the function's JSON.
+        return cases.stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("limitsViolated")
+    void limitViolated_gives400_andWritesNothing(Case c) {
+        List<Object> before = snapshot();
+        Response r = call(c.as() == As.USER ? user : service, c.function(), c.body());
+        assertThat(r.statusCode()).as(c.function() + " " + c.body() + " -> " + r.asString()).isEqualTo(400);
+        assertThat(r.jsonPath().getString("code")).isEqualTo("INVALID_ARGUMENT");
+        assertThat(r.jsonPath().getString("message")).isNotBlank();
+        assertThat(snapshot()).isEqualTo(before);
+    }
+
+    @Test
+    void bodyThatIsNotJson_gives400WithBody() {
         Response notJson = io.restassured.RestAssured.given().contentType(ContentType.JSON).header("Authorization", "Bearer " + user)
                 .body("{not json").post("/getConversationList");
         assertThat(notJson.statusCode()).isEqualTo(400);
         assertThat(notJson.jsonPath().getString("code")).isEqualTo("INVALID_ARGUMENT");
-        assertRejected(user, "getConversationList", Map.of("count", "abc"));
-        assertRejected(user, "pinConversation", body("conversationID", "group_g1"));
-
-        assertThat(snapshot()).isEqualTo(before);
     }
 
     @Test

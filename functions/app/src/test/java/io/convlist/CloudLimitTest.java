@@ -20,7 +20,8 @@ import io.convlist.domain.AppSettings;
 import io.convlist.domain.Edition;
 import io.convlist.store.AppSettingsStore;
 import io.convlist.store.ConversationStore;
-import io.convlist.testing.DynamoDbTestResource;
+import io.convlist.store.ListState;
+import io.convlist.testkit.DynamoDbTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -57,7 +58,7 @@ class CloudLimitTest {
         assertThat(ids).hasSize(100).contains("group_g0", "group_g1", "group_g100", "group_g104");
         // The five least recently active unpinned ones are gone, and nothing else.
         assertThat(ids).doesNotContain("group_g2", "group_g3", "group_g4", "group_g5", "group_g6").contains("group_g7");
-        ConversationStore.ListState state = store.state(app, "u");
+        ListState state = store.state(app, "u");
         assertThat(state.stored()).isEqualTo(100);
         assertThat(state.bookkeptSlots()).isEqualTo(100);
         assertThat(state.pinnedCount()).isEqualTo(2);
@@ -122,7 +123,7 @@ class CloudLimitTest {
         List<Map<String, Object>> all = wholeList(app, "hot", 100);
         assertThat(all).hasSize(100);
         assertThat(new HashSet<>(ids(all))).hasSize(100);
-        ConversationStore.ListState state = store.state(app, "hot");
+        ListState state = store.state(app, "hot");
         assertThat(state.stored()).isEqualTo(100);
         assertThat(state.bookkeptSlots()).isEqualTo(state.stored());
         assertThat(samples.get()).isPositive();
@@ -143,7 +144,7 @@ class CloudLimitTest {
         settings.put(new AppSettings(app, app, Edition.STANDARD, 100, 7), "test");
         List<String> ids = ids(wholeList(app, "u", 100));
         assertThat(ids).hasSize(100).contains("group_g0", "group_g149", "group_g51").doesNotContain("group_g50", "group_g1");
-        ConversationStore.ListState state = store.state(app, "u");
+        ListState state = store.state(app, "u");
         assertThat(state.stored()).isEqualTo(100);
         assertThat(state.bookkeptSlots()).isEqualTo(100);
 

@@ -8,11 +8,11 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import io.convlist.testing.DynamoDbTestResource;
+import io.convlist.testkit.DynamoDbTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
-/** showName and faceUrl follow the seed's priorities and are resolved when reading. */
+/** showName and faceUrl follow Tencent IM's priorities and are resolved when reading. */
 @QuarkusTest
 @QuarkusTestResource(DynamoDbTestResource.class)
 class DisplayNameTest {

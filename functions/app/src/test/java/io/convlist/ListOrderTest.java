@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import io.convlist.domain.AppSettings;
 import io.convlist.domain.Edition;
 import io.convlist.store.AppSettingsStore;
-import io.convlist.testing.DynamoDbTestResource;
+import io.convlist.testkit.DynamoDbTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;

@@ -8,7 +8,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import io.convlist.testing.DynamoDbTestResource;
+import io.convlist.testkit.DynamoDbTestResource;
 import io.convlist.testing.RequestCounter;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;

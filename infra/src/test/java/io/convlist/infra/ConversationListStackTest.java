@@ -17,36 +17,67 @@ import org.junit.jupiter.api.Test;
 import io.convlist.store.Keys;
 import io.convlist.store.TableDefinition;
 import software.amazon.awscdk.App;
+import software.amazon.awscdk.CfnElement;
 import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
+import software.amazon.awscdk.services.lambda.Function;
+import software.constructs.IConstruct;
 
 /** The synthesized template, asserted property by property (offline, with the machine's Node.js). */
 class ConversationListStackTest {
+    static ConversationListStack stack;
     static Template template;
 
     @BeforeAll
     static void synth() {
         App app = new App();
-        template = Template.fromStack(new ConversationListStack(app, "Test", StackProps.builder().build(),
-                ConversationListStack.Artifacts.fromBuild()));
+        stack = new ConversationListStack(app, "Test", StackProps.builder().build(), ConversationListStack.Artifacts.fromBuild());
+        template = Template.fromStack(stack);
+    }
+
+    /** The logical ID of a construct's CloudFormation resource, as the template names it. */
+    static String logicalId(IConstruct construct) {
+        // The element's own logical ID token honours overrideLogicalId, unlike Stack.getLogicalId.
+        return stack.resolve(((CfnElement) construct.getNode().getDefaultChild()).getLogicalId()).toString();
+    }
+
+    /** The resource of this logical ID, which must be of this type. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> resource(String logicalId, String type) {
+        Map<String, Object> resources = (Map<String, Object>) template.toJSON().get("Resources");
+        Map<String, Object> resource = (Map<String, Object>) resources.get(logicalId);
+        assertThat(resource).as(logicalId).isNotNull();
+        assertThat(resource.get("Type")).isEqualTo(type);
+        return resource;
     }
 
     @SuppressWarnings("unchecked")
-    static Map<String, Object> only(String type) {
-        Map<String, Map<String, Object>> found = template.findResources(type);
-        assertThat(found).hasSize(1);
-        return (Map<String, Object>) found.values().iterator().next().get("Properties");
+    static Map<String, Object> properties(IConstruct construct, String type) {
+        return (Map<String, Object>) resource(logicalId(construct), type).get("Properties");
     }
 
-    /** The environment variables of the one Lambda with this memory size (each Lambda's size differs). */
+    /** The environment variables of one of the stack's Lambdas. */
     @SuppressWarnings("unchecked")
-    static Map<String, Object> environmentOfLambdaWithMemory(int memorySize) {
-        Map<String, Map<String, Object>> found = template.findResources("AWS::Lambda::Function",
-                Map.of("Properties", Map.of("MemorySize", memorySize)));
-        assertThat(found).hasSize(1);
-        Map<String, Object> properties = (Map<String, Object>) found.values().iterator().next().get("Properties");
+    static Map<String, Object> environmentOf(Function function) {
+        Map<String, Object> properties = properties(function, "AWS::Lambda::Function");
         return (Map<String, Object>) ((Map<String, Object>) properties.get("Environment")).get("Variables");
+    }
+
+    @Test
+    void statefulAndAddressedResources_keepTheirLogicalIds_soAnUpdateNeverReplacesThem() {
+        assertThat(logicalId(stack.table().table())).isEqualTo("TableCD117FA1");
+        assertThat(logicalId(stack.functions().api())).isEqualTo("ApiF70053CD");
+        assertThat(logicalId(stack.console().api())).isEqualTo("ConsoleApi6AEC8E69");
+        // The first release's IDs of what an update must not replace (see StableLogicalIds).
+        Map<String, String> kept = Map.of("TableCD117FA1", "AWS::DynamoDB::Table",
+                "ApiF70053CD", "AWS::ApiGatewayV2::Api", "ApiDefaultStage189A7074", "AWS::ApiGatewayV2::Stage",
+                "ApiPOSTfunction84E1C694", "AWS::ApiGatewayV2::Route", "ApiJwt046D4791", "AWS::ApiGatewayV2::Authorizer",
+                "ApiPOSTfunctionFunctionsIntegration77A578AC", "AWS::ApiGatewayV2::Integration",
+                "ConsoleApi6AEC8E69", "AWS::ApiGatewayV2::Api", "ConsoleApiDefaultStage54E2497D", "AWS::ApiGatewayV2::Stage",
+                "ConsoleApiDefaultRouteB31E004A", "AWS::ApiGatewayV2::Route",
+                "ConsoleApiDefaultRouteConsoleIntegrationDC5B6790", "AWS::ApiGatewayV2::Integration");
+        kept.forEach(ConversationListStackTest::resource);
     }
 
     @Test
@@ -64,7 +95,7 @@ class ConversationListStackTest {
     @Test
     @SuppressWarnings("unchecked")
     void table_keysAndIndexes_areExactlyTheCodesDefinition() {
-        Map<String, Object> table = only("AWS::DynamoDB::Table");
+        Map<String, Object> table = properties(stack.table().table(), "AWS::DynamoDB::Table");
         List<Map<String, Object>> keys = new ArrayList<>();
         TableDefinition.keySchema().forEach(k -> keys.add(Map.of("AttributeName", k.attributeName(), "KeyType", k.keyTypeAsString())));
         assertThat(table.get("KeySchema")).isEqualTo(keys);
@@ -104,10 +135,14 @@ class ConversationListStackTest {
     }
 
     @Test
-    void lambdas_runJava21_functionsWithSnapStart() {
-        template.hasResourceProperties("AWS::Lambda::Function", Map.of("Runtime", "java21", "MemorySize", 1024,
-                "SnapStart", Map.of("ApplyOn", "PublishedVersions")));
+    void lambdas_runJava21_requestServingOnesWithSnapStart() {
         template.resourcePropertiesCountIs("AWS::Lambda::Function", Map.of("Runtime", "java21"), 3);
+        for (Function serving : List.of(stack.functions().function(), stack.console().function())) {
+            assertThat(properties(serving, "AWS::Lambda::Function").get("SnapStart"))
+                    .isEqualTo(Map.of("ApplyOn", "PublishedVersions"));
+        }
+        assertThat(properties(stack.functions().function(), "AWS::Lambda::Function").get("MemorySize")).isEqualTo(1024);
+        assertThat(properties(stack.ttlConsumer().function(), "AWS::Lambda::Function")).doesNotContainKey("SnapStart");
     }
 
     @Test
@@ -134,8 +169,8 @@ class ConversationListStackTest {
             tableActionSets.add(table);
         }
         assertThat(all).noneMatch(a -> a.contains("*")).doesNotContain("dynamodb:Scan");
-        assertThat(tableActionSets).contains(new TreeSet<>(ConversationListStack.FUNCTIONS_ACTIONS),
-                new TreeSet<>(ConversationListStack.TTL_CONSUMER_ACTIONS), new TreeSet<>(ConversationListStack.CONSOLE_ACTIONS));
+        assertThat(tableActionSets).contains(new TreeSet<>(FunctionsApi.ACTIONS), new TreeSet<>(TtlConsumer.ACTIONS),
+                new TreeSet<>(OperatorConsole.ACTIONS));
     }
 
     @Test
@@ -150,7 +185,7 @@ class ConversationListStackTest {
     @SuppressWarnings("unchecked")
     void functionsEnvironment_isExactlyTheConfigurationTheApplicationReads() throws Exception {
         String properties = Files.readString(Path.of("..", "functions", "app", "src", "main", "resources", "application.properties"));
-        Map<String, Object> env = environmentOfLambdaWithMemory(1024);
+        Map<String, Object> env = environmentOf(stack.functions().function());
         assertThat(env.keySet()).containsExactlyInAnyOrder("CONVLIST_TABLE", "CONVLIST_JWT_ISSUER", "CONVLIST_JWT_AUDIENCE",
                 "CONVLIST_JWT_PUBLIC_KEY_LOCATION");
         env.keySet().forEach(name -> assertThat(properties).as(name + " is read by the functions").contains("${" + name + ":"));
@@ -160,7 +195,7 @@ class ConversationListStackTest {
     @SuppressWarnings("unchecked")
     void consoleEnvironment_isConfigurationTheConsoleReads_withSecretsFromNoEchoParameters() throws Exception {
         String properties = Files.readString(Path.of("..", "console", "app", "src", "main", "resources", "application.properties"));
-        Map<String, Object> env = environmentOfLambdaWithMemory(768);
+        Map<String, Object> env = environmentOf(stack.console().function());
         env.keySet().forEach(name -> assertThat(properties).as(name + " is read by the console").contains("${" + name + ":"));
         template.hasParameter("ConsoleOidcClientSecret", Map.of("NoEcho", true));
         template.hasParameter("ConsoleSessionKey", Map.of("NoEcho", true));
@@ -170,7 +205,7 @@ class ConversationListStackTest {
     @SuppressWarnings("unchecked")
     void ttlConsumerEnvironment_isConfigurationItReads() throws Exception {
         String properties = Files.readString(Path.of("..", "functions", "ttl-consumer", "src", "main", "resources", "application.properties"));
-        Map<String, Object> env = environmentOfLambdaWithMemory(512);
+        Map<String, Object> env = environmentOf(stack.ttlConsumer().function());
         assertThat(env.keySet()).containsExactly("CONVLIST_TABLE");
         assertThat(properties).contains("${CONVLIST_TABLE:");
     }
@@ -178,7 +213,37 @@ class ConversationListStackTest {
     @Test
     void alarms_coverFunctionErrorsThrottlingAnd5xx() {
         template.resourceCountIs("AWS::CloudWatch::Alarm", 5);
-        template.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of("MetricName", "ThrottledRequests"));
         template.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of("MetricName", "5xx"));
+        template.resourcePropertiesCountIs("AWS::CloudWatch::Alarm", Map.of("MetricName", "Errors"), 3);
+    }
+
+    /**
+     * DynamoDB emits ThrottledRequests only with the dimensions TableName and Operation: an alarm on
+     * TableName alone watches a metric that never exists. The alarm sums one metric per operation the
+     * service sends, each with both dimensions.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void throttlingAlarm_watchesThrottledRequestsWithTheDimensionsDynamoDbEmits() {
+        Map<String, Object> alarm = properties(stack.alarms().tableThrottled(), "AWS::CloudWatch::Alarm");
+        List<Map<String, Object>> queries = (List<Map<String, Object>>) alarm.get("Metrics");
+        Set<String> operations = new TreeSet<>();
+        for (Map<String, Object> query : queries) {
+            Map<String, Object> stat = (Map<String, Object>) query.get("MetricStat");
+            if (stat == null) {
+                assertThat(query.get("Expression")).as("the sum over operations").isNotNull();
+                continue;
+            }
+            Map<String, Object> metric = (Map<String, Object>) stat.get("Metric");
+            assertThat(metric.get("Namespace")).isEqualTo("AWS/DynamoDB");
+            assertThat(metric.get("MetricName")).isEqualTo("ThrottledRequests");
+            Map<String, Object> dimensions = new java.util.HashMap<>();
+            ((List<Map<String, Object>>) metric.get("Dimensions")).forEach(d -> dimensions.put((String) d.get("Name"), d.get("Value")));
+            assertThat(dimensions).containsOnlyKeys("TableName", "Operation");
+            assertThat(dimensions.get("TableName")).isEqualTo(Map.of("Ref", "TableCD117FA1"));
+            operations.add((String) dimensions.get("Operation"));
+        }
+        assertThat(operations).containsExactlyInAnyOrder("GetItem", "BatchGetItem", "Query", "PutItem", "UpdateItem",
+                "DeleteItem", "TransactWriteItems");
     }
 }

@@ -8,7 +8,7 @@ import java.util.Optional;
 
 import io.convlist.store.DynamoDbClients;
 import io.convlist.store.TableDefinition;
-import io.convlist.store.local.EmbeddedDynamoDb;
+import io.convlist.testkit.EmbeddedDynamoDb;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;

@@ -16,7 +16,7 @@ import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
 
-import io.convlist.store.local.EmbeddedDynamoDb;
+import io.convlist.testkit.EmbeddedDynamoDb;
 
 /**
  * The benchmark tool: runs every benchmark against the embedded, serialized moto backend and writes

@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import io.convlist.devtools.AppProcess;
-import io.convlist.devtools.LocalFunctions;
+import io.convlist.testkit.AppProcess;
+import io.convlist.testkit.LocalFunctions;
 
 /**
  * Cold start: from process start to the first successful function response, and the resident memory

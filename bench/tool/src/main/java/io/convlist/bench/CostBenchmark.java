@@ -79,6 +79,15 @@ public final class CostBenchmark {
 
     public List<Row> run(Sizes sizes, int repeats) {
         List<Row> rows = new ArrayList<>();
+        messageRows(rows, sizes, repeats);
+        readRows(rows, sizes, repeats);
+        userWriteRows(rows, repeats);
+        profileRows(rows, repeats);
+        return rows;
+    }
+
+    /** Messages into existing conversations, group fan-outs, and creations below and at the limit. */
+    private void messageRows(List<Row> rows, Sizes sizes, int repeats) {
         rows.add(measure("recordMessage C2C, existing conversations", Map.of("UpdateItem", 2), repeats, app -> {
             store.recordMessage(app, Fixtures.c2c("alice", "bob", 1));
             return () -> store.recordMessage(app, Fixtures.c2c("alice", "bob", 2));
@@ -103,6 +112,9 @@ public final class CostBenchmark {
             Fixtures.fill(store, app, "u", 100);
             return () -> store.recordMessage(app, Fixtures.group("u", "new", 1, List.of()));
         }));
+    }
+
+    private void readRows(List<Row> rows, Sizes sizes, int repeats) {
         for (int size : sizes.listSizes()) {
             for (int page : sizes.pageSizes()) {
                 // One BatchGetItem holds 100 keys: the page's distinct profiles, the bookkeeping, the settings.
@@ -132,6 +144,9 @@ public final class CostBenchmark {
             Fixtures.fillUnread(store, app, "u", 100);
             return () -> store.totalUnread(app, "u");
         }));
+    }
+
+    private void userWriteRows(List<Row> rows, int repeats) {
         rows.add(measure("pinConversation", Map.of("TransactWriteItems", 1), repeats, app -> {
             Fixtures.fill(store, app, "u", 1);
             return () -> store.pin(app, "u", G0, true);
@@ -157,6 +172,9 @@ public final class CostBenchmark {
             Fixtures.fill(store, app, "u", 2);
             return () -> store.delete(app, "u", G0);
         }));
+    }
+
+    private void profileRows(List<Row> rows, int repeats) {
         rows.add(measure("setUserProfile", Map.of("PutItem", 1), repeats,
                 app -> () -> store.putUserProfile(app, new UserProfile("bob", "Bob", "https://example.com/bob.png"))));
         rows.add(measure("setGroupProfile", Map.of("PutItem", 1), repeats,
@@ -165,7 +183,6 @@ public final class CostBenchmark {
             store.recordMessage(app, Fixtures.c2c("alice", "bob", 1));
             return () -> store.setFriendRemark(app, "alice", "bob", "Bobby");
         }));
-        return rows;
     }
 
     /** The cost section of the report: one row per operation. */

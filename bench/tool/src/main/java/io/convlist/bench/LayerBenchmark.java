@@ -12,7 +12,7 @@ import java.util.function.IntConsumer;
 import java.util.function.IntFunction;
 import java.util.function.ToDoubleFunction;
 
-import io.convlist.devtools.LocalFunctions;
+import io.convlist.testkit.LocalFunctions;
 import io.convlist.domain.AppSettings;
 import io.convlist.domain.ConversationId;
 import io.convlist.domain.Edition;

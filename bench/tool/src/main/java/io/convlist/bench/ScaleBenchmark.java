@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import io.convlist.devtools.LocalFunctions;
+import io.convlist.testkit.LocalFunctions;
 import io.convlist.domain.AppSettings;
 import io.convlist.domain.Edition;
 

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 
+import io.convlist.runtime.HttpStatuses;
 import io.convlist.domain.AppSettings;
 import io.convlist.domain.Edition;
 import io.convlist.domain.ServiceException;
@@ -77,7 +78,7 @@ public class AppResource {
             settings.put(new AppSettings(appId, app.get().name(), e, limit, retention), identity.getPrincipal().getName());
             return Response.seeOther(URI.create("/apps/" + appId)).build();
         } catch (ServiceException e) {
-            return Response.status(e.code().httpStatus()).entity(Templates.settings(Operator.of(identity), app.get(),
+            return Response.status(HttpStatuses.of(e.code())).entity(Templates.settings(Operator.of(identity), app.get(),
                     settings.auditTrail(appId, AUDIT_SHOWN), e.getMessage(), edition, conversationLimit, retentionDays)).build();
         }
     }

@@ -3,6 +3,7 @@ package io.convlist.console;
 import java.net.URI;
 import java.util.List;
 
+import io.convlist.runtime.HttpStatuses;
 import io.convlist.domain.AppSettings;
 import io.convlist.domain.Edition;
 import io.convlist.domain.Ids;
@@ -59,7 +60,7 @@ public class AppsResource {
             settings.create(app, identity.getPrincipal().getName());
             return Response.seeOther(URI.create("/apps/" + appId)).build();
         } catch (ServiceException e) {
-            return Response.status(e.code().httpStatus()).entity(Templates.list(Operator.of(identity), settings.listApps(),
+            return Response.status(HttpStatuses.of(e.code())).entity(Templates.list(Operator.of(identity), settings.listApps(),
                     e.getMessage(), appId, name, edition)).build();
         }
     }

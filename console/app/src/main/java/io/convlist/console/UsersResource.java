@@ -2,13 +2,14 @@ package io.convlist.console;
 
 import java.util.Optional;
 
+import io.convlist.runtime.HttpStatuses;
 import io.convlist.domain.AppSettings;
 import io.convlist.domain.ConversationPage;
 import io.convlist.domain.Ids;
 import io.convlist.domain.ServiceException;
 import io.convlist.store.AppSettingsStore;
 import io.convlist.store.ConversationStore;
-import io.convlist.store.ConversationStore.ListState;
+import io.convlist.store.ListState;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -73,7 +74,7 @@ public class UsersResource {
             return Response.ok(Templates.list(operator, app.get(), userId, null, page, state,
                     conversations.totalUnread(appId, userId), page.nextSeq())).build();
         } catch (ServiceException e) {
-            return Response.status(e.code().httpStatus())
+            return Response.status(HttpStatuses.of(e.code()))
                     .entity(Templates.list(operator, app.get(), userId, e.getMessage(), null, null, 0, 0)).build();
         }
     }

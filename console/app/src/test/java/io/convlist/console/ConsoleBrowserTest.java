@@ -23,7 +23,8 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import io.convlist.devtools.LocalFunctions;
+import io.convlist.testkit.LocalFunctions;
+import io.convlist.testkit.DynamoDbTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -34,7 +35,7 @@ import io.quarkus.test.junit.QuarkusTest;
  * the user's list and its size against the limit. Screenshots land in target/screenshots/.
  */
 @QuarkusTest
-@QuarkusTestResource(ConsoleTestResource.class)
+@QuarkusTestResource(DynamoDbTestResource.class)
 class ConsoleBrowserTest {
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");

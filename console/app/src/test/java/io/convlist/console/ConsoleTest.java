@@ -20,6 +20,7 @@ import io.convlist.domain.GroupType;
 import io.convlist.domain.MessageEvent;
 import io.convlist.store.AppSettingsStore;
 import io.convlist.store.ConversationStore;
+import io.convlist.testkit.DynamoDbTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.filter.cookie.CookieFilter;
@@ -29,7 +30,7 @@ import jakarta.inject.Inject;
 
 /** Every route, role and validation of the console, over HTTP with real sign-in and CSRF tokens. */
 @QuarkusTest
-@QuarkusTestResource(ConsoleTestResource.class)
+@QuarkusTestResource(DynamoDbTestResource.class)
 class ConsoleTest {
     private static final Pattern CSRF = Pattern.compile("name=\"csrf-token\" value=\"([^\"]+)\"");
 

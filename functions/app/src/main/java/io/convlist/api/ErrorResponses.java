@@ -4,6 +4,7 @@ import org.jboss.logging.Logger;
 
 import io.convlist.domain.ErrorCode;
 import io.convlist.domain.ServiceException;
+import io.convlist.runtime.HttpStatuses;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -40,9 +41,8 @@ public class ErrorResponses {
         if (error.code() == ErrorCode.INTERNAL) {
             LOG.error("request failed", ctx.failure());
         }
-        int status = error.code().httpStatus();
-        ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json");
-        if (status == 429 || status == 503) {
+        ctx.response().setStatusCode(HttpStatuses.of(error.code())).putHeader("Content-Type", "application/json");
+        if (HttpStatuses.isRetryable(error.code())) {
             ctx.response().putHeader("Retry-After", RETRY_AFTER_SECONDS);
         }
         ctx.response().end(new JsonObject().put("code", error.code().name()).put("message", error.getMessage()).encode());

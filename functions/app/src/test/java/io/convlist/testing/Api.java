@@ -8,7 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import io.convlist.devtools.DevTokens;
+import io.convlist.testkit.DevTokens;
+import io.convlist.testkit.DynamoDbTestResource;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 

@@ -32,8 +32,4 @@ public class RequestCounter implements ExecutionInterceptor {
         counts.forEach((k, v) -> out.put(k, v.get()));
         return out;
     }
-
-    public int total() {
-        return counts.values().stream().mapToInt(AtomicInteger::get).sum();
-    }
 }

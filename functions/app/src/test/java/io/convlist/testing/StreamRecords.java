@@ -5,6 +5,7 @@ import java.util.List;
 
 import io.convlist.store.Keys;
 import io.convlist.store.TtlDeletions;
+import io.convlist.testkit.TestBackend;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;

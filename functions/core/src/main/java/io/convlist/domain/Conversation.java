@@ -2,7 +2,7 @@ package io.convlist.domain;
 
 import java.util.List;
 
-/** A conversation as callers see it, with the seed's field names. */
+/** A conversation as callers see it, with Tencent IM's field names (V2TIMConversation). */
 public record Conversation(
         String type,
         String conversationID,

@@ -1,7 +1,7 @@
 package io.convlist.domain;
 
 /**
- * The seed's display rules. Group: group name, else group ID. C2C: the owner's friend remark for
+ * Tencent IM's display rules. Group: group name, else group ID. C2C: the owner's friend remark for
  * the peer, else the peer's nickname, else the peer's userID. Face: group face / peer face.
  */
 public final class DisplayNames {

@@ -77,12 +77,6 @@ public record MessageEvent(
                 List.copyOf(unique), cutSummary, Set.copyOf(at), atAll);
     }
 
-    /** The same message as sent by another user. */
-    public MessageEvent withSender(String sender) {
-        return new MessageEvent(type, msgID, seq, timestamp, sender, receiverID, groupID, groupType, recipients, summary,
-                atUserList, atAll);
-    }
-
     /** The @-type this message carries for one recipient, 0 if none. */
     public int atTypeFor(String recipient) {
         return GroupAtInfo.atTypeFor(atUserList.contains(recipient), atAll);

@@ -3,24 +3,26 @@ package io.convlist.store;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.convlist.domain.AppSettings;
 import io.convlist.domain.Edition;
 import io.convlist.domain.ErrorCode;
 import io.convlist.domain.ServiceException;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.enhanced.dynamodb.Expression;
+import software.amazon.awssdk.enhanced.dynamodb.Key;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.TransactPutItemEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.TransactWriteItemsEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
-import software.amazon.awssdk.services.dynamodb.model.Put;
-import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
-import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
@@ -30,20 +32,26 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  * {@code cacheFor} (a few seconds): a retention change reaches new writes within that bound.
  */
 public final class AppSettingsStore {
-    private final DynamoDbClient ddb;
-    private final String table;
     private final Clock clock;
     private final Duration cacheFor;
+    private final DynamoDbTable<AppSettingsItem> items;
+    private final DynamoDbTable<AuditItem> audit;
+    private final TableRequests table;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
     private record Cached(AppSettings settings, long loadedAtMillis) {
     }
 
+    /** A change of one setting, for the console's audit trail. */
+    public record AuditEntry(long atMillis, String actor, String field, String oldValue, String newValue) {
+    }
+
     public AppSettingsStore(DynamoDbClient ddb, String table, Clock clock, Duration cacheFor) {
-        this.ddb = ddb;
-        this.table = table;
         this.clock = clock;
         this.cacheFor = cacheFor;
+        this.table = new TableRequests(ddb, table);
+        this.items = this.table.mapped(Schemas.APP_SETTINGS);
+        this.audit = this.table.mapped(Schemas.AUDIT);
     }
 
     static Map<String, AttributeValue> key(String appId) {
@@ -52,9 +60,7 @@ public final class AppSettingsStore {
 
     /** The stored settings, or the standard defaults for an app that has none. */
     public AppSettings get(String appId) {
-        Map<String, AttributeValue> item = Dynamo.call(() -> ddb.getItem(GetItemRequest.builder()
-                .tableName(table).key(key(appId)).consistentRead(true).build())).item();
-        return remember(fromItem(appId, item));
+        return remember(toSettings(appId, read(appId)));
     }
 
     /** Settings at most {@code cacheFor} old; used where a read would break the cost budget. */
@@ -71,27 +77,14 @@ public final class AppSettingsStore {
         return settings;
     }
 
-    static AppSettings fromItem(String appId, Map<String, AttributeValue> item) {
-        if (item == null || item.isEmpty()) {
-            return AppSettings.defaults(appId);
-        }
-        AppSettings defaults = AppSettings.defaults(appId);
-        String edition = Av.str(item, Keys.EDITION);
-        String name = Av.str(item, Keys.NAME);
-        return new AppSettings(appId, name == null ? appId : name,
-                edition == null ? defaults.edition() : Edition.valueOf(edition),
-                (int) Av.num(item, Keys.CONVERSATION_LIMIT, defaults.conversationLimit()),
-                (int) Av.num(item, Keys.RETENTION_DAYS, defaults.retentionDays()));
-    }
-
-    /** A change of one setting, for the console's audit trail. */
-    public record AuditEntry(long atMillis, String actor, String field, String oldValue, String newValue) {
+    /** The settings of a raw item read with others in one batch (absent: the defaults). */
+    static AppSettings fromItem(String appId, Map<String, AttributeValue> raw) {
+        return toSettings(appId, ConversationRows.map(Schemas.APP_SETTINGS, raw));
     }
 
     /**
-     * Stores validated settings (creating the app if it is new) and one audit entry per changed
-     * field, in one transaction conditioned on the settings read, so concurrent changes never lose
-     * an entry or each other.
+     * Stores validated settings and one audit entry per changed field, in one transaction
+     * conditioned on the settings read, so concurrent changes never lose an entry or each other.
      */
     public void put(AppSettings settings, String actor) {
         write(settings.validated(), actor, false);
@@ -104,90 +97,93 @@ public final class AppSettingsStore {
 
     /** The app's settings if it has been created or configured. */
     public Optional<AppSettings> find(String appId) {
-        Map<String, AttributeValue> item = Dynamo.call(() -> ddb.getItem(GetItemRequest.builder()
-                .tableName(table).key(key(appId)).consistentRead(true).build())).item();
-        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(fromItem(appId, item));
+        return Optional.ofNullable(read(appId)).map(item -> toSettings(appId, item));
     }
 
-    /** Every app that has settings, by appId. */
+    /** Every app that has settings, by appId (the apps index partition). */
     public List<AppSettings> listApps() {
-        List<AppSettings> apps = new ArrayList<>();
-        Map<String, AttributeValue> start = null;
-        do {
-            QueryRequest request = QueryRequest.builder().tableName(table)
-                    .keyConditionExpression("#pk = :pk").expressionAttributeNames(Map.of("#pk", Keys.PK))
-                    .expressionAttributeValues(Map.of(":pk", Av.s(Keys.APPS_PK))).consistentRead(true)
-                    .exclusiveStartKey(start).build();
-            QueryResponse r = Dynamo.call(() -> ddb.query(request));
-            for (Map<String, AttributeValue> item : r.items()) {
-                apps.add(fromItem(item.get(Keys.SK).s(), item));
-            }
-            start = r.hasLastEvaluatedKey() && !r.lastEvaluatedKey().isEmpty() ? r.lastEvaluatedKey() : null;
-        } while (start != null);
-        return apps;
+        QueryEnhancedRequest request = QueryEnhancedRequest.builder().consistentRead(true)
+                .queryConditional(QueryConditional.keyEqualTo(Key.builder().partitionValue(Keys.APPS_PK).build())).build();
+        return Dynamo.call(() -> items.query(request).items().stream().map(i -> toSettings(i.getSk(), i)).toList());
     }
 
-    /** The app's audit trail, newest first. */
+    /** The app's audit trail, newest first: one Query of at most {@code max} entries. */
     public List<AuditEntry> auditTrail(String appId, int max) {
-        QueryResponse r = Dynamo.call(() -> ddb.query(QueryRequest.builder().tableName(table)
-                .keyConditionExpression("#pk = :pk AND begins_with(#sk, :audit)")
-                .expressionAttributeNames(Map.of("#pk", Keys.PK, "#sk", Keys.SK))
-                .expressionAttributeValues(Map.of(":pk", Av.s(Keys.appPk(appId)), ":audit", Av.s(Keys.AUDIT_SK_PREFIX)))
-                .scanIndexForward(false).limit(max).consistentRead(true).build()));
-        return r.items().stream().map(i -> new AuditEntry(Av.num(i, Keys.UPDATED_AT, 0), Av.str(i, Keys.ACTOR),
-                Av.str(i, Keys.FIELD), Av.str(i, Keys.OLD_VALUE), Av.str(i, Keys.NEW_VALUE))).toList();
+        QueryEnhancedRequest request = QueryEnhancedRequest.builder().consistentRead(true).scanIndexForward(false).limit(max)
+                .queryConditional(QueryConditional.sortBeginsWith(Key.builder().partitionValue(Keys.appPk(appId))
+                        .sortValue(Keys.AUDIT_SK_PREFIX).build())).build();
+        return Dynamo.call(() -> audit.query(request).iterator().next().items().stream()
+                .map(i -> new AuditEntry(i.getUpdatedAt() == null ? 0 : i.getUpdatedAt(), i.getActor(), i.getField(),
+                        i.getOldValue(), i.getNewValue()))
+                .toList());
+    }
+
+    private AppSettingsItem read(String appId) {
+        return Dynamo.call(() -> items.getItem(r -> r.key(Key.builder().partitionValue(Keys.appPk(appId))
+                .sortValue(Keys.SETTINGS_SK).build()).consistentRead(true)));
+    }
+
+    private static AppSettings toSettings(String appId, AppSettingsItem item) {
+        AppSettings defaults = AppSettings.defaults(appId);
+        if (item == null) {
+            return defaults;
+        }
+        return new AppSettings(appId, item.getName() == null ? appId : item.getName(),
+                item.getEdition() == null ? defaults.edition() : Edition.valueOf(item.getEdition()),
+                item.getConversationLimit() == null ? defaults.conversationLimit() : item.getConversationLimit(),
+                item.getRetentionDays() == null ? defaults.retentionDays() : item.getRetentionDays());
     }
 
     private void write(AppSettings next, String actor, boolean mustBeNew) {
-        Map<String, AttributeValue> oldItem = Dynamo.call(() -> ddb.getItem(GetItemRequest.builder()
-                .tableName(table).key(key(next.appId())).consistentRead(true).build())).item();
-        boolean exists = oldItem != null && !oldItem.isEmpty();
-        if (mustBeNew && exists) {
+        AppSettingsItem stored = read(next.appId());
+        if (mustBeNew && stored != null) {
             throw new ServiceException(ErrorCode.CONFLICT, "app " + next.appId() + " exists already");
         }
-        AppSettings old = exists ? fromItem(next.appId(), oldItem) : null;
         long now = clock.millis();
-        Map<String, AttributeValue> values = new HashMap<>();
-        values.put(Keys.NAME, Av.s(next.name()));
-        values.put(Keys.EDITION, Av.s(next.edition().name()));
-        values.put(Keys.CONVERSATION_LIMIT, Av.n(next.conversationLimit()));
-        values.put(Keys.RETENTION_DAYS, Av.n(next.retentionDays()));
-        values.put(Keys.UPDATED_AT, Av.n(now));
-
-        Map<String, AttributeValue> settingsItem = new HashMap<>(key(next.appId()));
-        settingsItem.putAll(values);
-        Put.Builder put = Put.builder().tableName(table).item(settingsItem);
-        if (exists) {
-            put.conditionExpression("#u = :u").expressionAttributeNames(Map.of("#u", Keys.UPDATED_AT))
-                    .expressionAttributeValues(Map.of(":u", oldItem.get(Keys.UPDATED_AT)));
-        } else {
-            put.conditionExpression("attribute_not_exists(#pk)").expressionAttributeNames(Map.of("#pk", Keys.PK));
-        }
-        Map<String, AttributeValue> indexItem = new HashMap<>(Av.key(Keys.APPS_PK, next.appId()));
-        indexItem.putAll(values);
-        List<TransactWriteItem> tx = new ArrayList<>();
-        tx.add(TransactWriteItem.builder().put(put.build()).build());
-        tx.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(indexItem).build()).build());
+        // Conditioned on the version read: a concurrent change cancels this one instead of being overwritten.
+        Expression unchanged = stored == null
+                ? Expression.builder().expression("attribute_not_exists(#pk)").putExpressionName("#pk", Keys.PK).build()
+                : Expression.builder().expression("#u = :u").putExpressionName("#u", Keys.UPDATED_AT)
+                        .putExpressionValue(":u", Av.n(stored.getUpdatedAt())).build();
+        TransactWriteItemsEnhancedRequest.Builder tx = TransactWriteItemsEnhancedRequest.builder()
+                .addPutItem(items, TransactPutItemEnhancedRequest.builder(AppSettingsItem.class)
+                        .item(settingsItem(Keys.appPk(next.appId()), Keys.SETTINGS_SK, next, now))
+                        .conditionExpression(unchanged).build())
+                .addPutItem(items, settingsItem(Keys.APPS_PK, next.appId(), next, now));
         int n = 0;
-        for (String[] change : changes(old, next)) {
-            Map<String, AttributeValue> audit = new HashMap<>(Av.key(Keys.appPk(next.appId()),
-                    Keys.AUDIT_SK_PREFIX + String.format("%015d", now) + "#" + (n++) + "#" + UUID.randomUUID()));
-            audit.put(Keys.UPDATED_AT, Av.n(now));
-            audit.put(Keys.ACTOR, Av.s(actor));
-            audit.put(Keys.FIELD, Av.s(change[0]));
-            if (change[1] != null) {
-                audit.put(Keys.OLD_VALUE, Av.s(change[1]));
-            }
-            audit.put(Keys.NEW_VALUE, Av.s(change[2]));
-            tx.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(audit).build()).build());
+        for (String[] change : changes(stored == null ? null : toSettings(next.appId(), stored), next)) {
+            AuditItem entry = new AuditItem();
+            entry.setPk(Keys.appPk(next.appId()));
+            entry.setSk(Keys.AUDIT_SK_PREFIX + String.format("%015d", now) + "#" + (n++) + "#" + UUID.randomUUID());
+            entry.setUpdatedAt(now);
+            entry.setActor(actor);
+            entry.setField(change[0]);
+            entry.setOldValue(change[1]);
+            entry.setNewValue(change[2]);
+            tx.addPutItem(audit, entry);
         }
         try {
-            Dynamo.call(() -> ddb.transactWriteItems(b -> b.transactItems(tx)));
+            Dynamo.call(() -> {
+                table.enhanced.transactWriteItems(tx.build());
+                return null;
+            });
         } catch (TransactionCanceledException raced) {
             throw new ServiceException(ErrorCode.CONFLICT, "the settings of " + next.appId()
                     + " changed meanwhile; reload and try again");
         }
         remember(next);
+    }
+
+    private static AppSettingsItem settingsItem(String pk, String sk, AppSettings s, long now) {
+        AppSettingsItem item = new AppSettingsItem();
+        item.setPk(pk);
+        item.setSk(sk);
+        item.setName(s.name());
+        item.setEdition(s.edition().name());
+        item.setConversationLimit(s.conversationLimit());
+        item.setRetentionDays(s.retentionDays());
+        item.setUpdatedAt(now);
+        return item;
     }
 
     /** {field, old, new} for each setting that differs; every field for a new app (old null). */
@@ -203,7 +199,7 @@ public final class AppSettingsStore {
     }
 
     private static void addIfChanged(List<String[]> out, String field, String oldValue, String newValue) {
-        if (!java.util.Objects.equals(oldValue, newValue)) {
+        if (!Objects.equals(oldValue, newValue)) {
             out.add(new String[] { field, oldValue, newValue });
         }
     }

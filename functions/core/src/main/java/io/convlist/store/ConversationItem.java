@@ -4,15 +4,11 @@ import java.util.Map;
 
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbAttribute;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
-import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbPartitionKey;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSecondarySortKey;
-import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSortKey;
 
 /** The persistence shape of one conversation in its owner's list. Names: {@link Keys}. */
 @DynamoDbBean
-public class ConversationItem {
-    private String pk;
-    private String sk;
+public class ConversationItem extends TableItem {
     private String type;
     private String target;
     private String groupType;
@@ -33,16 +29,6 @@ public class ConversationItem {
     private String remark;
     private Long lastChange;
     private Long expiresAt;
-
-    @DynamoDbPartitionKey
-    @DynamoDbAttribute(Keys.PK)
-    public String getPk() { return pk; }
-    public void setPk(String pk) { this.pk = pk; }
-
-    @DynamoDbSortKey
-    @DynamoDbAttribute(Keys.SK)
-    public String getSk() { return sk; }
-    public void setSk(String sk) { this.sk = sk; }
 
     @DynamoDbAttribute(Keys.TYPE)
     public String getType() { return type; }

@@ -7,7 +7,7 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.BeanTableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.BeanTableSchemaParams;
 
 /**
- * The enhanced client's schemas of the item beans, built once with this package's lookup: the
+ * The one mapping of every item kind of the table, built once with this package's lookup: the
  * default {@code TableSchema.fromBean} resolves bean classes through another class loader than
  * Quarkus uses for the application, and the nested bean then fails to cast.
  */
@@ -17,6 +17,11 @@ final class Schemas {
 
     static final TableSchema<LastMessageItem> LAST_MESSAGE = bean(LastMessageItem.class);
     static final TableSchema<ConversationItem> CONVERSATION = bean(ConversationItem.class);
+    static final TableSchema<ListMetaItem> LIST_META = bean(ListMetaItem.class);
+    static final TableSchema<ProfileItem> PROFILE = bean(ProfileItem.class);
+    static final TableSchema<RemarkItem> REMARK = bean(RemarkItem.class);
+    static final TableSchema<AppSettingsItem> APP_SETTINGS = bean(AppSettingsItem.class);
+    static final TableSchema<AuditItem> AUDIT = bean(AuditItem.class);
 
     private static <T> BeanTableSchema<T> bean(Class<T> type) {
         return BeanTableSchema.create(BeanTableSchemaParams.builder(type).lookup(MethodHandles.lookup()).build());

@@ -38,7 +38,7 @@ class DomainRulesTest {
     }
 
     @Test
-    void showName_followsTheSeedsPriorities() {
+    void showName_followsTencentsPriorities() {
         StoredConversation c2c = new StoredConversation(ConversationId.c2c("pat"), null, 0, 0, null, List.of(), null, null,
                 false, 1, null, 0, 0);
         assertThat(DisplayNames.present(c2c, null, null).showName()).isEqualTo("pat");

@@ -2,9 +2,6 @@ package io.convlist.ttl;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,40 +19,19 @@ import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord
 import io.convlist.domain.ConversationType;
 import io.convlist.domain.GroupType;
 import io.convlist.domain.MessageEvent;
-import io.convlist.store.AppSettingsStore;
 import io.convlist.store.ConversationStore;
-import io.convlist.store.DynamoDbClients;
 import io.convlist.store.Keys;
-import io.convlist.store.TableDefinition;
 import io.convlist.store.TtlDeletions;
-import io.convlist.store.local.EmbeddedDynamoDb;
+import io.convlist.testkit.DynamoDbTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** The Lambda handler, given stream batches as Lambda delivers them, against the embedded backend. */
 @QuarkusTest
-@QuarkusTestResource(TtlDeletionHandlerTest.Backend.class)
+@QuarkusTestResource(DynamoDbTestResource.class)
 class TtlDeletionHandlerTest {
-
-    /** A fresh table on the embedded backend, created from TableDefinition. */
-    public static class Backend implements QuarkusTestResourceLifecycleManager {
-        @Override
-        public Map<String, String> start() {
-            URI endpoint = EmbeddedDynamoDb.start();
-            String table = "ttl-test-" + UUID.randomUUID().toString().substring(0, 8);
-            try (DynamoDbClient ddb = DynamoDbClients.build(java.util.Optional.of(endpoint), "us-east-1", List.of())) {
-                TableDefinition.createIfMissing(ddb, table);
-            }
-            return Map.of("convlist.dynamodb.endpoint", endpoint.toString(), "convlist.table", table);
-        }
-
-        @Override
-        public void stop() {
-        }
-    }
 
     @Inject
     TtlDeletionHandler handler;
@@ -66,9 +42,11 @@ class TtlDeletionHandlerTest {
     @ConfigProperty(name = "convlist.table")
     String table;
 
+    @Inject
+    ConversationStore conversations;
+
     ConversationStore store() {
-        Clock clock = Clock.systemUTC();
-        return new ConversationStore(ddb, table, clock, new AppSettingsStore(ddb, table, clock, Duration.ZERO), Runnable::run);
+        return conversations;
     }
 
     static DynamodbEvent.DynamodbStreamRecord removal(String pk, String sk, String principal) {

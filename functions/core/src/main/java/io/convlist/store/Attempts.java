@@ -1,0 +1,35 @@
+package io.convlist.store;
+
+import java.util.concurrent.ThreadLocalRandom;
+
+import io.convlist.domain.ErrorCode;
+import io.convlist.domain.ServiceException;
+
+/** The retry budget of optimistic writes that lose to concurrent writers, and its pacing. */
+final class Attempts {
+    /** Optimistic writes retry this often when concurrent writers win, then answer THROTTLED. */
+    static final int MAX = 12;
+
+    private Attempts() {
+    }
+
+    /**
+     * Before retrying: a short random pause, growing with the attempt, so that writers contending
+     * for one list spread out. The first attempt does not wait.
+     */
+    static void backoff(int attempt) {
+        if (attempt == 0) {
+            return;
+        }
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(1, 5L << Math.min(attempt, 3)));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw contention();
+        }
+    }
+
+    static ServiceException contention() {
+        return new ServiceException(ErrorCode.THROTTLED, "too many concurrent changes to this list; retry shortly");
+    }
+}

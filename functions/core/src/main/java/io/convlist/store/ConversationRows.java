@@ -1,0 +1,133 @@
+package io.convlist.store;
+
+import static io.convlist.store.Keys.conversationSk;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import io.convlist.domain.AppSettings;
+import io.convlist.domain.ConversationId;
+import io.convlist.domain.ConversationType;
+import io.convlist.domain.GroupAtInfo;
+import io.convlist.domain.GroupType;
+import io.convlist.domain.LastMessage;
+import io.convlist.domain.MessageEvent;
+import io.convlist.domain.MessageRole;
+import io.convlist.domain.OrderKeys;
+import io.convlist.domain.ReadState;
+import io.convlist.domain.StoredConversation;
+import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** Conversion between conversation items and the domain, at the store's edge. */
+final class ConversationRows {
+    private static final long DAY_SECONDS = 86_400;
+
+    private ConversationRows() {
+    }
+
+    /** The item of a raw attribute map, or null for none (an absent or empty map). */
+    static <T> T map(TableSchema<T> schema, Map<String, AttributeValue> raw) {
+        return raw == null || raw.isEmpty() ? null : schema.mapToItem(raw);
+    }
+
+    static ConversationItem conversation(Map<String, AttributeValue> raw) {
+        return map(Schemas.CONVERSATION, raw);
+    }
+
+    static Map<String, AttributeValue> toMap(ConversationItem item) {
+        return Schemas.CONVERSATION.itemToMap(item, true);
+    }
+
+    static ConversationId toId(ConversationItem item) {
+        return new ConversationId(ConversationType.valueOf(item.getType()), item.getTarget());
+    }
+
+    static long expiresAt(ConversationItem item) {
+        return item.getExpiresAt() == null ? 0 : item.getExpiresAt();
+    }
+
+    /** Expired conversations are gone for every read and write, whether or not TTL deleted them yet. */
+    static boolean isLive(ConversationItem item, long nowMillis) {
+        return item != null && expiresAt(item) > nowMillis / 1000;
+    }
+
+    /** The TTL value of a change made now: the last change plus the app's retention. */
+    static long expiresAt(long nowMillis, AppSettings app) {
+        return nowMillis / 1000 + app.retentionDays() * DAY_SECONDS;
+    }
+
+    static ReadState readState(ConversationItem item) {
+        Map<Long, Integer> at = new TreeMap<>();
+        if (item.getAtInfo() != null) {
+            item.getAtInfo().forEach((seq, type) -> at.put(Long.parseLong(seq), type));
+        }
+        return new ReadState(orZero(item.getLastSeq()), orZero(item.getReadSeq()),
+                Boolean.TRUE.equals(item.getReadExplicit()), at);
+    }
+
+    static StoredConversation toStored(ConversationItem item) {
+        LastMessageItem lm = item.getLastMsg();
+        LastMessage last = lm == null ? null
+                : new LastMessage(lm.getMsgID(), lm.getSeq(), lm.getSenderID(), lm.getSummary(), lm.getTimestamp());
+        List<GroupAtInfo> at = new ArrayList<>();
+        if (item.getAtInfo() != null) {
+            item.getAtInfo().forEach((seq, type) -> at.add(new GroupAtInfo(Long.parseLong(seq), type)));
+            at.sort(Comparator.comparingLong(GroupAtInfo::seq));
+        }
+        return new StoredConversation(toId(item),
+                item.getGroupType() == null ? null : GroupType.parse(item.getGroupType()),
+                Math.max(0, orZero(item.getUnread())), item.getRecvOpt() == null ? 0 : item.getRecvOpt(), last, at,
+                item.getDraftText(), item.getDraftTime(), Boolean.TRUE.equals(item.getPinned()), item.getOrderKey(),
+                item.getRemark(), orZero(item.getLastChange()), expiresAt(item));
+    }
+
+    static LastMessageItem lastMessage(MessageEvent m) {
+        LastMessageItem lm = new LastMessageItem();
+        lm.setMsgID(m.msgID());
+        lm.setSeq(m.seq());
+        lm.setSenderID(m.senderID());
+        lm.setSummary(m.summary());
+        lm.setTimestamp(m.timestamp());
+        return lm;
+    }
+
+    static AttributeValue lastMessageValue(MessageEvent m) {
+        return AttributeValue.fromM(Schemas.LAST_MESSAGE.itemToMap(lastMessage(m), true));
+    }
+
+    /** A conversation created by a message, in a slot of its owner's list. */
+    static ConversationItem fresh(String pk, ConversationId id, MessageEvent m, MessageRole role, int slot,
+            String remark, long nowMillis, AppSettings app) {
+        ConversationItem item = new ConversationItem();
+        item.setPk(pk);
+        item.setSk(conversationSk(id));
+        item.setType(id.type().name());
+        item.setTarget(id.targetId());
+        item.setGroupType(m.groupType() == null ? null : m.groupType().name());
+        item.setLastSeq(m.seq());
+        item.setLastTime(m.timestamp());
+        item.setLastMsg(lastMessage(m));
+        item.setReadSeq(role.initialReadSeq(m.seq()));
+        item.setReadExplicit(role.sender());
+        item.setUnread(role.initialUnread());
+        item.setRecvOpt(0);
+        item.setAtInfo(role.atType() == 0 ? new HashMap<>() : new HashMap<>(Map.of(Long.toString(m.seq()), role.atType())));
+        item.setPinned(false);
+        item.setSlot(slot);
+        item.setOrderBase(OrderKeys.basePart(false, slot));
+        item.setOrderKey(OrderKeys.of(false, slot, m.timestamp()));
+        item.setRemark(remark);
+        item.setLastChange(nowMillis);
+        item.setExpiresAt(expiresAt(nowMillis, app));
+        return item;
+    }
+
+    private static long orZero(Long value) {
+        return value == null ? 0 : value;
+    }
+}

@@ -1,0 +1,68 @@
+package io.convlist.store;
+
+import static io.convlist.store.Keys.*;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import io.convlist.domain.AppSettings;
+import io.convlist.domain.ReadState;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** Clauses every conditional write of a conversation shares. */
+final class ConversationUpdates {
+    private ConversationUpdates() {
+    }
+
+    /** The conversation exists and has not expired (TTL deletes late; reads and writes must not wait for it). */
+    static String liveCondition(Expr e, long nowMillis) {
+        return "attribute_exists(" + e.n(PK) + ") AND " + e.n(EXPIRES_AT) + " > " + e.v(nowMillis / 1000);
+    }
+
+    /** The read state is still the one the decision was made on. */
+    static String unchangedReadState(Expr e, ReadState read) {
+        return e.n(LAST_SEQ) + " = " + e.v(read.lastSeq()) + " AND " + e.n(READ_SEQ) + " = " + e.v(read.readSeq());
+    }
+
+    /** Every change refreshes the conversation's retention. */
+    static Expr touch(Expr e, long nowMillis, AppSettings app) {
+        return e.set(LAST_CHANGE, Av.n(nowMillis)).set(EXPIRES_AT, Av.n(ConversationRows.expiresAt(nowMillis, app)));
+    }
+
+    /** Marks everything up to the last message read, whatever it is when the write applies. */
+    static Expr readAll(Expr e) {
+        return e.set(e.n(READ_SEQ) + " = " + e.n(LAST_SEQ)).set(READ_EXPLICIT, Av.bool(true)).set(UNREAD, Av.n(0))
+                .set(AT_INFO, Av.emptyMap());
+    }
+
+    /** Moves the activity part of the order key to this time, keeping the pin bit and slot. */
+    static Expr activity(Expr e, long activityMillis) {
+        return e.set(e.n(ORDER_KEY) + " = " + e.n(ORDER_BASE) + " + " + e.v(io.convlist.domain.OrderKeys.activityPart(activityMillis)));
+    }
+
+    static Expr addAt(Expr e, long seq, int atType) {
+        return e.set(e.n(AT_INFO) + "." + e.n(Long.toString(seq)) + " = " + e.v(atType));
+    }
+
+    /** The clauses of a read-state decision made in the domain. */
+    static Expr applyRead(Expr e, ReadState.Update u) {
+        if (u.readSeq() != null) {
+            e.set(READ_SEQ, Av.n(u.readSeq()));
+        }
+        if (u.markExplicit()) {
+            e.set(READ_EXPLICIT, Av.bool(true));
+        }
+        if (u.unread() != null) {
+            e.set(UNREAD, Av.n(u.unread()));
+        }
+        if (u.atInfo() != null) {
+            Map<String, AttributeValue> at = new HashMap<>();
+            u.atInfo().forEach((seq, type) -> at.put(Long.toString(seq), Av.n(type)));
+            e.set(AT_INFO, AttributeValue.fromM(at));
+        }
+        if (u.addAt() != null) {
+            addAt(e, u.addAt().seq(), u.addAt().atType());
+        }
+        return e;
+    }
+}

@@ -1,0 +1,35 @@
+package io.convlist.store;
+
+import java.util.Set;
+
+import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbAttribute;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
+
+/**
+ * The persistence shape of a list's bookkeeping (see {@link io.convlist.domain.CapPlanner}): the
+ * slots of its stored conversations, how many are pinned, and a revision that conditions
+ * replacements. Written only with update expressions (set ADD/DELETE, counters); read with this schema.
+ */
+@DynamoDbBean
+public class ListMetaItem extends TableItem {
+    private Set<Integer> slots;
+    private Long pinnedCount;
+    private Long rev;
+
+    @DynamoDbAttribute(Keys.SLOTS)
+    public Set<Integer> getSlots() { return slots; }
+    public void setSlots(Set<Integer> slots) { this.slots = slots; }
+
+    @DynamoDbAttribute(Keys.PINNED_COUNT)
+    public Long getPinnedCount() { return pinnedCount; }
+    public void setPinnedCount(Long pinnedCount) { this.pinnedCount = pinnedCount; }
+
+    @DynamoDbAttribute(Keys.REV)
+    public Long getRev() { return rev; }
+    public void setRev(Long rev) { this.rev = rev; }
+
+    /** The slot set; empty when the list has none (DynamoDB stores no empty sets). */
+    Set<Integer> slotSet() { return slots == null ? Set.of() : slots; }
+    long pinned() { return pinnedCount == null ? 0 : pinnedCount; }
+    long revision() { return rev == null ? 0 : rev; }
+}

@@ -1,0 +1,171 @@
+package io.convlist.store;
+
+import static io.convlist.store.Keys.*;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import io.convlist.domain.AppSettings;
+import io.convlist.domain.Conversation;
+import io.convlist.domain.ConversationId;
+import io.convlist.domain.ConversationPage;
+import io.convlist.domain.ConversationType;
+import io.convlist.domain.DisplayNames;
+import io.convlist.domain.GroupProfile;
+import io.convlist.domain.GroupType;
+import io.convlist.domain.UserProfile;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbIndex;
+import software.amazon.awssdk.enhanced.dynamodb.Expression;
+import software.amazon.awssdk.enhanced.dynamodb.Key;
+import software.amazon.awssdk.enhanced.dynamodb.model.Page;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+
+/**
+ * Reads of a list: pages in list order, conversations by ID, the total unread count. Every read
+ * hides expired conversations (TTL deletes late) and resolves names and faces from the current
+ * profiles in the same BatchGetItem that reads the page's bookkeeping.
+ */
+final class ListReader {
+    private final TableRequests table;
+    private final Clock clock;
+    private final AppSettingsStore settings;
+    private final ListCap cap;
+    private final DynamoDbIndex<ConversationItem> byOrder;
+
+    ListReader(TableRequests table, Clock clock, AppSettingsStore settings, ListCap cap) {
+        this.table = table;
+        this.clock = clock;
+        this.settings = settings;
+        this.cap = cap;
+        this.byOrder = table.mapped(Schemas.CONVERSATION).index(INDEX_BY_ORDER);
+    }
+
+    /**
+     * One page in list order: pinned first, then the most recent activity. nextSeq 0 starts at the
+     * top; a page continues strictly below the previous page's last orderKey, which is unique per
+     * conversation, so paging neither skips nor repeats. If the app's limit was lowered below what
+     * the list holds, the excess is evicted first, so no read shows more than the limit.
+     */
+    ConversationPage list(String appId, String userId, long nextSeq, int count) {
+        String pk = userPk(appId, userId);
+        for (int attempt = 0; attempt < 3; attempt++) {
+            long now = clock.millis();
+            List<ConversationItem> live = inOrder(pk, nextSeq, count + 1, now / 1000);
+            boolean finished = live.size() <= count;
+            List<ConversationItem> page = finished ? live : live.subList(0, count);
+            Map<String, AttributeValue> metaKey = Av.key(pk, META_SK);
+            List<Map<String, AttributeValue>> keys = new ArrayList<>(List.of(metaKey, AppSettingsStore.key(appId)));
+            page.forEach(item -> keys.add(profileKey(appId, ConversationRows.toId(item))));
+            Map<String, Map<String, AttributeValue>> got = table.batchGet(keys);
+            AppSettings app = settings.remember(AppSettingsStore.fromItem(appId,
+                    got.get(TableRequests.keyString(AppSettingsStore.key(appId)))));
+            ListMetaItem meta = ConversationRows.map(Schemas.LIST_META, got.get(TableRequests.keyString(metaKey)));
+            if (meta != null && meta.slotSet().size() > app.conversationLimit()) {
+                cap.enforceLimit(pk, app.conversationLimit());
+                continue;
+            }
+            List<Conversation> out = page.stream().map(item -> present(appId, item, got)).toList();
+            long last = page.isEmpty() ? 0 : page.get(page.size() - 1).getOrderKey();
+            return new ConversationPage(out, finished ? 0 : last, finished);
+        }
+        throw Attempts.contention();
+    }
+
+    /** The listed conversations that exist, in the order asked; one BatchGetItem per 100 keys. */
+    List<Conversation> getMany(String appId, String userId, List<ConversationId> ids) {
+        List<Map<String, AttributeValue>> keys = new ArrayList<>();
+        for (ConversationId id : ids) {
+            keys.add(conversationKey(appId, userId, id));
+            keys.add(profileKey(appId, id));
+        }
+        Map<String, Map<String, AttributeValue>> got = table.batchGet(keys);
+        long now = clock.millis();
+        List<Conversation> out = new ArrayList<>();
+        for (ConversationId id : ids) {
+            ConversationItem item = ConversationRows.conversation(got.get(TableRequests.keyString(conversationKey(appId, userId, id))));
+            if (ConversationRows.isLive(item, now)) {
+                out.add(present(appId, item, got));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The total unread count over conversations with recvOpt 0: one Query of the byUnread index,
+     * which holds only the few attributes needed and reads only conversations with unread messages.
+     */
+    long totalUnread(String appId, String userId) {
+        return unreadEntries(userPk(appId, userId), true).stream().mapToLong(e -> Av.num(e, UNREAD, 0)).sum();
+    }
+
+    /** The keys of the live conversations with unread messages (optionally only those with recvOpt 0). */
+    List<Map<String, AttributeValue>> withUnread(String appId, String userId, boolean receiveOnly) {
+        String pk = userPk(appId, userId);
+        return unreadEntries(pk, receiveOnly).stream().map(e -> Av.key(pk, e.get(SK).s())).toList();
+    }
+
+    private List<Map<String, AttributeValue>> unreadEntries(String pk, boolean receiveOnly) {
+        Expr e = new Expr();
+        String key = e.n(PK) + " = " + e.v(pk) + " AND " + e.n(UNREAD) + " > " + e.v(0);
+        String filter = e.n(EXPIRES_AT) + " > " + e.v(clock.millis() / 1000);
+        if (receiveOnly) {
+            filter += " AND (attribute_not_exists(" + e.n(RECV_OPT) + ") OR " + e.n(RECV_OPT) + " = " + e.v(0) + ")";
+        }
+        return table.queryAll(QueryRequest.builder().tableName(table.table).indexName(INDEX_BY_UNREAD).consistentRead(true)
+                .keyConditionExpression(key).filterExpression(filter).expressionAttributeNames(e.names())
+                .expressionAttributeValues(e.values()).build());
+    }
+
+    /** Up to {@code want} live conversations in list order, strictly below {@code nextSeq} (0: from the top). */
+    private List<ConversationItem> inOrder(String pk, long nextSeq, int want, long nowSecond) {
+        QueryConditional where = nextSeq > 0
+                ? QueryConditional.sortLessThan(Key.builder().partitionValue(pk).sortValue(nextSeq).build())
+                : QueryConditional.keyEqualTo(Key.builder().partitionValue(pk).build());
+        Expression live = Expression.builder().expression("#e > :now")
+                .putExpressionName("#e", EXPIRES_AT).putExpressionValue(":now", Av.n(nowSecond)).build();
+        QueryEnhancedRequest request = QueryEnhancedRequest.builder().queryConditional(where).scanIndexForward(false)
+                .consistentRead(true).limit(want).filterExpression(live).build();
+        // Pages are fetched while iterating: the whole loop runs inside the error mapping.
+        List<ConversationItem> out = Dynamo.call(() -> {
+            List<ConversationItem> items = new ArrayList<>();
+            for (Page<ConversationItem> page : byOrder.query(request)) {
+                items.addAll(page.items());
+                if (items.size() >= want || page.lastEvaluatedKey() == null) {
+                    break;
+                }
+            }
+            return items;
+        });
+        return out.size() > want ? out.subList(0, want) : out;
+    }
+
+    private Conversation present(String appId, ConversationItem item, Map<String, Map<String, AttributeValue>> got) {
+        ConversationId id = ConversationRows.toId(item);
+        ProfileItem profile = ConversationRows.map(Schemas.PROFILE, got.get(TableRequests.keyString(profileKey(appId, id))));
+        UserProfile peer = null;
+        GroupProfile group = null;
+        if (profile != null && id.type() == ConversationType.C2C) {
+            peer = new UserProfile(id.userId(), profile.getNickname(), profile.getFaceUrl());
+        } else if (profile != null) {
+            String type = profile.getGroupType();
+            group = new GroupProfile(id.groupId(), profile.getGroupName(), profile.getFaceUrl(),
+                    type == null || type.isEmpty() ? null : GroupType.parse(type));
+        }
+        return DisplayNames.present(ConversationRows.toStored(item), peer, group);
+    }
+
+    private static Map<String, AttributeValue> conversationKey(String appId, String userId, ConversationId id) {
+        return Av.key(userPk(appId, userId), conversationSk(id));
+    }
+
+    static Map<String, AttributeValue> profileKey(String appId, ConversationId id) {
+        return id.type() == ConversationType.C2C
+                ? Av.key(userProfilePk(appId, id.userId()), PROFILE_SK)
+                : Av.key(groupProfilePk(appId, id.groupId()), PROFILE_SK);
+    }
+}

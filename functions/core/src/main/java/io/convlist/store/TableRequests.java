@@ -1,0 +1,142 @@
+package io.convlist.store;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.Delete;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.Update;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
+
+/**
+ * The requests the store classes send to the one table, each through {@link Dynamo#call} so that
+ * every failure of DynamoDB itself maps the same way. Expressions the Enhanced Client cannot say
+ * (counters, set ADD/DELETE, conditions on other attributes, heterogeneous batch reads) are built
+ * here from {@link Keys}' names with {@link Expr}.
+ */
+final class TableRequests {
+    /** DynamoDB's item limit per transaction. */
+    static final int TRANSACTION_MAX_ITEMS = 100;
+    /** DynamoDB's key limit per BatchGetItem. */
+    private static final int BATCH_GET_MAX_KEYS = 100;
+    private static final String CONDITION_FAILED = "ConditionalCheckFailed";
+
+    final DynamoDbClient ddb;
+    final String table;
+    final DynamoDbEnhancedClient enhanced;
+
+    TableRequests(DynamoDbClient ddb, String table) {
+        this.ddb = ddb;
+        this.table = table;
+        this.enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(ddb).build();
+    }
+
+    <T> DynamoDbTable<T> mapped(TableSchema<T> schema) {
+        return enhanced.table(table, schema);
+    }
+
+    /** One conditional UpdateItem; on a failed condition, DynamoDB returns the old item with the exception. */
+    void update(Map<String, AttributeValue> key, Expr e, String condition) {
+        Dynamo.call(() -> ddb.updateItem(UpdateItemRequest.builder().tableName(table).key(key)
+                .updateExpression(e.update()).conditionExpression(condition).expressionAttributeNames(e.names())
+                .expressionAttributeValues(e.values())
+                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD).build()));
+    }
+
+    void put(Map<String, AttributeValue> item) {
+        Dynamo.call(() -> ddb.putItem(PutItemRequest.builder().tableName(table).item(item).build()));
+    }
+
+    void putIf(Map<String, AttributeValue> item, Expr e, String condition) {
+        Dynamo.call(() -> ddb.putItem(PutItemRequest.builder().tableName(table).item(item).conditionExpression(condition)
+                .expressionAttributeNames(e.names()).expressionAttributeValues(e.values()).build()));
+    }
+
+    void transact(List<TransactWriteItem> items) {
+        Dynamo.call(() -> ddb.transactWriteItems(b -> b.transactItems(items)));
+    }
+
+    TransactWriteItem txUpdate(Map<String, AttributeValue> key, Expr e, String condition) {
+        return TransactWriteItem.builder().update(Update.builder().tableName(table).key(key).updateExpression(e.update())
+                .conditionExpression(condition).expressionAttributeNames(e.names()).expressionAttributeValues(e.values())
+                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD).build()).build();
+    }
+
+    /** Puts an item that must not exist yet. */
+    TransactWriteItem txPutNew(Map<String, AttributeValue> item) {
+        return TransactWriteItem.builder().put(Put.builder().tableName(table).item(item)
+                .conditionExpression("attribute_not_exists(#pk)").expressionAttributeNames(Map.of("#pk", Keys.PK))
+                .build()).build();
+    }
+
+    /** Deletes an item only if its TTL attribute is unchanged, i.e. nobody changed it since it was read. */
+    TransactWriteItem txDeleteUnchanged(Map<String, AttributeValue> key, long expiresAt) {
+        Expr e = new Expr();
+        String condition = e.n(Keys.EXPIRES_AT) + " = " + e.v(expiresAt);
+        return TransactWriteItem.builder().delete(Delete.builder().tableName(table).key(key).conditionExpression(condition)
+                .expressionAttributeNames(e.names()).expressionAttributeValues(e.values()).build()).build();
+    }
+
+    /** Every item the query matches, page after page (the SDK's paginator). */
+    List<Map<String, AttributeValue>> queryAll(QueryRequest request) {
+        return Dynamo.call(() -> ddb.queryPaginator(request).items().stream().toList());
+    }
+
+    /**
+     * Consistent BatchGetItem in chunks of 100 keys; unprocessed keys are asked again after a
+     * backoff, within the retry budget. Returns the items found, by {@link #keyString}.
+     */
+    Map<String, Map<String, AttributeValue>> batchGet(List<Map<String, AttributeValue>> keys) {
+        Map<String, Map<String, AttributeValue>> unique = new LinkedHashMap<>();
+        keys.forEach(k -> unique.put(keyString(k), k));
+        List<Map<String, AttributeValue>> all = new ArrayList<>(unique.values());
+        Map<String, Map<String, AttributeValue>> found = new HashMap<>();
+        for (int from = 0; from < all.size(); from += BATCH_GET_MAX_KEYS) {
+            List<Map<String, AttributeValue>> chunk = all.subList(from, Math.min(all.size(), from + BATCH_GET_MAX_KEYS));
+            Map<String, KeysAndAttributes> request = Map.of(table,
+                    KeysAndAttributes.builder().keys(chunk).consistentRead(true).build());
+            for (int round = 0; !request.isEmpty(); round++) {
+                if (round >= Attempts.MAX) {
+                    throw Attempts.contention();
+                }
+                Attempts.backoff(round);
+                final Map<String, KeysAndAttributes> ask = request;
+                BatchGetItemResponse r = Dynamo.call(() -> ddb.batchGetItem(b -> b.requestItems(ask)));
+                r.responses().getOrDefault(table, List.of()).forEach(item -> found.put(keyString(item), item));
+                request = r.hasUnprocessedKeys() ? r.unprocessedKeys() : Map.of();
+            }
+        }
+        return found;
+    }
+
+    /** The one item of this key, read consistently, or null. */
+    Map<String, AttributeValue> get(Map<String, AttributeValue> key) {
+        return batchGet(List.of(key)).get(keyString(key));
+    }
+
+    static String keyString(Map<String, AttributeValue> itemOrKey) {
+        return itemOrKey.get(Keys.PK).s() + "\u0000" + itemOrKey.get(Keys.SK).s();
+    }
+
+    /** True if the transaction was cancelled because the condition of its item at this index failed. */
+    static boolean failedAt(TransactionCanceledException e, int index) {
+        List<CancellationReason> reasons = e.hasCancellationReasons() ? e.cancellationReasons() : List.of();
+        return index < reasons.size() && CONDITION_FAILED.equals(reasons.get(index).code());
+    }
+}

@@ -1,0 +1,87 @@
+package io.convlist.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+import org.junit.jupiter.api.Test;
+
+/** The unread rules without a backend: read points, late and duplicate messages, the sender's own messages. */
+class ReadStateTest {
+    static final MessageRole RECIPIENT = new MessageRole(false, true, 0);
+    static final MessageRole LIVE_GROUP_MEMBER = new MessageRole(false, false, 0);
+
+    static ReadState state(long lastSeq, long readSeq, boolean explicit, Map<Long, Integer> at) {
+        return new ReadState(lastSeq, readSeq, explicit, new TreeMap<>(at));
+    }
+
+    @Test
+    void readUpTo_beforeTheLastMessage_leavesTheRestUnread_andClearsMentionsUpToThePoint() {
+        ReadState.Update u = state(10, 2, true, Map.of(3L, 1, 8L, 2)).readUpTo(5).orElseThrow();
+        assertThat(u.readSeq()).isEqualTo(5);
+        assertThat(u.unread()).isEqualTo(5);
+        assertThat(u.markExplicit()).isTrue();
+        assertThat(u.atInfo()).containsExactly(Map.entry(8L, 2));
+    }
+
+    @Test
+    void readUpTo_aPointAlreadyRead_changesNothing() {
+        assertThat(state(10, 7, true, Map.of()).readUpTo(7)).isEmpty();
+        assertThat(state(10, 7, true, Map.of()).readUpTo(3)).isEmpty();
+    }
+
+    @Test
+    void lateMessage_belowTheCreationBaseline_lowersIt_soItCountsAsUnread() {
+        // Created by seq 5 (baseline read point 4); seq 3 arrives late: 3, 4 and 5 are unread.
+        ReadState.Update u = state(5, 4, false, Map.of()).lateMessage(3, RECIPIENT).orElseThrow();
+        assertThat(u.readSeq()).isEqualTo(2);
+        assertThat(u.unread()).isEqualTo(3);
+        assertThat(u.markExplicit()).isFalse();
+    }
+
+    @Test
+    void lateMessage_belowAnExplicitReadPoint_orADuplicate_changesNothing() {
+        assertThat(state(5, 4, true, Map.of()).lateMessage(3, RECIPIENT)).isEmpty();
+        assertThat(state(5, 4, false, Map.of()).lateMessage(5, RECIPIENT)).isEmpty();
+    }
+
+    @Test
+    void lateMention_stillUnread_isAdded_once() {
+        MessageRole mentioned = new MessageRole(false, true, GroupAtInfo.AT_ME);
+        ReadState.Update u = state(9, 2, true, Map.of()).lateMessage(6, mentioned).orElseThrow();
+        assertThat(u.addAt()).isEqualTo(new GroupAtInfo(6, GroupAtInfo.AT_ME));
+        assertThat(u.readSeq()).isNull();
+        assertThat(state(9, 2, true, Map.of(6L, 1)).lateMessage(6, mentioned)).isEmpty();
+        assertThat(state(9, 7, true, Map.of()).lateMessage(6, mentioned)).as("already read").isEmpty();
+    }
+
+    @Test
+    void sendersLateMessage_movesItsReadPointUpToIt() {
+        ReadState.Update u = state(9, 2, true, Map.of(4L, 1)).lateMessage(6, MessageRole.SENDER).orElseThrow();
+        assertThat(u.readSeq()).isEqualTo(6);
+        assertThat(u.unread()).isEqualTo(3);
+        assertThat(u.atInfo()).isEmpty();
+    }
+
+    @Test
+    void liveGroups_keepNoUnread_soALateMessageChangesNothing() {
+        assertThat(state(9, 9, false, Map.of()).lateMessage(3, LIVE_GROUP_MEMBER)).isEmpty();
+    }
+
+    @Test
+    void messageRole_recipientOfALiveGroup_countsNothing_recipientOfAWorkGroup_countsAndIsMentioned() {
+        MessageEvent live = new MessageEvent(ConversationType.GROUP, "m", 4, 1, "carol", null, "g", GroupType.AVChatRoom,
+                List.of("bob"), "", Set.of("bob"), false);
+        MessageEvent work = new MessageEvent(ConversationType.GROUP, "m", 4, 1, "carol", null, "g", GroupType.Work,
+                List.of("bob"), "", Set.of("bob"), true);
+        assertThat(MessageRole.recipientOf(live, "bob")).isEqualTo(new MessageRole(false, false, 0));
+        assertThat(MessageRole.recipientOf(work, "bob")).isEqualTo(new MessageRole(false, true, GroupAtInfo.AT_ALL_AT_ME));
+        assertThat(MessageRole.recipientOf(work, "bob").initialReadSeq(4)).isEqualTo(3);
+        assertThat(MessageRole.SENDER.initialReadSeq(4)).isEqualTo(4);
+        assertThat(Optional.of(MessageRole.SENDER.initialUnread())).contains(0L);
+    }
+}

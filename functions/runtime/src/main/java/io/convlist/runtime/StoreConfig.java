@@ -1,0 +1,46 @@
+package io.convlist.runtime;
+
+import java.net.URI;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
+/**
+ * The configuration every application of the service reads (functions, console, TTL consumer):
+ * environment CONVLIST_TABLE, CONVLIST_DYNAMODB_ENDPOINT, CONVLIST_SETTINGS_CACHE_SECONDS, ...
+ */
+@ConfigMapping(prefix = "convlist")
+public interface StoreConfig {
+
+    /** The DynamoDB table that holds every app's lists, settings and profiles. */
+    String table();
+
+    /** Create the table at start-up if it is missing (local runs and tests only). */
+    @WithDefault("false")
+    boolean createTable();
+
+    DynamoDb dynamodb();
+
+    /** How long the message path may use cached app settings (retention); see AppSettingsStore. 0: always fresh. */
+    @WithDefault("5")
+    @Min(0)
+    @Max(60)
+    int settingsCacheSeconds();
+
+    /** Writes in flight at once when a group message fans out to its recipients (or a request updates several conversations). */
+    @WithDefault("16")
+    @Min(1)
+    @Max(256)
+    int fanOutParallelism();
+
+    interface DynamoDb {
+        /** An endpoint override: the embedded backend locally, absent on AWS. */
+        Optional<URI> endpoint();
+
+        @WithDefault("us-east-1")
+        String region();
+    }
+}

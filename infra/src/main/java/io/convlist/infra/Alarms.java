@@ -1,0 +1,50 @@
+package io.convlist.infra;
+
+import java.util.List;
+
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.services.apigatewayv2.HttpApi;
+import software.amazon.awscdk.services.cloudwatch.Alarm;
+import software.amazon.awscdk.services.cloudwatch.ComparisonOperator;
+import software.amazon.awscdk.services.cloudwatch.IMetric;
+import software.amazon.awscdk.services.cloudwatch.TreatMissingData;
+import software.amazon.awscdk.services.dynamodb.Operation;
+import software.amazon.awscdk.services.dynamodb.OperationsMetricOptions;
+import software.amazon.awscdk.services.dynamodb.Table;
+import software.amazon.awscdk.services.lambda.Function;
+import software.constructs.Construct;
+
+/** Alarms on what an operator must act on: Lambda errors, API 5xx, and DynamoDB throttling. */
+public class Alarms extends Construct {
+    /**
+     * The operations the service sends. DynamoDB emits ThrottledRequests per table <em>and</em>
+     * operation (dimensions TableName, Operation), so the alarm sums one metric per operation.
+     */
+    static final List<Operation> OPERATIONS = List.of(Operation.GET_ITEM, Operation.BATCH_GET_ITEM, Operation.QUERY,
+            Operation.PUT_ITEM, Operation.UPDATE_ITEM, Operation.DELETE_ITEM, Operation.TRANSACT_WRITE_ITEMS);
+
+    public record Props(Table table, Function functions, Function console, Function ttlConsumer, HttpApi api) {
+    }
+
+    private Alarm tableThrottled;
+
+    public Alarms(Construct scope, String id, Props props) {
+        super(scope, id);
+        alarm("FunctionErrors", props.functions().metricErrors(), 1);
+        alarm("ConsoleErrors", props.console().metricErrors(), 1);
+        alarm("TtlConsumerErrors", props.ttlConsumer().metricErrors(), 1);
+        alarm("Api5xx", props.api().metricServerError(), 5);
+        tableThrottled = alarm("TableThrottled", props.table().metricThrottledRequestsForOperations(OperationsMetricOptions.builder()
+                .operations(OPERATIONS).period(Duration.minutes(5)).build()), 1);
+    }
+
+    public Alarm tableThrottled() {
+        return tableThrottled;
+    }
+
+    private Alarm alarm(String id, IMetric metric, double threshold) {
+        return Alarm.Builder.create(this, id).metric(metric).threshold(threshold).evaluationPeriods(1)
+                .comparisonOperator(ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD)
+                .treatMissingData(TreatMissingData.NOT_BREACHING).build();
+    }
+}

@@ -1,0 +1,48 @@
+package io.convlist.infra;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import io.convlist.store.TtlDeletions;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.services.dynamodb.ITable;
+import software.amazon.awscdk.services.lambda.FilterCriteria;
+import software.amazon.awscdk.services.lambda.FilterRule;
+import software.amazon.awscdk.services.lambda.Function;
+import software.amazon.awscdk.services.lambda.StartingPosition;
+import software.amazon.awscdk.services.lambda.eventsources.DynamoEventSource;
+import software.constructs.Construct;
+
+/**
+ * The Lambda on the table's stream that reconciles lists after TTL deletions; the event source
+ * passes only TTL's own removals (REMOVE records whose identity is the DynamoDB service).
+ */
+public class TtlConsumer extends Construct {
+    /** Reconciling reads a list's bookkeeping and small index, and evicts or trims in transactions. */
+    static final List<String> ACTIONS = List.of("dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query",
+            "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:ConditionCheckItem");
+
+    public record Props(ITable table, Path zip) {
+    }
+
+    private final Function function;
+
+    public TtlConsumer(Construct scope, String id, Props props) {
+        super(scope, id);
+        function = QuarkusLambda.create(this, "Function", new QuarkusLambda.Props(props.zip(), 512, Duration.seconds(60),
+                false, Map.of("CONVLIST_TABLE", props.table().getTableName())));
+        QuarkusLambda.allowTableActions(function, props.table(), ACTIONS);
+        function.addEventSource(DynamoEventSource.Builder.create(props.table()).startingPosition(StartingPosition.TRIM_HORIZON)
+                .batchSize(100).bisectBatchOnError(true).retryAttempts(5)
+                .filters(List.of(FilterCriteria.filter(Map.of(
+                        "eventName", FilterRule.isEqual("REMOVE"),
+                        "userIdentity", Map.of("type", FilterRule.isEqual("Service"),
+                                "principalId", FilterRule.isEqual(TtlDeletions.TTL_PRINCIPAL))))))
+                .build());
+    }
+
+    public Function function() {
+        return function;
+    }
+}

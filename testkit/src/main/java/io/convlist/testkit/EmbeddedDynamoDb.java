@@ -1,0 +1,90 @@
+package io.convlist.testkit;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The project's embedded DynamoDB-compatible backend: moto's server behind one lock
+ * (dynamodb-local.py), on 127.0.0.1 and a free port. One shared process per JVM ({@link #start()});
+ * it stops when the JVM exits (the script watches its stdin, which closes with us).
+ */
+public final class EmbeddedDynamoDb implements AutoCloseable {
+    private static EmbeddedDynamoDb shared;
+
+    public final URI endpoint;
+    private final Process process;
+
+    private EmbeddedDynamoDb(URI endpoint, Process process) {
+        this.endpoint = endpoint;
+        this.process = process;
+    }
+
+    /** Starts the shared backend on first use and returns its endpoint. */
+    public static synchronized URI start() {
+        if (shared == null) {
+            shared = launch(false);
+        }
+        return shared.endpoint;
+    }
+
+    /**
+     * Starts a separate backend, stopped by {@link #close()}. With {@code stockMoto}, moto runs
+     * without the script's two speed fixes: only for the benchmark that measures them.
+     */
+    public static EmbeddedDynamoDb launch(boolean stockMoto) {
+        try {
+            Path dir = Files.createTempDirectory("dynamodb-local");
+            Path script = dir.resolve("dynamodb-local.py");
+            try (InputStream in = EmbeddedDynamoDb.class.getResourceAsStream("dynamodb-local.py")) {
+                Files.copy(in, script, StandardCopyOption.REPLACE_EXISTING);
+            }
+            Path portFile = dir.resolve("port");
+            Path log = dir.resolve("server.log");
+            List<String> command = new ArrayList<>(List.of(python(), script.toString(), "--port", "0",
+                    "--port-file", portFile.toString(), "--exit-on-stdin-eof"));
+            if (stockMoto) {
+                command.add("--stock-moto");
+            }
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            Runtime.getRuntime().addShutdownHook(new Thread(process::destroy));
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (!Files.exists(portFile)) {
+                if (!process.isAlive()) {
+                    String output = Files.readString(log);
+                    if (process.exitValue() == 3) {
+                        throw new IllegalStateException("moto_server is missing: install it with  pip install 'moto[server]'");
+                    }
+                    throw new IllegalStateException("the embedded DynamoDB backend did not start:\n" + output);
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("the embedded DynamoDB backend did not start within 60 s");
+                }
+                Thread.sleep(50);
+            }
+            return new EmbeddedDynamoDb(URI.create("http://127.0.0.1:" + Files.readString(portFile).trim()), process);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot start the embedded DynamoDB backend (python3 and moto[server] are needed): "
+                    + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+    }
+
+    private static String python() {
+        String configured = System.getenv("CONVLIST_PYTHON");
+        return configured == null || configured.isBlank() ? "python3" : configured;
+    }
+}
