@@ -40,6 +40,7 @@ java -cp "$TESTKIT_JAR:$(cat testkit/target/classpath.txt)" io.convlist.testkit.
 
 CONVLIST_DYNAMODB_ENDPOINT="$DYNAMODB" CONVLIST_CREATE_TABLE=true CONVLIST_TABLE=convlist \
 CONVLIST_JWT_ISSUER="$ISSUER" CONVLIST_JWT_PUBLIC_KEY_LOCATION="$PWD/$WORK/public.pem" \
+CONVLIST_SYNC_CURSOR_KEY="$(head -c 32 /dev/urandom | base64)" \
 QUARKUS_HTTP_PORT="$FUNCTIONS_PORT" QUARKUS_HTTP_HOST=127.0.0.1 \
   java -jar functions/app/target/quarkus-app/quarkus-run.jar > "$WORK/functions.log" 2>&1 &
 pids+=($!)

@@ -12,12 +12,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import io.convlist.store.ConversationStore;
-import io.convlist.store.ListState;
 import io.convlist.store.Keys;
+import io.convlist.store.ListState;
 import io.convlist.store.TtlDeletions;
 import io.convlist.testkit.DynamoDbTestResource;
 import io.convlist.testing.MutableClock;
-import io.convlist.testing.StreamRecords;
+import io.convlist.testing.Ttl;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -51,14 +51,7 @@ class ExpiryTest {
 
     /** What DynamoDB's TTL would do, late: delete expired items without the application knowing. */
     void deleteExpiredBehindTheApplicationsBack(String app, String user) {
-        long now = clock.millis() / 1000;
-        var items = ddb.query(q -> q.tableName(table).keyConditionExpression("pk = :pk")
-                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(Keys.userPk(app, user))))).items();
-        for (var item : items) {
-            if (item.containsKey(Keys.EXPIRES_AT) && Long.parseLong(item.get(Keys.EXPIRES_AT).n()) <= now) {
-                ddb.deleteItem(d -> d.tableName(table).key(Map.of(Keys.PK, item.get(Keys.PK), Keys.SK, item.get(Keys.SK))));
-            }
-        }
+        Ttl.deleteExpired(ddb, table, app, user, clock.millis());
     }
 
     @Test
@@ -126,7 +119,7 @@ class ExpiryTest {
         // The slot set still names the deleted items: an upper bound, never below what is stored.
         assertThat(store.state(app, "u").bookkeptSlots()).isEqualTo(100);
         // The table's stream carries the deletions; its consumer reconciles the list: exact again.
-        assertThat(new TtlDeletions(store, clock).handle(StreamRecords.removals(ddb, table))).contains(app + "/u");
+        assertThat(new TtlDeletions(store, clock).handle(Ttl.streamDeletions(ddb, table, app, "u"))).contains(app + "/u");
         assertThat(store.state(app, "u").bookkeptSlots()).isZero();
         ownGroup(app, "u", "fresh", clock.millis());
         ListState state = store.state(app, "u");

@@ -49,13 +49,14 @@ class RequestCostTest {
     }
 
     @Test
-    void creatingAtLimit_isTwoReadsAndOneTransaction_afterTheFailedUpdate() {
+    void creatingAtLimit_isThreeReadsAndOneTransaction_afterTheFailedUpdate() {
         String app = newApp();
         for (int i = 0; i < 100; i++) {
             group(app, "g" + i, "Work", "u", List.of(), 1, T0 + i, "m", List.of(), false);
         }
+        // The second BatchGetItem reads the eviction candidates' last seq for their removal records.
         assertThat(measure(() -> group(app, "new", "Work", "u", List.of(), 1, T0 + 500, "m", List.of(), false)))
-                .isEqualTo(Map.of("UpdateItem", 1, "BatchGetItem", 1, "Query", 1, "TransactWriteItems", 1));
+                .isEqualTo(Map.of("UpdateItem", 1, "BatchGetItem", 2, "Query", 1, "TransactWriteItems", 1));
         assertThat(wholeList(app, "u", 100)).hasSize(100);
     }
 
@@ -75,7 +76,7 @@ class RequestCostTest {
     }
 
     @Test
-    void pinDraftRecvOptMarkRead_ofOneConversation_isOneConditionalWrite() {
+    void pinDraftMarkRead_ofOneConversation_isOneConditionalWrite() {
         String app = newApp();
         String u = userToken(app, "u");
         c2c(app, "p", "u", 1, T0, "m");
@@ -83,9 +84,44 @@ class RequestCostTest {
                 .isEqualTo(Map.of("TransactWriteItems", 1));
         assertThat(measure(() -> ok(u, "setConversationDraft", body("conversationID", "c2c_p", "draftText", "d"))))
                 .isEqualTo(Map.of("UpdateItem", 1));
-        assertThat(measure(() -> ok(u, "setReceiveMessageOpt", body("conversationIDList", List.of("c2c_p"), "opt", 2))))
-                .isEqualTo(Map.of("UpdateItem", 1));
         assertThat(measure(() -> ok(u, "cleanConversationUnreadMessageCount", body("conversationID", "c2c_p"))))
                 .isEqualTo(Map.of("UpdateItem", 1));
+    }
+
+    @Test
+    void receiveOpt_isOneRead_thenTheSettingAndTheConversation() {
+        String app = newApp();
+        String u = userToken(app, "u");
+        c2c(app, "p", "u", 1, T0, "m");
+        // A new setting: counted in a transaction with the bookkeeping; then the conversation.
+        assertThat(measure(() -> ok(u, "setReceiveMessageOpt", body("conversationIDList", List.of("c2c_p"), "opt", 2))))
+                .isEqualTo(Map.of("BatchGetItem", 1, "TransactWriteItems", 1, "UpdateItem", 1));
+        // An existing one: one update each.
+        assertThat(measure(() -> ok(u, "setReceiveMessageOpt", body("conversationIDList", List.of("c2c_p"), "opt", 1))))
+                .isEqualTo(Map.of("BatchGetItem", 1, "UpdateItem", 2));
+        assertThat(measure(() -> ok(u, "getC2CReceiveMessageOpt", body("userIDList", List.of("p", "q")))))
+                .isEqualTo(Map.of("BatchGetItem", 1));
+    }
+
+    @Test
+    void delete_leavesItsRemovalRecord_inTheSameTransaction() {
+        String app = newApp();
+        c2c(app, "p", "u", 1, T0, "m");
+        assertThat(measure(() -> ok(userToken(app, "u"), "deleteConversation", body("conversationID", "c2c_p"))))
+                .isEqualTo(Map.of("BatchGetItem", 1, "TransactWriteItems", 1));
+        // A replay of the deleted conversation's message reads its record in the creation's batch and writes nothing.
+        assertThat(measure(() -> c2c(app, "p", "u", 1, T0, "m")))
+                .isEqualTo(Map.of("UpdateItem", 2, "BatchGetItem", 1));
+    }
+
+    @Test
+    void syncRound_isSettingsTwoQueriesAndOneBatchGet() {
+        String app = newApp();
+        String u = userToken(app, "u");
+        c2c(app, "p", "u", 1, T0, "m");
+        String cursor = ok(u, "getConversationList", body("count", 20)).jsonPath().getString("cursor");
+        c2c(app, "p", "u", 2, T0 + 1, "m2");
+        assertThat(measure(() -> ok(u, "syncConversations", body("cursor", cursor, "count", 20))))
+                .isEqualTo(Map.of("GetItem", 1, "Query", 2, "BatchGetItem", 1));
     }
 }

@@ -36,7 +36,8 @@ public class ConversationListStack extends Stack {
         functions = new FunctionsApi(this, "Functions", new FunctionsApi.Props(table.table(), artifacts.functionsZip(),
                 parameter("JwtIssuer", "Issuer (iss) of the tokens the IM backend signs; its /.well-known/openid-configuration is used"),
                 parameter("JwtAudience", "Audience (aud) the tokens carry"),
-                parameter("JwtJwksUrl", "URL of the issuer's public keys (JWKS), for the functions' own verification")));
+                parameter("JwtJwksUrl", "URL of the issuer's public keys (JWKS), for the functions' own verification"),
+                secret("SyncCursorKey", "Signs device sync cursors (at least 32 characters; keep it across deployments)", 32)));
         ttlConsumer = new TtlConsumer(this, "TtlConsumer", new TtlConsumer.Props(table.table(), artifacts.ttlConsumerZip()));
         console = new OperatorConsole(this, "Console", new OperatorConsole.Props(table.table(), artifacts.consoleZip(),
                 parameter("ConsoleOidcIssuer", "OIDC issuer URL for operators' sign-in to the console"),

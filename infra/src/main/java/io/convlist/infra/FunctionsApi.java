@@ -36,8 +36,9 @@ public class FunctionsApi extends Construct {
      * @param jwtIssuer   issuer (iss) of the tokens; its /.well-known/openid-configuration is used by the authorizer
      * @param jwtAudience audience (aud) the tokens carry
      * @param jwksUrl     the issuer's public keys, for the functions' own verification
+     * @param syncCursorKey signs device sync cursors (a NoEcho parameter)
      */
-    public record Props(ITable table, Path zip, String jwtIssuer, String jwtAudience, String jwksUrl) {
+    public record Props(ITable table, Path zip, String jwtIssuer, String jwtAudience, String jwksUrl, String syncCursorKey) {
     }
 
     private final Function function;
@@ -52,7 +53,8 @@ public class FunctionsApi extends Construct {
                         "CONVLIST_TABLE", props.table().getTableName(),
                         "CONVLIST_JWT_ISSUER", props.jwtIssuer(),
                         "CONVLIST_JWT_AUDIENCE", props.jwtAudience(),
-                        "CONVLIST_JWT_PUBLIC_KEY_LOCATION", props.jwksUrl())));
+                        "CONVLIST_JWT_PUBLIC_KEY_LOCATION", props.jwksUrl(),
+                        "CONVLIST_SYNC_CURSOR_KEY", props.syncCursorKey())));
         QuarkusLambda.allowTableActions(function, props.table(), ACTIONS);
         Alias live = Alias.Builder.create(this, "Live").aliasName("live").version(function.getCurrentVersion()).build();
 

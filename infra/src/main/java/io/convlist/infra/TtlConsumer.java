@@ -19,9 +19,12 @@ import software.constructs.Construct;
  * passes only TTL's own removals (REMOVE records whose identity is the DynamoDB service).
  */
 public class TtlConsumer extends Construct {
-    /** Reconciling reads a list's bookkeeping and small index, and evicts or trims in transactions. */
+    /**
+     * Reconciling reads a list's bookkeeping and small index, and evicts or trims in transactions;
+     * each deleted conversation's EXPIRED record is a Put in a transaction with a condition check.
+     */
     static final List<String> ACTIONS = List.of("dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query",
-            "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:ConditionCheckItem");
+            "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:ConditionCheckItem");
 
     public record Props(ITable table, Path zip) {
     }

@@ -187,7 +187,8 @@ class ConversationListStackTest {
         String properties = Files.readString(Path.of("..", "functions", "app", "src", "main", "resources", "application.properties"));
         Map<String, Object> env = environmentOf(stack.functions().function());
         assertThat(env.keySet()).containsExactlyInAnyOrder("CONVLIST_TABLE", "CONVLIST_JWT_ISSUER", "CONVLIST_JWT_AUDIENCE",
-                "CONVLIST_JWT_PUBLIC_KEY_LOCATION");
+                "CONVLIST_JWT_PUBLIC_KEY_LOCATION", "CONVLIST_SYNC_CURSOR_KEY");
+        template.hasParameter("SyncCursorKey", Map.of("NoEcho", true, "MinLength", 32));
         env.keySet().forEach(name -> assertThat(properties).as(name + " is read by the functions").contains("${" + name + ":"));
     }
 

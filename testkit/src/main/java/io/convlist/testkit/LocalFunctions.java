@@ -41,7 +41,8 @@ public final class LocalFunctions implements AutoCloseable {
                 "CONVLIST_DYNAMODB_ENDPOINT", dynamoDbEndpoint,
                 "CONVLIST_TABLE", table,
                 "CONVLIST_JWT_ISSUER", ISSUER,
-                "CONVLIST_JWT_PUBLIC_KEY_LOCATION", publicKey.toString()), jvmOptions));
+                "CONVLIST_JWT_PUBLIC_KEY_LOCATION", publicKey.toString(),
+                "CONVLIST_SYNC_CURSOR_KEY", java.util.UUID.randomUUID() + "-" + java.util.UUID.randomUUID()), jvmOptions));
     }
 
     /** Starts the functions and waits until they answer (an unauthenticated call's 401). */

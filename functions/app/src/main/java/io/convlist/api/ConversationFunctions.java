@@ -11,21 +11,18 @@ import io.convlist.api.Requests.GetConversationList;
 import io.convlist.api.Requests.OneConversation;
 import io.convlist.api.Requests.Pin;
 import io.convlist.api.Requests.SetDraft;
-import io.convlist.api.Requests.SetReceiveOpt;
 import io.convlist.api.Responses.ConversationList;
 import io.convlist.api.Responses.Conversations;
 import io.convlist.api.Responses.Done;
-import io.convlist.api.Responses.ReceiveOptResult;
 import io.convlist.api.Responses.TotalUnread;
-import io.convlist.auth.Caller;
 import io.convlist.auth.CallerResolver;
+import io.convlist.auth.ListOwner;
 import io.convlist.domain.Conversation;
 import io.convlist.domain.ConversationId;
 import io.convlist.domain.ConversationPage;
 import io.convlist.domain.ConversationType;
 import io.convlist.domain.Ids;
 import io.convlist.domain.Limits;
-import io.convlist.domain.ReceiveOpt;
 import io.convlist.domain.ServiceException;
 import io.convlist.store.ConversationStore;
 import io.quarkus.funqy.Funq;
@@ -43,18 +40,17 @@ public class ConversationFunctions {
     @Inject
     ConversationStore store;
 
-    private record Target(String appId, String userId) {
-    }
+    @Inject
+    SyncCursors cursors;
 
-    private Target target(String requestedUserId) {
-        Caller caller = callers.caller();
-        return new Target(caller.appId(), caller.ownerFor(requestedUserId));
+    private ListOwner target(String requestedUserId) {
+        return callers.owner(requestedUserId);
     }
 
     @Funq
     public ConversationList getConversationList(GetConversationList in) {
         GetConversationList req = in == null ? new GetConversationList(null, null, null) : in;
-        Target t = target(req.userID());
+        ListOwner t = target(req.userID());
         int count = req.count() == null ? Limits.PAGE_MAX : req.count();
         if (count < Limits.PAGE_MIN || count > Limits.PAGE_MAX) {
             throw ServiceException.badRequest("count must be " + Limits.PAGE_MIN + ".." + Limits.PAGE_MAX);
@@ -63,32 +59,34 @@ public class ConversationFunctions {
         if (nextSeq < 0) {
             throw ServiceException.badRequest("nextSeq must be 0 (first page) or a page's nextSeq");
         }
+        // Taken before the first page is read, so that sync from it catches whatever moves while the device pages.
+        String cursor = nextSeq == 0 ? cursors.encode(t, store.changesFromNow()) : null;
         ConversationPage page = store.list(t.appId(), t.userId(), nextSeq, count);
-        return new ConversationList(page.conversationList(), page.nextSeq(), page.isFinished());
+        return new ConversationList(page.conversationList(), page.nextSeq(), page.isFinished(), cursor);
     }
 
     @Funq
     public Conversation getConversation(OneConversation in) {
-        Target t = target(in == null ? null : in.userID());
+        ListOwner t = target(in == null ? null : in.userID());
         return store.get(t.appId(), t.userId(), ConversationId.parse(in == null ? null : in.conversationID()));
     }
 
     @Funq
     public Conversations getConversationListByConversationIds(ConversationIds in) {
-        Target t = target(in == null ? null : in.userID());
+        ListOwner t = target(in == null ? null : in.userID());
         return new Conversations(store.getMany(t.appId(), t.userId(), parseIds(in == null ? null : in.conversationIDList())));
     }
 
     @Funq
     public Done deleteConversation(OneConversation in) {
-        Target t = target(in == null ? null : in.userID());
+        ListOwner t = target(in == null ? null : in.userID());
         store.delete(t.appId(), t.userId(), ConversationId.parse(in == null ? null : in.conversationID()));
         return new Done();
     }
 
     @Funq
     public Done setConversationDraft(SetDraft in) {
-        Target t = target(in == null ? null : in.userID());
+        ListOwner t = target(in == null ? null : in.userID());
         ConversationId id = ConversationId.parse(in == null ? null : in.conversationID());
         String draft = Ids.requireMaxBytes("draftText", in.draftText(), Limits.DRAFT_MAX_BYTES);
         store.setDraft(t.appId(), t.userId(), id, draft);
@@ -97,7 +95,7 @@ public class ConversationFunctions {
 
     @Funq
     public Done pinConversation(Pin in) {
-        Target t = target(in == null ? null : in.userID());
+        ListOwner t = target(in == null ? null : in.userID());
         ConversationId id = ConversationId.parse(in == null ? null : in.conversationID());
         if (in.isPinned() == null) {
             throw ServiceException.badRequest("isPinned is required");
@@ -107,16 +105,8 @@ public class ConversationFunctions {
     }
 
     @Funq
-    public ReceiveOptResult setReceiveMessageOpt(SetReceiveOpt in) {
-        Target t = target(in == null ? null : in.userID());
-        List<ConversationId> ids = parseIds(in == null ? null : in.conversationIDList());
-        int opt = ReceiveOpt.require(in.opt());
-        return new ReceiveOptResult(store.setReceiveOpt(t.appId(), t.userId(), ids, opt));
-    }
-
-    @Funq
     public Done cleanConversationUnreadMessageCount(CleanUnread in) {
-        Target t = target(in == null ? null : in.userID());
+        ListOwner t = target(in == null ? null : in.userID());
         if (in == null || in.conversationID() == null) {
             throw ServiceException.badRequest("conversationID is required (\"\" marks every conversation read)");
         }
@@ -142,11 +132,11 @@ public class ConversationFunctions {
 
     @Funq
     public TotalUnread getTotalUnreadMessageCount(ForUser in) {
-        Target t = target(in == null ? null : in.userID());
+        ListOwner t = target(in == null ? null : in.userID());
         return new TotalUnread(store.totalUnread(t.appId(), t.userId()));
     }
 
-    private static List<ConversationId> parseIds(List<String> raw) {
+    static List<ConversationId> parseIds(List<String> raw) {
         if (raw == null || raw.isEmpty()) {
             throw ServiceException.badRequest("conversationIDList must name at least one conversation");
         }

@@ -34,6 +34,21 @@ public final class Requests {
     public record ForUser(String userID) {
     }
 
+    public record SyncConversations(String userID, String cursor, Integer count) {
+    }
+
+    public record SetC2CReceiveOpt(String userID, List<String> userIDList, Integer opt) {
+    }
+
+    public record GetC2CReceiveOpt(String userID, List<String> userIDList) {
+    }
+
+    public record SetGroupReceiveOpt(String userID, String groupID, Integer opt) {
+    }
+
+    public record GetGroupReceiveOpt(String userID, List<String> groupIDList) {
+    }
+
     public record RecordMessage(String type, String msgID, Long seq, Long timestamp, String senderID,
             String receiverID, String groupID, String groupType, List<String> recipients, String summary,
             List<String> atUserList, Boolean atAll) {

@@ -9,7 +9,28 @@ public final class Responses {
     private Responses() {
     }
 
-    public record ConversationList(List<Conversation> conversationList, long nextSeq, boolean isFinished) {
+    /** @param cursor on the first page only: the sync cursor that catches what changes while the device pages */
+    public record ConversationList(List<Conversation> conversationList, long nextSeq, boolean isFinished, String cursor) {
+    }
+
+    public record Removed(String conversationID, String reason, long time) {
+    }
+
+    /** @param cursor null when resyncRequired: the device starts over with a null cursor */
+    public record SyncResult(List<Conversation> changed, List<Removed> removed, String cursor, boolean isFinished,
+            boolean resyncRequired) {
+    }
+
+    public record C2CReceiveOpt(String userID, int opt) {
+    }
+
+    public record GroupReceiveOpt(String groupID, int opt) {
+    }
+
+    public record C2CReceiveOpts(List<C2CReceiveOpt> optList) {
+    }
+
+    public record GroupReceiveOpts(List<GroupReceiveOpt> optList) {
     }
 
     public record Conversations(List<Conversation> conversationList) {

@@ -43,6 +43,12 @@ public class CallerResolver {
         return resolved;
     }
 
+    /** The list a user function acts on; a user token may name only itself. */
+    public ListOwner owner(String requestedUserId) {
+        Caller caller = caller();
+        return new ListOwner(caller.appId(), caller.ownerFor(requestedUserId));
+    }
+
     private Caller resolve() {
         String header = request.getCurrent() == null ? null : request.getCurrent().request().getHeader("Authorization");
         if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {

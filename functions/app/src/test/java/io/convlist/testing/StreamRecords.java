@@ -24,9 +24,9 @@ public final class StreamRecords {
     }
 
     /** Every REMOVE record the stream holds, oldest first. */
-    public static List<TtlDeletions.Removal> removals(DynamoDbClient ddb, String table) {
+    public static List<TtlDeletions.Deletion> removals(DynamoDbClient ddb, String table) {
         String arn = ddb.describeTable(d -> d.tableName(table)).table().latestStreamArn();
-        List<TtlDeletions.Removal> out = new ArrayList<>();
+        List<TtlDeletions.Deletion> out = new ArrayList<>();
         try (DynamoDbStreamsClient streams = DynamoDbStreamsClient.builder().endpointOverride(TestBackend.endpoint())
                 .region(Region.US_EAST_1).httpClientBuilder(UrlConnectionHttpClient.builder())
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"))).build()) {
@@ -39,10 +39,13 @@ public final class StreamRecords {
                     for (Record r : page.records()) {
                         if (r.eventName() == OperationType.REMOVE) {
                             var keys = r.dynamodb().keys();
-                            AttributeValue expires = r.dynamodb().hasOldImage() ? r.dynamodb().oldImage().get(Keys.EXPIRES_AT) : null;
-                            out.add(new TtlDeletions.Removal(keys.get(Keys.PK).s(), keys.get(Keys.SK).s(),
+                            var old = r.dynamodb().hasOldImage() ? r.dynamodb().oldImage() : java.util.Map.<String, AttributeValue>of();
+                            AttributeValue expires = old.get(Keys.EXPIRES_AT);
+                            AttributeValue lastSeq = old.get(Keys.LAST_SEQ);
+                            out.add(new TtlDeletions.Deletion(keys.get(Keys.PK).s(), keys.get(Keys.SK).s(),
                                     r.userIdentity() == null ? null : r.userIdentity().principalId(),
-                                    expires == null ? null : Long.valueOf(expires.n())));
+                                    expires == null ? null : Long.valueOf(expires.n()),
+                                    lastSeq == null ? null : Long.valueOf(lastSeq.n())));
                         }
                     }
                     iterator = page.records().isEmpty() ? null : page.nextShardIterator();

@@ -32,6 +32,11 @@ public final class Limits {
     public static final int ID_LIST_MAX = 100;
     public static final int RECIPIENTS_MAX = 1000;
 
+    /** Peers and groups a user may have settings for (receive option; Tencent's 1,000-conversation cap on marks and groups). */
+    public static final int PEER_SETTINGS_MAX = 1000;
+    /** User IDs per setC2CReceiveMessageOpt / getC2CReceiveMessageOpt call, and group IDs per getGroupReceiveMessageOpt (Tencent: 30). */
+    public static final int RECEIVE_OPT_IDS_MAX = 30;
+
     /** Tencent's fixed limit on pinned conversations per user. */
     public static final int PINNED_MAX = 50;
 

@@ -12,8 +12,10 @@ import java.util.TreeMap;
  * @param explicit false while readSeq is only the baseline assumed at creation (just below the
  *                 first message seen), true once a read point was set or the owner sent a message
  * @param atInfo   unread @-mentions: seq to atType
+ * @param floorSeq for a conversation brought back after a removal, the last sequence it had then
+ *                 (messages up to it never count again); 0 otherwise
  */
-public record ReadState(long lastSeq, long readSeq, boolean explicit, Map<Long, Integer> atInfo) {
+public record ReadState(long lastSeq, long readSeq, boolean explicit, Map<Long, Integer> atInfo, long floorSeq) {
 
     /**
      * What a write must set to move the read state; null fields stay as stored.
@@ -45,15 +47,15 @@ public record ReadState(long lastSeq, long readSeq, boolean explicit, Map<Long, 
     /**
      * A message whose sequence is not above the stored last one: a duplicate or a late arrival.
      * The unread count already covers it, except while readSeq is only the creation baseline: then a
-     * late message lowers it. A late @-mention that is still unread is added. The sender's read
-     * point moves up to its own message.
+     * late message lowers it (never below the removal point of a conversation that was brought back).
+     * A late @-mention that is still unread is added. The sender's read point moves up to its own message.
      */
     public Optional<Update> lateMessage(long seq, MessageRole role) {
         if (role.sender()) {
             return readUpTo(seq);
         }
-        if (!role.keepsUnread()) {
-            return Optional.empty();
+        if (!role.keepsUnread() || seq <= floorSeq) {
+            return Optional.empty(); // nothing to count, or a message from before the conversation left the list
         }
         Long lowered = !explicit && seq <= readSeq ? seq - 1 : null;
         long newReadSeq = lowered == null ? readSeq : lowered;

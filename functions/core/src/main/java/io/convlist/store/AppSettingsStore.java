@@ -42,6 +42,10 @@ public final class AppSettingsStore {
     private record Cached(AppSettings settings, long loadedAtMillis) {
     }
 
+    /** Settings with the time they last changed (0 for an app that has none stored). */
+    public record Versioned(AppSettings settings, long changedAtMillis) {
+    }
+
     /** A change of one setting, for the console's audit trail. */
     public record AuditEntry(long atMillis, String actor, String field, String oldValue, String newValue) {
     }
@@ -61,6 +65,13 @@ public final class AppSettingsStore {
     /** The stored settings, or the standard defaults for an app that has none. */
     public AppSettings get(String appId) {
         return remember(toSettings(appId, read(appId)));
+    }
+
+    /** The stored settings and when they last changed, read consistently. */
+    public Versioned getVersioned(String appId) {
+        AppSettingsItem item = read(appId);
+        return new Versioned(remember(toSettings(appId, item)),
+                item == null || item.getUpdatedAt() == null ? 0 : item.getUpdatedAt());
     }
 
     /** Settings at most {@code cacheFor} old; used where a read would break the cost budget. */

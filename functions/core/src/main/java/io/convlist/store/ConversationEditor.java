@@ -16,6 +16,7 @@ import io.convlist.domain.ErrorCode;
 import io.convlist.domain.Limits;
 import io.convlist.domain.OrderKeys;
 import io.convlist.domain.ReadState;
+import io.convlist.domain.RemovalReason;
 import io.convlist.domain.ServiceException;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -23,8 +24,7 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
- * A user's own changes to conversations in the list: draft, pin, receive option, read points and
- * deletion. Each is one conditional write (pin and delete: one transaction with the bookkeeping),
+ * A user's own changes to conversations in the list: draft, pin, read points and deletion. Each is one conditional write (pin and delete: one transaction with the bookkeeping),
  * and each refuses a conversation that is not in the list or has expired.
  */
 final class ConversationEditor {
@@ -113,28 +113,6 @@ final class ConversationEditor {
         throw Attempts.contention();
     }
 
-    /** Sets recvOpt on each listed conversation; returns the IDs that are not in the list. */
-    List<String> setReceiveOpt(String appId, String userId, List<ConversationId> ids, int opt) {
-        AppSettings app = settings.cached(appId);
-        List<String> notFound = Collections.synchronizedList(new ArrayList<>());
-        List<Runnable> writes = new ArrayList<>();
-        for (ConversationId id : ids) {
-            writes.add(() -> {
-                long now = clock.millis();
-                Expr e = new Expr();
-                String condition = liveCondition(e, now);
-                touch(e.set(RECV_OPT, Av.n(opt)), now, app);
-                try {
-                    table.update(key(appId, userId, id), e, condition);
-                } catch (ConditionalCheckFailedException missing) {
-                    notFound.add(id.toString());
-                }
-            });
-        }
-        parallel.runAll(writes);
-        return List.copyOf(notFound);
-    }
-
     /**
      * Marks one conversation read up to a point: a sequence (groups, or C2C) or, for C2C, a
      * timestamp. No point means everything so far. Messages after the point stay unread, and
@@ -219,13 +197,15 @@ final class ConversationEditor {
         parallel.runAll(writes);
     }
 
-    /** Deletes a conversation and frees its slot, in one transaction. */
+    /** Deletes a conversation, frees its slot and leaves its removal record, in one transaction. */
     void delete(String appId, String userId, ConversationId id) {
         Map<String, AttributeValue> key = key(appId, userId, id);
         for (int attempt = 0; attempt < Attempts.MAX; attempt++) {
             Attempts.backoff(attempt);
+            AppSettings app = settings.cached(appId);
+            long now = clock.millis();
             ConversationItem item = ConversationRows.conversation(table.get(key));
-            if (!ConversationRows.isLive(item, clock.millis())) {
+            if (!ConversationRows.isLive(item, now)) {
                 throw notFound(id);
             }
             Expr b = new Expr();
@@ -235,7 +215,9 @@ final class ConversationEditor {
                 b.add(PINNED_COUNT, Av.n(-1));
             }
             List<TransactWriteItem> tx = List.of(table.txDeleteUnchanged(key, ConversationRows.expiresAt(item)),
-                    table.txUpdate(Av.key(userPk(appId, userId), META_SK), b, null));
+                    table.txUpdate(Av.key(userPk(appId, userId), META_SK), b, null),
+                    table.txPut(ConversationRows.removalRecord(userPk(appId, userId),
+                            ConversationRows.removalOf(item, RemovalReason.DELETED, now), now, app)));
             try {
                 table.transact(tx);
                 return;

@@ -29,6 +29,7 @@ public class ConversationItem extends TableItem {
     private String remark;
     private Long lastChange;
     private Long expiresAt;
+    private Long removedSeq;
 
     @DynamoDbAttribute(Keys.TYPE)
     public String getType() { return type; }
@@ -112,4 +113,8 @@ public class ConversationItem extends TableItem {
     @DynamoDbAttribute(Keys.EXPIRES_AT)
     public Long getExpiresAt() { return expiresAt; }
     public void setExpiresAt(Long expiresAt) { this.expiresAt = expiresAt; }
+
+    @DynamoDbAttribute(Keys.REMOVED_SEQ)
+    public Long getRemovedSeq() { return removedSeq; }
+    public void setRemovedSeq(Long removedSeq) { this.removedSeq = removedSeq; }
 }

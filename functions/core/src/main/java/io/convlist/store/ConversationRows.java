@@ -19,6 +19,8 @@ import io.convlist.domain.MessageEvent;
 import io.convlist.domain.MessageRole;
 import io.convlist.domain.OrderKeys;
 import io.convlist.domain.ReadState;
+import io.convlist.domain.Removal;
+import io.convlist.domain.RemovalReason;
 import io.convlist.domain.StoredConversation;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -67,7 +69,7 @@ final class ConversationRows {
             item.getAtInfo().forEach((seq, type) -> at.put(Long.parseLong(seq), type));
         }
         return new ReadState(orZero(item.getLastSeq()), orZero(item.getReadSeq()),
-                Boolean.TRUE.equals(item.getReadExplicit()), at);
+                Boolean.TRUE.equals(item.getReadExplicit()), at, orZero(item.getRemovedSeq()));
     }
 
     static StoredConversation toStored(ConversationItem item) {
@@ -100,9 +102,12 @@ final class ConversationRows {
         return AttributeValue.fromM(Schemas.LAST_MESSAGE.itemToMap(lastMessage(m), true));
     }
 
-    /** A conversation created by a message, in a slot of its owner's list. */
+    /**
+     * A conversation created by a message, in a slot of its owner's list, with what it inherits from
+     * outside the list (remark, the owner's settings for the peer, the point it was removed at).
+     */
     static ConversationItem fresh(String pk, ConversationId id, MessageEvent m, MessageRole role, int slot,
-            String remark, long nowMillis, AppSettings app) {
+            Prior prior, long nowMillis, AppSettings app) {
         ConversationItem item = new ConversationItem();
         item.setPk(pk);
         item.setSk(conversationSk(id));
@@ -115,16 +120,41 @@ final class ConversationRows {
         item.setReadSeq(role.initialReadSeq(m.seq()));
         item.setReadExplicit(role.sender());
         item.setUnread(role.initialUnread());
-        item.setRecvOpt(0);
+        item.setRecvOpt(prior.recvOpt());
+        item.setRemovedSeq(prior.floorSeq() == 0 ? null : prior.floorSeq());
         item.setAtInfo(role.atType() == 0 ? new HashMap<>() : new HashMap<>(Map.of(Long.toString(m.seq()), role.atType())));
         item.setPinned(false);
         item.setSlot(slot);
         item.setOrderBase(OrderKeys.basePart(false, slot));
         item.setOrderKey(OrderKeys.of(false, slot, m.timestamp()));
-        item.setRemark(remark);
+        item.setRemark(prior.remarkText());
         item.setLastChange(nowMillis);
         item.setExpiresAt(expiresAt(nowMillis, app));
         return item;
+    }
+
+    static Removal toRemoval(RemovalItem item) {
+        return new Removal(Keys.conversationOf(item.getSk()), RemovalReason.valueOf(item.getReason()),
+                orZero(item.getRemovedAt()), orZero(item.getLastSeq()));
+    }
+
+    /** The record a conversation leaves when it is removed; it expires with the app's retention from now. */
+    static Map<String, AttributeValue> removalRecord(String pk, Removal removal, long nowMillis, AppSettings app) {
+        RemovalItem item = new RemovalItem();
+        item.setPk(pk);
+        item.setSk(Keys.removalSk(removal.conversationId()));
+        item.setReason(removal.reason().name());
+        item.setRemovedAt(removal.timeMillis());
+        item.setLastSeq(removal.lastSeq());
+        item.setExpiresAt(expiresAt(nowMillis, app));
+        return Schemas.REMOVAL.itemToMap(item, true);
+    }
+
+    /** How a stored conversation leaves the list now: evicted, or expired if its retention already ran out. */
+    static Removal removalOf(ConversationItem item, RemovalReason reasonIfLive, long nowMillis) {
+        boolean expired = !isLive(item, nowMillis);
+        return new Removal(toId(item), expired ? RemovalReason.EXPIRED : reasonIfLive,
+                expired ? expiresAt(item) * 1000 : nowMillis, orZero(item.getLastSeq()));
     }
 
     private static long orZero(Long value) {

@@ -9,6 +9,10 @@ import io.convlist.domain.ConversationId;
 import io.convlist.domain.ConversationPage;
 import io.convlist.domain.GroupProfile;
 import io.convlist.domain.MessageEvent;
+import io.convlist.domain.PeerSetting;
+import io.convlist.domain.Removal;
+import io.convlist.domain.SyncPage;
+import io.convlist.domain.SyncPosition;
 import io.convlist.domain.UserProfile;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -17,8 +21,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * and the TTL consumer use. Every rule-enforcing write is conditional or a transaction with
  * conditions; nothing takes a lock. The work is done by one class per responsibility:
  * {@link MessageRecorder} (messages), {@link ListCap} (the cap: creation, eviction, reconciling),
- * {@link ConversationEditor} (draft, pin, receive option, read points, delete), {@link ListReader}
- * (pages, by ID, total unread) and {@link ProfileStore} (profiles and remarks).
+ * {@link ConversationEditor} (draft, pin, read points, delete), {@link ListReader} (pages, by ID,
+ * total unread), {@link PeerSettingsStore} (receive options per peer and group, outside the list),
+ * {@link RemovalRecords} and {@link ProfileStore} (profiles and remarks).
  *
  * <p>Request budget (counted in the tests): a message into an existing conversation is one
  * conditional UpdateItem per affected user; pin, draft, recvOpt and marking one conversation read
@@ -30,6 +35,10 @@ public final class ConversationStore {
     private final ConversationEditor editor;
     private final ListReader reader;
     private final ProfileStore profiles;
+    private final PeerSettingsStore peerSettings;
+    private final RemovalRecords removals;
+    private final ListSync sync;
+    private final Clock clock;
 
     /**
      * @param fanOut runs a message's per-recipient writes (and other independent writes) in parallel
@@ -41,7 +50,11 @@ public final class ConversationStore {
         this.reader = new ListReader(requests, clock, settings, cap);
         this.messages = new MessageRecorder(requests, clock, settings, cap, parallel);
         this.editor = new ConversationEditor(requests, clock, settings, cap, reader, parallel);
-        this.profiles = new ProfileStore(requests);
+        this.profiles = new ProfileStore(requests, clock, settings, parallel);
+        this.peerSettings = new PeerSettingsStore(requests, clock, settings, parallel);
+        this.removals = new RemovalRecords(requests, clock, settings);
+        this.sync = new ListSync(requests, clock, settings, reader);
+        this.clock = clock;
     }
 
     public void recordMessage(String appId, MessageEvent m) {
@@ -56,9 +69,34 @@ public final class ConversationStore {
         editor.pin(appId, userId, id, pinned);
     }
 
-    /** Returns the IDs that are not in the list. */
+    /**
+     * Sets the user's receive option for the peers and groups of these conversations, in the list or
+     * not; their conversations in the list show it at once.
+     *
+     * @return the conversation IDs that are not in the list
+     */
     public List<String> setReceiveOpt(String appId, String userId, List<ConversationId> ids, int opt) {
-        return editor.setReceiveOpt(appId, userId, ids, opt);
+        return peerSettings.setReceiveOpt(appId, userId, ids, opt);
+    }
+
+    /** The user's receive option for each of these peers and groups, in the order asked. */
+    public List<PeerSetting> receiveOpts(String appId, String userId, List<ConversationId> ids) {
+        return peerSettings.receiveOpts(appId, userId, ids);
+    }
+
+    /** Every peer and group the user has settings for. */
+    public List<PeerSetting> peerSettings(String appId, String userId) {
+        return peerSettings.list(appId, userId);
+    }
+
+    /** The removal records the list keeps (retention), for operators. */
+    public List<Removal> removals(String appId, String userId) {
+        return removals.list(appId, userId);
+    }
+
+    /** Leaves the EXPIRED record of a conversation TTL deleted, unless it is back (the TTL consumer). */
+    public void recordExpired(String appId, String userId, ConversationId id, long expiredAtMillis, long lastSeq) {
+        removals.recordExpired(appId, userId, id, expiredAtMillis, lastSeq);
     }
 
     public void markRead(String appId, String userId, ConversationId id, Long cleanTimestamp, Long cleanSequence) {
@@ -89,6 +127,19 @@ public final class ConversationStore {
     /** The listed conversations that exist, in the order asked. */
     public List<Conversation> getMany(String appId, String userId, List<ConversationId> ids) {
         return reader.getMany(appId, userId, ids);
+    }
+
+    /** One page of device sync from a position (null: a full sync). See {@link SyncPosition}. */
+    public SyncPage sync(String appId, String userId, SyncPosition at, int count) {
+        return sync.page(appId, userId, at, count);
+    }
+
+    /**
+     * The position from which a device that reads the list now catches, by sync, whatever changes
+     * while it pages: taken before the first page is read.
+     */
+    public SyncPosition changesFromNow() {
+        return SyncPosition.changesSince(clock.millis());
     }
 
     public long totalUnread(String appId, String userId) {

@@ -10,6 +10,8 @@ import io.convlist.domain.ConversationId;
  * pk = u#{app}#{user}    sk = c#{conversationID}   a conversation of that user's cloud list
  * pk = u#{app}#{user}    sk = meta                 the list's bookkeeping: slots, pinnedCount, rev
  * pk = u#{app}#{user}    sk = r#{friendUserID}     the user's friend remark for a peer
+ * pk = u#{app}#{user}    sk = x#{conversationID}   a removal record: why and when it left the list (TTL)
+ * pk = u#{app}#{user}    sk = s#{conversationID}   the user's settings for a peer or group (recvOpt), outside the capped list
  * pk = p#{app}#{user}    sk = profile              a user's nickname and face
  * pk = g#{app}#{group}   sk = profile              a group's name, face and type
  * pk = app#{app}         sk = settings             the app's edition, limit and retention
@@ -49,11 +51,19 @@ public final class Keys {
     public static final String LAST_CHANGE = "lastChange";
     /** The TTL attribute: epoch seconds of the last change plus the app's retention. */
     public static final String EXPIRES_AT = "expiresAt";
+    /** On a conversation brought back after a removal: the last seq it had then (older messages never count). */
+    public static final String REMOVED_SEQ = "removedSeq";
+
+    // Removal record attributes (besides lastSeq and expiresAt).
+    public static final String REASON = "reason";
+    public static final String REMOVED_AT = "removedAt";
 
     // Bookkeeping (meta) attributes.
     public static final String SLOTS = "slots";
     public static final String PINNED_COUNT = "pinnedCount";
     public static final String REV = "rev";
+    /** How many peer-settings items the user has (capped, see Limits.PEER_SETTINGS_MAX). */
+    public static final String SETTINGS_COUNT = "settingsCount";
 
     // Profiles and settings.
     public static final String NICKNAME = "nickname";
@@ -74,7 +84,11 @@ public final class Keys {
     public static final String INDEX_BY_ORDER = "byOrder";
     /** Sort key unread: the total unread count reads only conversations with unread messages. */
     public static final String INDEX_BY_UNREAD = "byUnread";
-    /** Sort key expiresAt, a few small attributes: the whole list's bookkeeping in one small Query. */
+    /**
+     * Sort key expiresAt, a few small attributes: the whole list's bookkeeping in one small Query,
+     * and (expiresAt being the last change plus the retention) the order of changes that device sync
+     * reads. Removal records are in it too (they carry expiresAt); settings items are not.
+     */
     public static final String INDEX_BY_EXPIRY = "byExpiry";
 
     public static final String META_SK = "meta";
@@ -92,6 +106,21 @@ public final class Keys {
     }
 
     public static final String CONVERSATION_SK_PREFIX = "c#";
+    public static final String REMOVAL_SK_PREFIX = "x#";
+    public static final String PEER_SETTINGS_SK_PREFIX = "s#";
+
+    public static String removalSk(ConversationId id) {
+        return REMOVAL_SK_PREFIX + id;
+    }
+
+    public static String peerSettingsSk(ConversationId id) {
+        return PEER_SETTINGS_SK_PREFIX + id;
+    }
+
+    /** The conversation a conversation, removal or settings sort key names. */
+    public static ConversationId conversationOf(String sk) {
+        return ConversationId.parse(sk.substring(2));
+    }
 
     public static String remarkSk(String friendUserId) {
         return "r#" + friendUserId;

@@ -4,6 +4,7 @@ import static io.convlist.store.Keys.*;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +17,8 @@ import io.convlist.domain.CapPlanner;
 import io.convlist.domain.CapPlanner.Entry;
 import io.convlist.domain.CapPlanner.Plan;
 import io.convlist.domain.ConversationId;
-import io.convlist.domain.ConversationType;
+import io.convlist.domain.Removal;
+import io.convlist.domain.RemovalReason;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
@@ -30,10 +32,15 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
 final class ListCap {
     /** How many eviction candidates one creation at the limit tries before reading the list again. */
     private static final int SWAP_CANDIDATES = 4;
+    /** Each victim takes two items of a transaction: its delete and its removal record. */
+    private static final int ITEMS_PER_VICTIM = 2;
 
-    /** Builds the item of a conversation being created, once its slot and the app's settings are known. */
+    /** The conversation a creation would put, once its slot, its prior state and the app's settings are known. */
     interface NewConversation {
-        ConversationItem inSlot(String pk, int slot, String remark, long nowMillis, AppSettings app);
+        /** False if it must not be created: the message is from before the conversation left the list. */
+        boolean admittedAfter(Prior prior);
+
+        ConversationItem inSlot(String pk, int slot, Prior prior, long nowMillis, AppSettings app);
     }
 
     private final TableRequests table;
@@ -48,39 +55,41 @@ final class ListCap {
 
     /**
      * Creates a conversation under the cap. Below the limit: one consistent BatchGetItem (bookkeeping,
-     * settings, remark) and one transaction that adds a free slot on the condition that the set is
-     * still below the limit. At the limit: also one Query of the small byExpiry index, and the
-     * transaction evicts (see {@link #swapIntoVictimSlot} for the common case).
+     * settings, the owner's remark, peer settings and removal record) and one transaction that adds a
+     * free slot on the condition that the set is still below the limit. At the limit: also one Query
+     * of the small byExpiry index and one BatchGetItem of the victims (their last seq goes into their
+     * removal records), and the transaction evicts (see {@link #swapIntoVictimSlot} for the common case).
      *
      * @return false if the conversation appeared meanwhile or the list changed (the caller starts over)
      */
     boolean create(String appId, String owner, ConversationId id, NewConversation conversation) {
         String pk = userPk(appId, owner);
         Map<String, AttributeValue> metaKey = Av.key(pk, META_SK);
-        Map<String, AttributeValue> remarkKey = Av.key(pk, remarkSk(id.targetId()));
         List<Map<String, AttributeValue>> keys = new ArrayList<>(List.of(metaKey, AppSettingsStore.key(appId)));
-        if (id.type() == ConversationType.C2C) {
-            keys.add(remarkKey);
-        }
+        keys.addAll(Prior.keys(pk, id));
         Map<String, Map<String, AttributeValue>> got = table.batchGet(keys);
         AppSettings app = settings.remember(AppSettingsStore.fromItem(appId, got.get(TableRequests.keyString(AppSettingsStore.key(appId)))));
         ListMetaItem meta = meta(got.get(TableRequests.keyString(metaKey)));
-        RemarkItem remark = ConversationRows.map(Schemas.REMARK, got.get(TableRequests.keyString(remarkKey)));
-        String remarkText = remark == null ? null : remark.getRemark();
+        Prior prior = Prior.of(pk, id, got);
+        if (!conversation.admittedAfter(prior)) {
+            return true; // nothing to create: the message is older than the conversation's removal
+        }
         long now = clock.millis();
+        IntFunction<Map<String, AttributeValue>> itemInSlot =
+                slot -> ConversationRows.toMap(conversation.inSlot(pk, slot, prior, now, app));
         if (meta.slotSet().size() < app.conversationLimit()) {
-            return createBelowLimit(metaKey, meta.slotSet(), app,
-                    slot -> conversation.inSlot(pk, slot, remarkText, now, app));
+            return createBelowLimit(metaKey, meta.slotSet(), app, prior, itemInSlot);
         }
         List<Entry> stored = entries(pk);
         if (stored.size() == app.conversationLimit() && CapPlanner.inSync(stored, meta.slotSet())) {
-            return swapIntoVictimSlot(pk, stored, now, slot -> conversation.inSlot(pk, slot, remarkText, now, app));
+            return swapIntoVictimSlot(pk, stored, now, app, prior, itemInSlot);
         }
         Plan plan = CapPlanner.plan(stored, app.conversationLimit(), 1, now / 1000);
-        if (plan.victims().size() > TableRequests.TRANSACTION_MAX_ITEMS - 2) {
+        int room = (TableRequests.TRANSACTION_MAX_ITEMS - 2 - prior.transactionItems(table.table).size()) / ITEMS_PER_VICTIM;
+        if (plan.victims().size() > room) {
             // A lowered limit left more excess than one transaction holds: trim a part first.
             try {
-                trimStep(pk, plan, meta.revision());
+                trimStep(pk, plan, meta.revision(), app);
             } catch (TransactionCanceledException raced) {
                 // another writer changed the list; the caller starts over either way
             }
@@ -88,23 +97,26 @@ final class ListCap {
         }
         int slot = CapPlanner.freeSlot(plan.slots(), ThreadLocalRandom.current());
         List<TransactWriteItem> tx = new ArrayList<>();
-        tx.add(table.txPutNew(ConversationRows.toMap(conversation.inSlot(pk, slot, remarkText, now, app))));
-        plan.victims().forEach(v -> tx.add(table.txDeleteUnchanged(Av.key(pk, v.sk()), v.expiresAt())));
+        tx.add(table.txPutNew(itemInSlot.apply(slot)));
+        tx.addAll(evictions(pk, plan.victims(), now, app));
         Set<Integer> after = new HashSet<>(plan.slots());
         after.add(slot);
         tx.add(replaceBookkeeping(metaKey, after, plan.pinnedCount(), meta.revision()));
+        tx.addAll(prior.transactionItems(table.table));
         return transactOrStartOver(tx);
     }
 
-    private boolean createBelowLimit(Map<String, AttributeValue> metaKey, Set<Integer> slots, AppSettings app,
-            IntFunction<ConversationItem> itemInSlot) {
+    private boolean createBelowLimit(Map<String, AttributeValue> metaKey, Set<Integer> slots, AppSettings app, Prior prior,
+            IntFunction<Map<String, AttributeValue>> itemInSlot) {
         int slot = CapPlanner.freeSlot(slots, ThreadLocalRandom.current());
         Expr e = new Expr();
         e.add(SLOTS, Av.ns(List.of(slot))).set(e.n(REV) + " = if_not_exists(" + e.n(REV) + ", " + e.v(0) + ") + " + e.v(1));
         String condition = "attribute_not_exists(" + e.n(SLOTS) + ") OR (size(" + e.n(SLOTS) + ") < "
                 + e.v(app.conversationLimit()) + " AND NOT contains(" + e.n(SLOTS) + ", " + e.v(slot) + "))";
-        return transactOrStartOver(List.of(table.txPutNew(ConversationRows.toMap(itemInSlot.apply(slot))),
+        List<TransactWriteItem> tx = new ArrayList<>(List.of(table.txPutNew(itemInSlot.apply(slot)),
                 table.txUpdate(metaKey, e, condition)));
+        tx.addAll(prior.transactionItems(table.table));
+        return transactOrStartOver(tx);
     }
 
     private boolean transactOrStartOver(List<TransactWriteItem> tx) {
@@ -112,29 +124,37 @@ final class ListCap {
             table.transact(tx);
             return true;
         } catch (TransactionCanceledException cancelled) {
-            return false; // the conversation exists now, or the bookkeeping changed: start over
+            return false; // the conversation exists now, or the bookkeeping or the prior state changed: start over
         }
     }
 
     /**
      * The common case at the limit: the bookkeeping is exact and the list exactly full. The new
      * conversation takes the slot of the conversation it evicts, in one transaction that puts the
-     * one and deletes the other (if unchanged since read). The count and the slot set stay as they
-     * are, so the bookkeeping is not written, and concurrent creators contend only when they choose
-     * the same victim: the loser moves on to the next candidate without reading again.
+     * one, deletes the other (if unchanged since read) and leaves its removal record. The count and
+     * the slot set stay as they are, so the bookkeeping is not written, and concurrent creators
+     * contend only when they choose the same victim: the loser moves on to the next candidate.
      */
-    private boolean swapIntoVictimSlot(String pk, List<Entry> stored, long now,
-            IntFunction<ConversationItem> itemInSlot) {
+    private boolean swapIntoVictimSlot(String pk, List<Entry> stored, long now, AppSettings app, Prior prior,
+            IntFunction<Map<String, AttributeValue>> itemInSlot) {
         List<Entry> candidates = CapPlanner.evictionOrder(stored, now / 1000).stream()
                 .filter(e -> !e.pinned()).limit(SWAP_CANDIDATES).toList();
+        Map<String, ConversationItem> current = currentItems(pk, candidates);
         for (Entry victim : candidates) {
+            ConversationItem item = current.get(victim.sk());
+            if (item == null || ConversationRows.expiresAt(item) != victim.expiresAt()) {
+                continue; // changed or gone since the list was read
+            }
+            List<TransactWriteItem> tx = new ArrayList<>();
+            tx.add(table.txPutNew(itemInSlot.apply(victim.slot())));
+            tx.addAll(eviction(pk, victim, item, now, app));
+            tx.addAll(prior.transactionItems(table.table));
             try {
-                table.transact(List.of(table.txPutNew(ConversationRows.toMap(itemInSlot.apply(victim.slot()))),
-                        table.txDeleteUnchanged(Av.key(pk, victim.sk()), victim.expiresAt())));
+                table.transact(tx);
                 return true;
             } catch (TransactionCanceledException cancelled) {
-                if (TableRequests.failedAt(cancelled, 0)) {
-                    return false; // the conversation exists now
+                if (!TableRequests.failedAt(cancelled, 1)) {
+                    return false; // the conversation exists now, or its prior state changed
                 }
                 // the victim changed or a concurrent creator evicted it: try the next one
             }
@@ -142,26 +162,54 @@ final class ListCap {
         return false;
     }
 
+    /** The victims' delete-if-unchanged and removal records; the victims are read first for their last seq. */
+    private List<TransactWriteItem> evictions(String pk, List<Entry> victims, long now, AppSettings app) {
+        Map<String, ConversationItem> current = currentItems(pk, victims);
+        List<TransactWriteItem> items = new ArrayList<>();
+        for (Entry victim : victims) {
+            ConversationItem item = current.get(victim.sk());
+            if (item == null) {
+                // Deleted meanwhile (TTL): the delete's condition fails and the writer starts over.
+                items.add(table.txDeleteUnchanged(Av.key(pk, victim.sk()), victim.expiresAt()));
+            } else {
+                items.addAll(eviction(pk, victim, item, now, app));
+            }
+        }
+        return items;
+    }
+
+    private List<TransactWriteItem> eviction(String pk, Entry victim, ConversationItem item, long now, AppSettings app) {
+        Removal removal = ConversationRows.removalOf(item, RemovalReason.EVICTED, now);
+        return List.of(table.txDeleteUnchanged(Av.key(pk, victim.sk()), victim.expiresAt()),
+                table.txPut(ConversationRows.removalRecord(pk, removal, now, app)));
+    }
+
+    private Map<String, ConversationItem> currentItems(String pk, List<Entry> entries) {
+        Map<String, Map<String, AttributeValue>> got = table.batchGet(entries.stream().map(e -> Av.key(pk, e.sk())).toList());
+        Map<String, ConversationItem> bySk = new HashMap<>();
+        got.values().forEach(raw -> bySk.put(raw.get(SK).s(), ConversationRows.conversation(raw)));
+        return bySk;
+    }
+
     /**
      * Makes the bookkeeping exact again (after TTL deletions) and evicts any excess over the app's
      * current limit. Idempotent: what a DynamoDB Streams consumer runs for a TTL deletion.
      */
     Plan reconcile(String appId, String userId) {
-        return enforceLimit(userPk(appId, userId), settings.get(appId).conversationLimit());
+        return enforceLimit(userPk(appId, userId), settings.get(appId));
     }
 
-    Plan enforceLimit(String pk, int limit) {
+    Plan enforceLimit(String pk, AppSettings app) {
         Map<String, AttributeValue> metaKey = Av.key(pk, META_SK);
         for (int attempt = 0; attempt < Attempts.MAX; attempt++) {
             Attempts.backoff(attempt);
             ListMetaItem meta = meta(table.get(metaKey));
-            Plan plan = CapPlanner.plan(entries(pk), limit, 0, clock.millis() / 1000);
+            Plan plan = CapPlanner.plan(entries(pk), app.conversationLimit(), 0, clock.millis() / 1000);
             if (CapPlanner.isExact(plan, meta.slotSet(), meta.pinned())) {
                 return plan;
             }
             try {
-                trimStep(pk, plan, meta.revision());
-                if (plan.victims().size() <= TableRequests.TRANSACTION_MAX_ITEMS - 1) {
+                if (trimStep(pk, plan, meta.revision(), app)) {
                     return plan;
                 }
             } catch (TransactionCanceledException raced) {
@@ -180,15 +228,21 @@ final class ListCap {
                 (int) entries.stream().filter(x -> x.liveAt(nowSecond)).count());
     }
 
-    /** Applies (a transaction's worth of) a plan's evictions with the bookkeeping that results. */
-    private void trimStep(String pk, Plan plan, long rev) {
-        List<Entry> now = plan.victims().subList(0, Math.min(plan.victims().size(), TableRequests.TRANSACTION_MAX_ITEMS - 1));
+    /**
+     * Applies (a transaction's worth of) a plan's evictions, with their removal records and the
+     * bookkeeping that results.
+     *
+     * @return true if that was the whole plan
+     */
+    private boolean trimStep(String pk, Plan plan, long rev, AppSettings app) {
+        int room = (TableRequests.TRANSACTION_MAX_ITEMS - 1) / ITEMS_PER_VICTIM;
+        List<Entry> now = plan.victims().subList(0, Math.min(plan.victims().size(), room));
         Set<Integer> slotsAfter = new HashSet<>(plan.slots());
         plan.victims().subList(now.size(), plan.victims().size()).forEach(v -> slotsAfter.add(v.slot()));
-        List<TransactWriteItem> tx = new ArrayList<>();
-        now.forEach(v -> tx.add(table.txDeleteUnchanged(Av.key(pk, v.sk()), v.expiresAt())));
+        List<TransactWriteItem> tx = new ArrayList<>(evictions(pk, now, clock.millis(), app));
         tx.add(replaceBookkeeping(Av.key(pk, META_SK), slotsAfter, plan.pinnedCount(), rev));
         table.transact(tx);
+        return now.size() == plan.victims().size();
     }
 
     /** Replaces the slot set and pinned count with exact values, if nobody changed them since they were read. */
@@ -204,12 +258,13 @@ final class ListCap {
         return table.txUpdate(metaKey, e, condition);
     }
 
-    /** The whole list as its small byExpiry index holds it: one Query (per 1 MB page). */
+    /** The whole list as its small byExpiry index holds it (removal records skipped): one Query (per 1 MB page). */
     private List<Entry> entries(String pk) {
         QueryRequest request = QueryRequest.builder().tableName(table.table).indexName(INDEX_BY_EXPIRY).consistentRead(true)
                 .keyConditionExpression("#pk = :pk").expressionAttributeNames(Map.of("#pk", PK))
                 .expressionAttributeValues(Map.of(":pk", Av.s(pk))).build();
-        return table.queryAll(request).stream().map(ConversationRows::conversation)
+        return table.queryAll(request).stream().filter(raw -> raw.get(SK).s().startsWith(CONVERSATION_SK_PREFIX))
+                .map(ConversationRows::conversation)
                 .map(c -> new Entry(c.getSk(), c.getSlot() == null ? 0 : c.getSlot(),
                         c.getOrderKey() == null ? 0 : c.getOrderKey(), Boolean.TRUE.equals(c.getPinned()),
                         ConversationRows.expiresAt(c)))

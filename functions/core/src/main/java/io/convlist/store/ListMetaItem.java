@@ -15,6 +15,7 @@ public class ListMetaItem extends TableItem {
     private Set<Integer> slots;
     private Long pinnedCount;
     private Long rev;
+    private Long settingsCount;
 
     @DynamoDbAttribute(Keys.SLOTS)
     public Set<Integer> getSlots() { return slots; }
@@ -27,6 +28,10 @@ public class ListMetaItem extends TableItem {
     @DynamoDbAttribute(Keys.REV)
     public Long getRev() { return rev; }
     public void setRev(Long rev) { this.rev = rev; }
+
+    @DynamoDbAttribute(Keys.SETTINGS_COUNT)
+    public Long getSettingsCount() { return settingsCount; }
+    public void setSettingsCount(Long settingsCount) { this.settingsCount = settingsCount; }
 
     /** The slot set; empty when the list has none (DynamoDB stores no empty sets). */
     Set<Integer> slotSet() { return slots == null ? Set.of() : slots; }

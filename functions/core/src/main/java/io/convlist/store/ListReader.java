@@ -66,7 +66,7 @@ final class ListReader {
                     got.get(TableRequests.keyString(AppSettingsStore.key(appId)))));
             ListMetaItem meta = ConversationRows.map(Schemas.LIST_META, got.get(TableRequests.keyString(metaKey)));
             if (meta != null && meta.slotSet().size() > app.conversationLimit()) {
-                cap.enforceLimit(pk, app.conversationLimit());
+                cap.enforceLimit(pk, app);
                 continue;
             }
             List<Conversation> out = page.stream().map(item -> present(appId, item, got)).toList();
@@ -144,7 +144,8 @@ final class ListReader {
         return out.size() > want ? out.subList(0, want) : out;
     }
 
-    private Conversation present(String appId, ConversationItem item, Map<String, Map<String, AttributeValue>> got) {
+    /** A conversation with its name and face resolved from the profile in {@code got} (if read). */
+    Conversation present(String appId, ConversationItem item, Map<String, Map<String, AttributeValue>> got) {
         ConversationId id = ConversationRows.toId(item);
         ProfileItem profile = ConversationRows.map(Schemas.PROFILE, got.get(TableRequests.keyString(profileKey(appId, id))));
         UserProfile peer = null;

@@ -17,6 +17,8 @@ import io.convlist.domain.MessageRole;
 import io.convlist.domain.ReadState;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
  * Records messages in the lists of their sender and recipients. The common case, a message into an
@@ -78,10 +80,9 @@ final class MessageRecorder {
             }
             boolean done;
             if (old == null) {
-                done = cap.create(appId, owner, id, (pk, slot, remark, at, settingsNow) ->
-                        ConversationRows.fresh(pk, id, m, role, slot, remark, at, settingsNow));
+                done = cap.create(appId, owner, id, new Creation(id, m, role));
             } else if (!ConversationRows.isLive(old, now)) {
-                done = recreateExpired(old, id, m, role, now, app);
+                done = restartExpired(old, id, m, role, now, app);
             } else {
                 done = applyLate(key, old, m, role, now, app);
             }
@@ -126,16 +127,43 @@ final class MessageRecorder {
         }
     }
 
-    /** An expired conversation (not yet deleted by TTL) that gets a message starts afresh in its slot. */
-    private boolean recreateExpired(ConversationItem old, ConversationId id, MessageEvent m, MessageRole role, long now,
+    /** A conversation created by this message, if the message is newer than the conversation's removal. */
+    private record Creation(ConversationId id, MessageEvent m, MessageRole role) implements ListCap.NewConversation {
+        @Override
+        public boolean admittedAfter(Prior prior) {
+            return prior.removal() == null || prior.toRemoval().admits(m.seq());
+        }
+
+        @Override
+        public ConversationItem inSlot(String pk, int slot, Prior prior, long nowMillis, AppSettings app) {
+            return ConversationRows.fresh(pk, id, m, role, slot, prior, nowMillis, app);
+        }
+    }
+
+    /**
+     * An expired conversation (not yet deleted by TTL) that gets a newer message starts afresh in its
+     * slot, above its old last seq, with the owner's current settings for the peer; an older message
+     * is from before the expiry and changes nothing. The transaction puts it if unchanged and checks
+     * the settings it copied.
+     */
+    private boolean restartExpired(ConversationItem old, ConversationId id, MessageEvent m, MessageRole role, long now,
             AppSettings app) {
-        ConversationItem item = ConversationRows.fresh(old.getPk(), id, m, role, old.getSlot(), old.getRemark(), now, app);
-        Expr e = new Expr();
-        String condition = e.n(EXPIRES_AT) + " = " + e.v(ConversationRows.expiresAt(old));
-        try {
-            table.putIf(ConversationRows.toMap(item), e, condition);
+        if (m.seq() <= old.getLastSeq()) {
             return true;
-        } catch (ConditionalCheckFailedException raced) {
+        }
+        long expiredAt = ConversationRows.expiresAt(old);
+        String pk = old.getPk();
+        Prior read = Prior.of(pk, id, table.batchGet(List.of(Av.key(pk, peerSettingsSk(id)))));
+        Prior prior = new Prior(id, pk, null, read.settings(), null);
+        ConversationItem item = ConversationRows.fresh(pk, id, m, role, old.getSlot(), prior, now, app);
+        item.setRemark(old.getRemark());
+        item.setRemovedSeq(old.getLastSeq());
+        List<TransactWriteItem> tx = new ArrayList<>(List.of(table.txPutReplacing(ConversationRows.toMap(item), expiredAt)));
+        tx.addAll(prior.transactionItems(table.table));
+        try {
+            table.transact(tx);
+            return true;
+        } catch (TransactionCanceledException raced) {
             return false;
         }
     }

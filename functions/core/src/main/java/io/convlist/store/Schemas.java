@@ -22,6 +22,8 @@ final class Schemas {
     static final TableSchema<RemarkItem> REMARK = bean(RemarkItem.class);
     static final TableSchema<AppSettingsItem> APP_SETTINGS = bean(AppSettingsItem.class);
     static final TableSchema<AuditItem> AUDIT = bean(AuditItem.class);
+    static final TableSchema<RemovalItem> REMOVAL = bean(RemovalItem.class);
+    static final TableSchema<PeerSettingsItem> PEER_SETTINGS = bean(PeerSettingsItem.class);
 
     private static <T> BeanTableSchema<T> bean(Class<T> type) {
         return BeanTableSchema.create(BeanTableSchemaParams.builder(type).lookup(MethodHandles.lookup()).build());

@@ -63,10 +63,6 @@ final class TableRequests {
         Dynamo.call(() -> ddb.putItem(PutItemRequest.builder().tableName(table).item(item).build()));
     }
 
-    void putIf(Map<String, AttributeValue> item, Expr e, String condition) {
-        Dynamo.call(() -> ddb.putItem(PutItemRequest.builder().tableName(table).item(item).conditionExpression(condition)
-                .expressionAttributeNames(e.names()).expressionAttributeValues(e.values()).build()));
-    }
 
     void transact(List<TransactWriteItem> items) {
         Dynamo.call(() -> ddb.transactWriteItems(b -> b.transactItems(items)));
@@ -76,6 +72,21 @@ final class TableRequests {
         return TransactWriteItem.builder().update(Update.builder().tableName(table).key(key).updateExpression(e.update())
                 .conditionExpression(condition).expressionAttributeNames(e.names()).expressionAttributeValues(e.values())
                 .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD).build()).build();
+    }
+
+    TransactWriteItem txPut(Map<String, AttributeValue> item) {
+        return TransactWriteItem.builder().put(Put.builder().tableName(table).item(item).build()).build();
+    }
+
+    TransactWriteItem txPutIf(Map<String, AttributeValue> item, Expr e, String condition) {
+        return TransactWriteItem.builder().put(Put.builder().tableName(table).item(item).conditionExpression(condition)
+                .expressionAttributeNames(e.names()).expressionAttributeValues(e.values()).build()).build();
+    }
+
+    /** Replaces an item only if its TTL attribute is unchanged since it was read. */
+    TransactWriteItem txPutReplacing(Map<String, AttributeValue> item, long expiresAt) {
+        Expr e = new Expr();
+        return txPutIf(item, e, e.n(Keys.EXPIRES_AT) + " = " + e.v(expiresAt));
     }
 
     /** Puts an item that must not exist yet. */

@@ -16,7 +16,7 @@ class ReadStateTest {
     static final MessageRole LIVE_GROUP_MEMBER = new MessageRole(false, false, 0);
 
     static ReadState state(long lastSeq, long readSeq, boolean explicit, Map<Long, Integer> at) {
-        return new ReadState(lastSeq, readSeq, explicit, new TreeMap<>(at));
+        return new ReadState(lastSeq, readSeq, explicit, new TreeMap<>(at), 0);
     }
 
     @Test
@@ -65,6 +65,25 @@ class ReadStateTest {
         assertThat(u.readSeq()).isEqualTo(6);
         assertThat(u.unread()).isEqualTo(3);
         assertThat(u.atInfo()).isEmpty();
+    }
+
+    @Test
+    void broughtBackConversation_ignoresMessagesFromBeforeItsRemoval() {
+        // Removed at seq 7, brought back by seq 10 (baseline read point 9): seq 6 is from before the removal.
+        ReadState back = new ReadState(10, 9, false, new TreeMap<>(), 7);
+        assertThat(back.lateMessage(6, RECIPIENT)).isEmpty();
+        assertThat(back.lateMessage(7, RECIPIENT)).isEmpty();
+        // Seq 8 came after the removal: it counts, and the read point goes just below it.
+        ReadState.Update u = back.lateMessage(8, RECIPIENT).orElseThrow();
+        assertThat(u.readSeq()).isEqualTo(7);
+        assertThat(u.unread()).isEqualTo(3);
+    }
+
+    @Test
+    void removal_admitsOnlyMessagesAfterItsPoint() {
+        Removal r = new Removal(ConversationId.c2c("bob"), RemovalReason.DELETED, 1, 7);
+        assertThat(r.admits(7)).isFalse();
+        assertThat(r.admits(8)).isTrue();
     }
 
     @Test

@@ -27,10 +27,15 @@ public class TtlDeletionHandler implements RequestHandler<DynamodbEvent, Integer
     @Inject
     TtlDeletions deletions;
 
+    private static Long number(Map<String, AttributeValue> image, String attribute) {
+        AttributeValue v = image == null ? null : image.get(attribute);
+        return v == null || v.getN() == null ? null : Long.valueOf(v.getN());
+    }
+
     /** @return how many lists were reconciled */
     @Override
     public Integer handleRequest(DynamodbEvent event, Context context) {
-        List<TtlDeletions.Removal> removals = new ArrayList<>();
+        List<TtlDeletions.Deletion> batch = new ArrayList<>();
         for (DynamodbEvent.DynamodbStreamRecord record : event.getRecords()) {
             if (!"REMOVE".equals(record.getEventName()) || record.getDynamodb() == null) {
                 continue;
@@ -38,12 +43,11 @@ public class TtlDeletionHandler implements RequestHandler<DynamodbEvent, Integer
             StreamRecord change = record.getDynamodb();
             Map<String, AttributeValue> keys = change.getKeys();
             Map<String, AttributeValue> old = change.getOldImage();
-            AttributeValue expires = old == null ? null : old.get(Keys.EXPIRES_AT);
-            removals.add(new TtlDeletions.Removal(
+            batch.add(new TtlDeletions.Deletion(
                     keys.get(Keys.PK).getS(), keys.get(Keys.SK).getS(),
                     record.getUserIdentity() == null ? null : record.getUserIdentity().getPrincipalId(),
-                    expires == null || expires.getN() == null ? null : Long.valueOf(expires.getN())));
+                    number(old, Keys.EXPIRES_AT), number(old, Keys.LAST_SEQ)));
         }
-        return deletions.handle(removals).size();
+        return deletions.handle(batch).size();
     }
 }

@@ -1,0 +1,93 @@
+package io.convlist.api;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.function.Function;
+
+import io.convlist.api.Requests.GetC2CReceiveOpt;
+import io.convlist.api.Requests.GetGroupReceiveOpt;
+import io.convlist.api.Requests.SetC2CReceiveOpt;
+import io.convlist.api.Requests.SetGroupReceiveOpt;
+import io.convlist.api.Requests.SetReceiveOpt;
+import io.convlist.api.Responses.C2CReceiveOpt;
+import io.convlist.api.Responses.C2CReceiveOpts;
+import io.convlist.api.Responses.Done;
+import io.convlist.api.Responses.GroupReceiveOpt;
+import io.convlist.api.Responses.GroupReceiveOpts;
+import io.convlist.api.Responses.ReceiveOptResult;
+import io.convlist.auth.CallerResolver;
+import io.convlist.auth.ListOwner;
+import io.convlist.domain.ConversationId;
+import io.convlist.domain.Limits;
+import io.convlist.domain.ReceiveOpt;
+import io.convlist.domain.ServiceException;
+import io.convlist.store.ConversationStore;
+import io.quarkus.funqy.Funq;
+import jakarta.inject.Inject;
+
+/**
+ * Do-not-disturb, as Tencent keeps it: per peer (setC2CReceiveMessageOpt, up to 30 users a call)
+ * and per group, not per list row. It outlives the conversation and can be set for a peer not in
+ * the list; setReceiveMessageOpt is the shorthand by conversation ID.
+ */
+public class ReceiveOptFunctions {
+
+    @Inject
+    CallerResolver callers;
+
+    @Inject
+    ConversationStore store;
+
+    @Funq
+    public ReceiveOptResult setReceiveMessageOpt(SetReceiveOpt in) {
+        ListOwner t = callers.owner(in == null ? null : in.userID());
+        List<ConversationId> ids = ConversationFunctions.parseIds(in == null ? null : in.conversationIDList());
+        int opt = ReceiveOpt.require(in.opt());
+        return new ReceiveOptResult(store.setReceiveOpt(t.appId(), t.userId(), ids, opt));
+    }
+
+    @Funq
+    public Done setC2CReceiveMessageOpt(SetC2CReceiveOpt in) {
+        ListOwner t = callers.owner(in == null ? null : in.userID());
+        List<ConversationId> ids = idList("userIDList", in == null ? null : in.userIDList(), ConversationId::c2c);
+        store.setReceiveOpt(t.appId(), t.userId(), ids, ReceiveOpt.require(in.opt()));
+        return new Done();
+    }
+
+    @Funq
+    public C2CReceiveOpts getC2CReceiveMessageOpt(GetC2CReceiveOpt in) {
+        ListOwner t = callers.owner(in == null ? null : in.userID());
+        List<ConversationId> ids = idList("userIDList", in == null ? null : in.userIDList(), ConversationId::c2c);
+        return new C2CReceiveOpts(store.receiveOpts(t.appId(), t.userId(), ids).stream()
+                .map(s -> new C2CReceiveOpt(s.conversationId().userId(), s.recvOpt())).toList());
+    }
+
+    @Funq
+    public Done setGroupReceiveMessageOpt(SetGroupReceiveOpt in) {
+        ListOwner t = callers.owner(in == null ? null : in.userID());
+        ConversationId id = ConversationId.group(in == null ? null : in.groupID());
+        store.setReceiveOpt(t.appId(), t.userId(), List.of(id), ReceiveOpt.require(in.opt()));
+        return new Done();
+    }
+
+    @Funq
+    public GroupReceiveOpts getGroupReceiveMessageOpt(GetGroupReceiveOpt in) {
+        ListOwner t = callers.owner(in == null ? null : in.userID());
+        List<ConversationId> ids = idList("groupIDList", in == null ? null : in.groupIDList(), ConversationId::group);
+        return new GroupReceiveOpts(store.receiveOpts(t.appId(), t.userId(), ids).stream()
+                .map(s -> new GroupReceiveOpt(s.conversationId().groupId(), s.recvOpt())).toList());
+    }
+
+    /** 1 to 30 distinct IDs, as Tencent allows per call. */
+    private static List<ConversationId> idList(String field, List<String> raw, Function<String, ConversationId> toId) {
+        if (raw == null || raw.isEmpty() || raw.size() > Limits.RECEIVE_OPT_IDS_MAX) {
+            throw ServiceException.badRequest(field + " must name 1.." + Limits.RECEIVE_OPT_IDS_MAX + " IDs");
+        }
+        List<ConversationId> ids = new ArrayList<>();
+        for (String id : new LinkedHashSet<>(raw)) {
+            ids.add(toId.apply(id));
+        }
+        return ids;
+    }
+}

@@ -1,0 +1,47 @@
+package io.convlist.api;
+
+import io.convlist.api.Requests.SyncConversations;
+import io.convlist.api.Responses.Removed;
+import io.convlist.api.Responses.SyncResult;
+import io.convlist.auth.CallerResolver;
+import io.convlist.auth.ListOwner;
+import io.convlist.domain.Limits;
+import io.convlist.domain.ServiceException;
+import io.convlist.domain.SyncPage;
+import io.convlist.domain.SyncPosition;
+import io.convlist.store.ConversationStore;
+import io.quarkus.funqy.Funq;
+import jakarta.inject.Inject;
+
+/**
+ * Device sync: a device holds a cursor and asks what changed since it. A null cursor is a full sync
+ * (the whole list in pages, then what changed meanwhile); a device applies {@code changed} as
+ * upserts and {@code removed} as deletes, in order, and calls again with the answer's cursor until
+ * {@code isFinished}. On {@code resyncRequired} it drops its copy and starts over with null.
+ */
+public class SyncFunctions {
+
+    @Inject
+    CallerResolver callers;
+
+    @Inject
+    ConversationStore store;
+
+    @Inject
+    SyncCursors cursors;
+
+    @Funq
+    public SyncResult syncConversations(SyncConversations in) {
+        SyncConversations req = in == null ? new SyncConversations(null, null, null) : in;
+        ListOwner t = callers.owner(req.userID());
+        int count = req.count() == null ? Limits.PAGE_MAX : req.count();
+        if (count < Limits.PAGE_MIN || count > Limits.PAGE_MAX) {
+            throw ServiceException.badRequest("count must be " + Limits.PAGE_MIN + ".." + Limits.PAGE_MAX);
+        }
+        SyncPosition at = req.cursor() == null ? null : cursors.decode(t, req.cursor());
+        SyncPage page = store.sync(t.appId(), t.userId(), at, count);
+        return new SyncResult(page.changed(),
+                page.removed().stream().map(r -> new Removed(r.conversationId().toString(), r.reason().name(), r.timeMillis())).toList(),
+                page.next() == null ? null : cursors.encode(t, page.next()), page.isFinished(), page.resyncRequired());
+    }
+}

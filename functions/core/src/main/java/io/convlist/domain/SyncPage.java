@@ -1,0 +1,18 @@
+package io.convlist.domain;
+
+import java.util.List;
+
+/**
+ * One answer of device sync: conversations to upsert, conversations to remove (with why and when),
+ * where to continue, and whether this round is complete.
+ *
+ * @param next           null when {@code resyncRequired}
+ * @param resyncRequired the position is too old (or the app's settings changed): start over from null
+ */
+public record SyncPage(List<Conversation> changed, List<Removal> removed, SyncPosition next, boolean isFinished,
+        boolean resyncRequired) {
+
+    public static SyncPage resync() {
+        return new SyncPage(List.of(), List.of(), null, true, true);
+    }
+}
