@@ -13,15 +13,24 @@ public final class Ttl {
     private Ttl() {
     }
 
-    /** Deletes the list's items whose expiresAt has passed, as TTL would. */
-    public static void deleteExpired(DynamoDbClient ddb, String table, String app, String user, long nowMillis) {
+    /**
+     * Deletes the list's items whose expiresAt has passed, as TTL would, and returns what the
+     * table's stream would hand the TTL consumer for them (TTL's own principal, the old images).
+     */
+    public static List<TtlDeletions.Deletion> deleteExpired(DynamoDbClient ddb, String table, String app, String user,
+            long nowMillis) {
         var items = ddb.query(q -> q.tableName(table).keyConditionExpression("pk = :pk")
                 .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(Keys.userPk(app, user))))).items();
+        List<TtlDeletions.Deletion> deleted = new java.util.ArrayList<>();
         for (var item : items) {
             if (item.containsKey(Keys.EXPIRES_AT) && Long.parseLong(item.get(Keys.EXPIRES_AT).n()) <= nowMillis / 1000) {
                 ddb.deleteItem(d -> d.tableName(table).key(Map.of(Keys.PK, item.get(Keys.PK), Keys.SK, item.get(Keys.SK))));
+                deleted.add(new TtlDeletions.Deletion(item.get(Keys.PK).s(), item.get(Keys.SK).s(), TtlDeletions.TTL_PRINCIPAL,
+                        Long.valueOf(item.get(Keys.EXPIRES_AT).n()),
+                        item.containsKey(Keys.LAST_SEQ) ? Long.valueOf(item.get(Keys.LAST_SEQ).n()) : null));
             }
         }
+        return deleted;
     }
 
     /** The stream's removals of one list, as the TTL consumer receives them. */

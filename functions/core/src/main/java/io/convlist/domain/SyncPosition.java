@@ -18,9 +18,18 @@ package io.convlist.domain;
  * The next round starts from this round's start. A write that commits after a round's read took its
  * time at most L before committing, on a clock at most S off; the round's time is at most S off the
  * other way. So its lastChange is above (round start - L - 2S), and an overlap of at least L + 2S
- * catches it next round. The functions bound L with their DynamoDB call timeouts (seconds) and
- * servers keep their clocks within a few seconds; the overlap is a minute. Changes inside the
- * overlap are sent twice: a device applies them as upserts. A cursor is valid while the records it
+ * catches it next round. The store takes a write's time after the reads it depends on, so L is one
+ * DynamoDB call, bounded by the client's call timeout (10 s); instance clocks are kept within 5 s;
+ * the overlap, 30 s, leaves 10 s to spare. Changes inside the overlap are sent twice: a device
+ * applies them as upserts.
+ *
+ * <p>A round read over several answers could pass the place a change committed meanwhile lands
+ * in; such a change's place is at or above (round start - overlap + retention), the "band". So a
+ * round is finished ({@code isFinished}) only if its last answer read the whole band at once (its
+ * last page began at or below the band); otherwise the device is told to go on and the next round,
+ * from this round's start, sends what the pages may have passed. The band holds what changed in
+ * the overlap before the round and during it, so a device reading pages larger than that finishes
+ * in one round, and any device finishes within one overlap after the last change. A cursor is valid while the records it
  * needs still exist (a retention since its start) and while the app's settings have not changed
  * since shortly before it (a retention change re-times expiresAt); otherwise the device resyncs.
  *
@@ -30,7 +39,7 @@ package io.convlist.domain;
  * @param afterSk   EXPIRED/CHANGED: the index position to continue after (null: the range's start)
  */
 public record SyncPosition(Phase phase, long since, long roundTime, long nextSeq, String afterSk, long afterExpiresAt) {
-    public static final long OVERLAP_MILLIS = 60_000;
+    public static final long OVERLAP_MILLIS = 30_000;
     private static final long DAY_MILLIS = 86_400_000L;
 
     public enum Phase {
@@ -55,12 +64,18 @@ public record SyncPosition(Phase phase, long since, long roundTime, long nextSeq
         return roundTime != 0 ? this : new SyncPosition(phase, since, nowMillis, 0, afterSk, afterExpiresAt);
     }
 
+    /** The same round, continued in the next answer after this index position. */
     public SyncPosition after(String sk, long expiresAt) {
         return new SyncPosition(phase, since, roundTime, 0, sk, expiresAt);
     }
 
     public SyncPosition changedPhase() {
         return new SyncPosition(Phase.CHANGED, since, roundTime, 0, null, 0);
+    }
+
+    /** The round after this one: from this round's start. */
+    public SyncPosition nextRound() {
+        return changesSince(roundTime);
     }
 
     /** The first expiresAt (epoch seconds) a conversation expired since the round's overlap can have. */
@@ -75,6 +90,16 @@ public record SyncPosition(Phase phase, long since, long roundTime, long nextSeq
     /** The lowest expiresAt a conversation changed, or a record left, since the round's overlap can have. */
     public long changedFromSecond(int retentionDays) {
         return expiredFromSecond() + retentionDays * DAY_MILLIS / 1000;
+    }
+
+    /** Where a change committed during this round can land at the lowest: the band a finished round's last page must cover. */
+    public long bandFromSecond(int retentionDays) {
+        return Math.floorDiv(roundTime - OVERLAP_MILLIS, 1000) + retentionDays * DAY_MILLIS / 1000;
+    }
+
+    /** Where this page of the CHANGED phase begins. */
+    public long pageFromSecond(int retentionDays) {
+        return afterSk == null ? changedFromSecond(retentionDays) : afterExpiresAt;
     }
 
     /**

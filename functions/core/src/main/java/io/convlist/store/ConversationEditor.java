@@ -153,7 +153,7 @@ final class ConversationEditor {
                 throw new ServiceException(ErrorCode.CONFLICT, "messages newer than cleanTimestamp exist; the service "
                         + "keeps no per-message times, so pass cleanSequence (the last read message's seq) instead");
             }
-            if (readUpToBeforeLast(key, old, cleanSequence, now, app)) {
+            if (readUpToBeforeLast(key, old, cleanSequence, app)) {
                 return;
             }
         }
@@ -161,8 +161,8 @@ final class ConversationEditor {
     }
 
     /** The point lies before the last message: those after it stay unread. False if the state changed meanwhile. */
-    private boolean readUpToBeforeLast(Map<String, AttributeValue> key, ConversationItem old, long point, long now,
-            AppSettings app) {
+    private boolean readUpToBeforeLast(Map<String, AttributeValue> key, ConversationItem old, long point, AppSettings app) {
+        long now = clock.millis();
         ReadState read = ConversationRows.readState(old);
         Optional<ReadState.Update> update = read.readUpTo(point);
         if (update.isEmpty()) {
@@ -203,8 +203,8 @@ final class ConversationEditor {
         for (int attempt = 0; attempt < Attempts.MAX; attempt++) {
             Attempts.backoff(attempt);
             AppSettings app = settings.cached(appId);
-            long now = clock.millis();
             ConversationItem item = ConversationRows.conversation(table.get(key));
+            long now = clock.millis(); // after the read: a change's time stays close to its commit
             if (!ConversationRows.isLive(item, now)) {
                 throw notFound(id);
             }

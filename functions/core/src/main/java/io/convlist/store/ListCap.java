@@ -75,8 +75,10 @@ final class ListCap {
             return true; // nothing to create: the message is older than the conversation's removal
         }
         long now = clock.millis();
+        // The item's time is taken when its write is built, after the reads: device sync relies on a
+        // change's time being close to its commit (see SyncPosition).
         IntFunction<Map<String, AttributeValue>> itemInSlot =
-                slot -> ConversationRows.toMap(conversation.inSlot(pk, slot, prior, now, app));
+                slot -> ConversationRows.toMap(conversation.inSlot(pk, slot, prior, clock.millis(), app));
         if (meta.slotSet().size() < app.conversationLimit()) {
             return createBelowLimit(metaKey, meta.slotSet(), app, prior, itemInSlot);
         }
@@ -97,8 +99,8 @@ final class ListCap {
         }
         int slot = CapPlanner.freeSlot(plan.slots(), ThreadLocalRandom.current());
         List<TransactWriteItem> tx = new ArrayList<>();
+        tx.addAll(evictions(pk, plan.victims(), app));
         tx.add(table.txPutNew(itemInSlot.apply(slot)));
-        tx.addAll(evictions(pk, plan.victims(), now, app));
         Set<Integer> after = new HashSet<>(plan.slots());
         after.add(slot);
         tx.add(replaceBookkeeping(metaKey, after, plan.pinnedCount(), meta.revision()));
@@ -147,7 +149,7 @@ final class ListCap {
             }
             List<TransactWriteItem> tx = new ArrayList<>();
             tx.add(table.txPutNew(itemInSlot.apply(victim.slot())));
-            tx.addAll(eviction(pk, victim, item, now, app));
+            tx.addAll(eviction(pk, victim, item, clock.millis(), app));
             tx.addAll(prior.transactionItems(table.table));
             try {
                 table.transact(tx);
@@ -163,8 +165,9 @@ final class ListCap {
     }
 
     /** The victims' delete-if-unchanged and removal records; the victims are read first for their last seq. */
-    private List<TransactWriteItem> evictions(String pk, List<Entry> victims, long now, AppSettings app) {
+    private List<TransactWriteItem> evictions(String pk, List<Entry> victims, AppSettings app) {
         Map<String, ConversationItem> current = currentItems(pk, victims);
+        long now = clock.millis();
         List<TransactWriteItem> items = new ArrayList<>();
         for (Entry victim : victims) {
             ConversationItem item = current.get(victim.sk());
@@ -239,7 +242,7 @@ final class ListCap {
         List<Entry> now = plan.victims().subList(0, Math.min(plan.victims().size(), room));
         Set<Integer> slotsAfter = new HashSet<>(plan.slots());
         plan.victims().subList(now.size(), plan.victims().size()).forEach(v -> slotsAfter.add(v.slot()));
-        List<TransactWriteItem> tx = new ArrayList<>(evictions(pk, now, clock.millis(), app));
+        List<TransactWriteItem> tx = new ArrayList<>(evictions(pk, now, app));
         tx.add(replaceBookkeeping(Av.key(pk, META_SK), slotsAfter, plan.pinnedCount(), rev));
         table.transact(tx);
         return now.size() == plan.victims().size();

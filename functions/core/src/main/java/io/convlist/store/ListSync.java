@@ -4,6 +4,7 @@ import static io.convlist.store.Keys.*;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -56,34 +57,71 @@ final class ListSync {
         }
         String pk = userPk(appId, userId);
         SyncPosition round = position.startingRound(now);
-        List<Removal> removed = new ArrayList<>();
+        Answer answer = new Answer();
         if (round.phase() == Phase.EXPIRED) {
             QueryResponse expired = query(pk, round, count, round.expiredFromSecond(), round.expiredToSecond());
             for (Map<String, AttributeValue> entry : expired.items()) {
                 if (entry.get(SK).s().startsWith(CONVERSATION_SK_PREFIX)) {
-                    removed.add(new Removal(conversationOf(entry.get(SK).s()), RemovalReason.EXPIRED,
+                    answer.removed(new Removal(conversationOf(entry.get(SK).s()), RemovalReason.EXPIRED,
                             Av.num(entry, EXPIRES_AT, 0) * 1000, 0));
                 }
             }
             if (hasMore(expired)) {
-                return new SyncPage(List.of(), removed, continueAfter(round, expired), false, false);
+                return answer.page(continueAfter(round, expired), false);
             }
             round = round.changedPhase();
-            if (removed.size() >= count) {
-                return new SyncPage(List.of(), removed, round, false, false);
+            if (answer.size() >= count) {
+                return answer.page(round, false);
             }
         }
-        int room = count - removed.size();
-        QueryResponse changes = query(pk, round, room, round.changedFromSecond(app.settings().retentionDays()), null);
-        List<Conversation> changed = new ArrayList<>();
-        collectChanges(appId, pk, changes.items(), now, changed, removed);
-        SyncPosition next = hasMore(changes) ? continueAfter(round, changes) : SyncPosition.changesSince(round.roundTime());
-        return new SyncPage(changed, removed, next, !hasMore(changes), false);
+        QueryResponse changes = query(pk, round, count - answer.size(), round.changedFromSecond(app.settings().retentionDays()), null);
+        collectChanges(appId, pk, changes.items(), now, answer);
+        if (hasMore(changes)) {
+            return answer.page(continueAfter(round, changes), false);
+        }
+        // Finished if this last page read the whole band at once; else the next round sends what earlier pages may have passed.
+        int retention = app.settings().retentionDays();
+        return answer.page(round.nextRound(), round.pageFromSecond(retention) <= round.bandFromSecond(retention));
+    }
+
+    /**
+     * One answer's entries in index (time) order, at most one per conversation: a later entry
+     * replaces an earlier one (a conversation expired and then brought back within the same answer
+     * is sent once, as it is now), so a device may apply {@code changed} and {@code removed} in any order.
+     */
+    private static final class Answer {
+        private final Map<String, Object> latest = new LinkedHashMap<>();
+
+        void changed(Conversation c) {
+            latest.remove(c.conversationID());
+            latest.put(c.conversationID(), c);
+        }
+
+        void removed(Removal r) {
+            latest.remove(r.conversationId().toString());
+            latest.put(r.conversationId().toString(), r);
+        }
+
+        int size() {
+            return latest.size();
+        }
+
+        SyncPage page(SyncPosition next, boolean finished) {
+            List<Conversation> changed = new ArrayList<>();
+            List<Removal> removed = new ArrayList<>();
+            latest.values().forEach(v -> {
+                if (v instanceof Conversation c) {
+                    changed.add(c);
+                } else {
+                    removed.add((Removal) v);
+                }
+            });
+            return new SyncPage(changed, removed, next, finished, false);
+        }
     }
 
     /** Reads the changed conversations and removal records the index named, with the conversations' profiles. */
-    private void collectChanges(String appId, String pk, List<Map<String, AttributeValue>> entries, long now,
-            List<Conversation> changed, List<Removal> removed) {
+    private void collectChanges(String appId, String pk, List<Map<String, AttributeValue>> entries, long now, Answer answer) {
         List<Map<String, AttributeValue>> keys = new ArrayList<>();
         for (Map<String, AttributeValue> entry : entries) {
             String sk = entry.get(SK).s();
@@ -100,14 +138,14 @@ final class ListSync {
                 continue; // gone since the index was read: its removal or return is further on
             }
             if (sk.startsWith(REMOVAL_SK_PREFIX)) {
-                removed.add(ConversationRows.toRemoval(ConversationRows.map(Schemas.REMOVAL, raw)));
+                answer.removed(ConversationRows.toRemoval(ConversationRows.map(Schemas.REMOVAL, raw)));
                 continue;
             }
             ConversationItem item = ConversationRows.conversation(raw);
             if (ConversationRows.isLive(item, now)) {
-                changed.add(reader.present(appId, item, got));
+                answer.changed(reader.present(appId, item, got));
             } else {
-                removed.add(ConversationRows.removalOf(item, RemovalReason.EXPIRED, now));
+                answer.removed(ConversationRows.removalOf(item, RemovalReason.EXPIRED, now));
             }
         }
     }

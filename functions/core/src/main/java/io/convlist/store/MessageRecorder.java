@@ -82,9 +82,9 @@ final class MessageRecorder {
             if (old == null) {
                 done = cap.create(appId, owner, id, new Creation(id, m, role));
             } else if (!ConversationRows.isLive(old, now)) {
-                done = restartExpired(old, id, m, role, now, app);
+                done = restartExpired(old, id, m, role, app);
             } else {
-                done = applyLate(key, old, m, role, now, app);
+                done = applyLate(key, old, m, role, app);
             }
             if (done) {
                 return;
@@ -111,7 +111,8 @@ final class MessageRecorder {
 
     /** A duplicate or late message: only what the read rules say changes, if the read state is still as read. */
     private boolean applyLate(Map<String, AttributeValue> key, ConversationItem old, MessageEvent m, MessageRole role,
-            long now, AppSettings app) {
+            AppSettings app) {
+        long now = clock.millis();
         ReadState read = ConversationRows.readState(old);
         Optional<ReadState.Update> update = read.lateMessage(m.seq(), role);
         if (update.isEmpty()) {
@@ -146,7 +147,7 @@ final class MessageRecorder {
      * is from before the expiry and changes nothing. The transaction puts it if unchanged and checks
      * the settings it copied.
      */
-    private boolean restartExpired(ConversationItem old, ConversationId id, MessageEvent m, MessageRole role, long now,
+    private boolean restartExpired(ConversationItem old, ConversationId id, MessageEvent m, MessageRole role,
             AppSettings app) {
         if (m.seq() <= old.getLastSeq()) {
             return true;
@@ -155,7 +156,7 @@ final class MessageRecorder {
         String pk = old.getPk();
         Prior read = Prior.of(pk, id, table.batchGet(List.of(Av.key(pk, peerSettingsSk(id)))));
         Prior prior = new Prior(id, pk, null, read.settings(), null);
-        ConversationItem item = ConversationRows.fresh(pk, id, m, role, old.getSlot(), prior, now, app);
+        ConversationItem item = ConversationRows.fresh(pk, id, m, role, old.getSlot(), prior, clock.millis(), app);
         item.setRemark(old.getRemark());
         item.setRemovedSeq(old.getLastSeq());
         List<TransactWriteItem> tx = new ArrayList<>(List.of(table.txPutReplacing(ConversationRows.toMap(item), expiredAt)));

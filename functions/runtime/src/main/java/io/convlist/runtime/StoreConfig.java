@@ -1,6 +1,7 @@
 package io.convlist.runtime;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
@@ -42,5 +43,9 @@ public interface StoreConfig {
 
         @WithDefault("us-east-1")
         String region();
+
+        /** How long one DynamoDB call may take, the SDK's retries included (device sync's overlap relies on it). */
+        @WithDefault("10s")
+        Duration callTimeout();
     }
 }

@@ -39,7 +39,7 @@ public class StoreProducers {
     @Singleton
     DynamoDbClient dynamoDb(StoreConfig config, Instance<ExecutionInterceptor> interceptors) {
         return DynamoDbClients.build(config.dynamodb().endpoint(), config.dynamodb().region(),
-                List.copyOf(interceptors.stream().toList()));
+                List.copyOf(interceptors.stream().toList()), config.dynamodb().callTimeout());
     }
 
     void closeDynamoDb(@Disposes DynamoDbClient client) {
