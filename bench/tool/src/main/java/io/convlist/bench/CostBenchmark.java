@@ -12,6 +12,7 @@ import io.convlist.domain.ConversationId;
 import io.convlist.domain.Edition;
 import io.convlist.domain.GroupProfile;
 import io.convlist.domain.GroupType;
+import io.convlist.domain.SyncPosition;
 import io.convlist.domain.UserProfile;
 import io.convlist.store.AppSettingsStore;
 import io.convlist.store.ConversationStore;
@@ -108,6 +109,7 @@ public final class CostBenchmark {
         }));
         Map<String, Integer> eviction = new TreeMap<>(CREATION);
         eviction.put("Query", 1);
+        eviction.put("BatchGetItem", 2); // the second reads the victims' last seq for their removal records
         rows.add(measure("create a conversation at the limit (evicts)", eviction, repeats, app -> {
             Fixtures.fill(store, app, "u", 100);
             return () -> store.recordMessage(app, Fixtures.group("u", "new", 1, List.of()));
@@ -140,6 +142,13 @@ public final class CostBenchmark {
             }
             return () -> store.getMany(app, "u", ids);
         }));
+        // A sync round: the app's settings, the expired and the changed ranges of the small index, the changed items.
+        rows.add(measure("syncConversations, a round with 10 changes", Map.of("GetItem", 1, "Query", 2, "BatchGetItem", 1),
+                repeats, app -> {
+                    SyncPosition since = store.changesFromNow();
+                    Fixtures.fill(store, app, "u", 10);
+                    return () -> store.sync(app, "u", since, 100);
+                }));
         rows.add(measure("getTotalUnreadMessageCount, 100 with unread", Map.of("Query", 1), repeats, app -> {
             Fixtures.fillUnread(store, app, "u", 100);
             return () -> store.totalUnread(app, "u");
@@ -155,7 +164,8 @@ public final class CostBenchmark {
             Fixtures.fill(store, app, "u", 1);
             return () -> store.setDraft(app, "u", G0, "draft");
         }));
-        rows.add(measure("setReceiveMessageOpt, 1 conversation", ONE_UPDATE, repeats, app -> {
+        rows.add(measure("setReceiveMessageOpt, 1 conversation, new setting",
+                Map.of("BatchGetItem", 1, "TransactWriteItems", 1, "UpdateItem", 1), repeats, app -> {
             Fixtures.fill(store, app, "u", 1);
             return () -> store.setReceiveOpt(app, "u", List.of(G0), 2);
         }));
@@ -175,7 +185,8 @@ public final class CostBenchmark {
     }
 
     private void profileRows(List<Row> rows, int repeats) {
-        rows.add(measure("setUserProfile", Map.of("PutItem", 1), repeats,
+        // The profile, then the user's own list (one Query) to mark the C2C conversations that show it.
+        rows.add(measure("setUserProfile (no conversations)", Map.of("PutItem", 1, "Query", 1), repeats,
                 app -> () -> store.putUserProfile(app, new UserProfile("bob", "Bob", "https://example.com/bob.png"))));
         rows.add(measure("setGroupProfile", Map.of("PutItem", 1), repeats,
                 app -> () -> store.putGroupProfile(app, new GroupProfile("g0", "Team", null, GroupType.Work))));

@@ -21,7 +21,9 @@ class BenchmarksQuickTest {
         assertThat(requests(report.cost(), "recordMessage C2C, existing conversations")).isEqualTo(Map.of("UpdateItem", 2));
         assertThat(requests(report.cost(), "recordMessage group, 10 recipients, existing")).isEqualTo(Map.of("UpdateItem", 11));
         assertThat(requests(report.cost(), "create a conversation at the limit (evicts)"))
-                .isEqualTo(Map.of("UpdateItem", 1, "BatchGetItem", 1, "Query", 1, "TransactWriteItems", 1));
+                .isEqualTo(Map.of("UpdateItem", 1, "BatchGetItem", 2, "Query", 1, "TransactWriteItems", 1));
+        assertThat(requests(report.cost(), "syncConversations, a round with 10 changes"))
+                .isEqualTo(Map.of("GetItem", 1, "Query", 2, "BatchGetItem", 1));
         assertThat(requests(report.cost(), "getConversationList page of 20 from 100")).isEqualTo(Map.of("Query", 1, "BatchGetItem", 1));
         report.cost().forEach(r -> assertThat(r.usage().bytesSent()).as(r.operation()).isPositive());
         assertThat(report.cost().stream().filter(r -> r.operation().startsWith("recordMessage group, 10 "))

@@ -1,11 +1,14 @@
 package io.convlist.console;
 
+import java.util.List;
 import java.util.Optional;
 
 import io.convlist.runtime.HttpStatuses;
 import io.convlist.domain.AppSettings;
 import io.convlist.domain.ConversationPage;
 import io.convlist.domain.Ids;
+import io.convlist.domain.PeerSetting;
+import io.convlist.domain.Removal;
 import io.convlist.domain.ServiceException;
 import io.convlist.store.AppSettingsStore;
 import io.convlist.store.ConversationStore;
@@ -33,7 +36,8 @@ public class UsersResource {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance list(Operator operator, AppSettings app, String userID, String error,
-                ConversationPage page, ListState state, long totalUnread, long nextSeq);
+                ConversationPage page, ListState state, long totalUnread, long nextSeq, List<Removal> removals,
+                List<PeerSetting> peerSettings);
     }
 
     @Inject
@@ -55,7 +59,7 @@ public class UsersResource {
             return Response.status(404).entity(AppResource.Templates.notFound(operator, "app " + appId)).build();
         }
         if (userId == null || userId.isBlank()) {
-            return Response.ok(Templates.list(operator, app.get(), "", null, null, null, 0, 0)).build();
+            return Response.ok(Templates.list(operator, app.get(), "", null, null, null, 0, 0, List.of(), List.of())).build();
         }
         try {
             Ids.requireUserId("userID", userId);
@@ -67,15 +71,17 @@ public class UsersResource {
             }
             ConversationPage page = conversations.list(appId, userId, nextSeq, PAGE);
             ListState state = conversations.state(appId, userId);
-            if (state.stored() == 0 && state.bookkeptSlots() == 0) {
+            List<Removal> removals = conversations.removals(appId, userId);
+            List<PeerSetting> peerSettings = conversations.peerSettings(appId, userId);
+            if (state.stored() == 0 && state.bookkeptSlots() == 0 && removals.isEmpty() && peerSettings.isEmpty()) {
                 return Response.status(404).entity(AppResource.Templates.notFound(operator,
                         "user " + userId + " (no conversations in the cloud) in app " + appId)).build();
             }
             return Response.ok(Templates.list(operator, app.get(), userId, null, page, state,
-                    conversations.totalUnread(appId, userId), page.nextSeq())).build();
+                    conversations.totalUnread(appId, userId), page.nextSeq(), removals, peerSettings)).build();
         } catch (ServiceException e) {
             return Response.status(HttpStatuses.of(e.code()))
-                    .entity(Templates.list(operator, app.get(), userId, e.getMessage(), null, null, 0, 0)).build();
+                    .entity(Templates.list(operator, app.get(), userId, e.getMessage(), null, null, 0, 0, List.of(), List.of())).build();
         }
     }
 }

@@ -199,6 +199,28 @@ class ConsoleTest {
     }
 
     @Test
+    void userList_showsWhatLeftTheListAndWhy_andTheReceiveOptionsKeptForPeers() {
+        CookieFilter viewer = signIn("viewer", "viewer-pass");
+        String app = newAppId();
+        settings.create(new AppSettings(app, app, Edition.STANDARD, 100, 7), "setup");
+        long t = System.currentTimeMillis() - 60_000;
+        for (int i = 0; i < 2; i++) {
+            conversations.recordMessage(app, new MessageEvent(ConversationType.GROUP, "m" + i, 4, t + i, "carol", null, "g" + i,
+                    GroupType.Work, List.of("bob"), "hi", Set.of(), false).validated());
+        }
+        conversations.delete(app, "bob", io.convlist.domain.ConversationId.group("g0"));
+        conversations.setReceiveOpt(app, "bob", List.of(io.convlist.domain.ConversationId.c2c("dave")), 2);
+        String html = given().filter(viewer).queryParam("userID", "bob").get("/apps/" + app + "/users")
+                .then().statusCode(200).extract().asString();
+        String removals = html.substring(html.indexOf("id=\"removals\""), html.indexOf("id=\"peer-settings\""));
+        assertThat(removals).contains("group_g0").contains("DELETED").contains("<td>4</td>").doesNotContain("group_g1");
+        assertThat(html.substring(html.indexOf("id=\"peer-settings\""))).contains("c2c_dave").contains("<td>2</td>");
+        // A user whose only trace is a removal record or a setting is still shown.
+        conversations.delete(app, "bob", io.convlist.domain.ConversationId.group("g1"));
+        given().filter(viewer).queryParam("userID", "bob").get("/apps/" + app + "/users").then().statusCode(200);
+    }
+
+    @Test
     void userList_pagesLikeTheApi_everyConversationOnce() {
         CookieFilter viewer = signIn("viewer", "viewer-pass");
         String app = newAppId();

@@ -44,31 +44,85 @@ final class PeerSettingsStore {
 
     /**
      * Sets the receive option for each peer or group, then for its conversation if it is in the list.
-     * The settings cap is checked for the whole request before anything is written (one BatchGetItem
-     * of the bookkeeping and the settings named); each added setting is also counted in its own
-     * transaction, conditioned on the cap, so concurrent callers cannot exceed it.
+     * Settings that are new are added in one transaction with their count, conditioned on the cap
+     * ({@value Limits#PEER_SETTINGS_MAX}), so a request that would pass it writes nothing, also when
+     * callers race (one BatchGetItem first tells new from existing, and refuses early).
      *
      * @return the conversation IDs that are not in the list (their setting is stored all the same)
      */
     List<String> setReceiveOpt(String appId, String userId, List<ConversationId> ids, int opt) {
         String pk = userPk(appId, userId);
-        Map<String, AttributeValue> metaKey = Av.key(pk, META_SK);
-        List<Map<String, AttributeValue>> keys = new ArrayList<>(List.of(metaKey));
-        ids.forEach(id -> keys.add(Av.key(pk, peerSettingsSk(id))));
-        Map<String, Map<String, AttributeValue>> got = table.batchGet(keys);
-        ListMetaItem meta = ConversationRows.map(Schemas.LIST_META, got.get(TableRequests.keyString(metaKey)));
-        long count = meta == null || meta.getSettingsCount() == null ? 0 : meta.getSettingsCount();
-        long adding = opt == 0 ? 0 : ids.stream().filter(id -> !got.containsKey(TableRequests.keyString(Av.key(pk, peerSettingsSk(id))))).count();
-        if (count + adding > Limits.PEER_SETTINGS_MAX) {
-            throw limitReached();
+        for (int attempt = 0; attempt < Attempts.MAX; attempt++) {
+            Attempts.backoff(attempt);
+            Map<String, AttributeValue> metaKey = Av.key(pk, META_SK);
+            List<Map<String, AttributeValue>> keys = new ArrayList<>(List.of(metaKey));
+            ids.forEach(id -> keys.add(Av.key(pk, peerSettingsSk(id))));
+            Map<String, Map<String, AttributeValue>> got = table.batchGet(keys);
+            ListMetaItem meta = ConversationRows.map(Schemas.LIST_META, got.get(TableRequests.keyString(metaKey)));
+            long count = meta == null || meta.getSettingsCount() == null ? 0 : meta.getSettingsCount();
+            List<ConversationId> added = new ArrayList<>();
+            List<ConversationId> existing = new ArrayList<>();
+            ids.forEach(id -> (got.containsKey(TableRequests.keyString(Av.key(pk, peerSettingsSk(id)))) ? existing : added).add(id));
+            if (opt != 0 && count + added.size() > Limits.PEER_SETTINGS_MAX) {
+                throw limitReached();
+            }
+            if (opt != 0 && !added.isEmpty() && !addAll(pk, added, opt)) {
+                continue; // one of them appeared meanwhile: read again
+            }
+            return applyAll(appId, pk, existing, added, opt);
         }
+        throw Attempts.contention();
+    }
+
+    /**
+     * Adds new settings with their count, in transactions of at most 99 settings (DynamoDB's limit is
+     * 100 items): the first carries the count of all of them and the cap's condition, so only a
+     * request of 100 new IDs takes two, and a later one that fails gives its part of the count back.
+     *
+     * @return false if one of them was added by another caller meanwhile
+     */
+    private boolean addAll(String pk, List<ConversationId> added, int opt) {
+        int chunk = TableRequests.TRANSACTION_MAX_ITEMS - 1;
+        for (int from = 0; from < added.size(); from += chunk) {
+            List<ConversationId> part = added.subList(from, Math.min(added.size(), from + chunk));
+            List<TransactWriteItem> tx = new ArrayList<>();
+            part.forEach(id -> tx.add(table.txPutNew(settingsItem(pk, id, opt))));
+            if (from == 0) {
+                tx.add(countSettings(pk, added.size()));
+            }
+            try {
+                table.transact(tx);
+            } catch (TransactionCanceledException cancelled) {
+                if (from == 0 && TableRequests.failedAt(cancelled, part.size())) {
+                    throw limitReached();
+                }
+                if (from > 0) {
+                    table.transact(List.of(countSettings(pk, -(added.size() - from))));
+                }
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Updates or removes the existing settings, then puts the option on each conversation in the list
+     * (the new settings are stored already); returns the conversations not in the list.
+     */
+    private List<String> applyAll(String appId, String pk, List<ConversationId> existing, List<ConversationId> added, int opt) {
         AppSettings app = settings.cached(appId);
         List<String> notInList = Collections.synchronizedList(new ArrayList<>());
         List<Runnable> writes = new ArrayList<>();
-        for (ConversationId id : ids) {
-            boolean exists = got.containsKey(TableRequests.keyString(Av.key(pk, peerSettingsSk(id))));
+        for (ConversationId id : existing) {
             writes.add(() -> {
-                storeSetting(pk, id, opt, exists);
+                changeSetting(pk, id, opt);
+                if (!applyToConversation(pk, id, opt, app)) {
+                    notInList.add(id.toString());
+                }
+            });
+        }
+        for (ConversationId id : added) {
+            writes.add(() -> {
                 if (!applyToConversation(pk, id, opt, app)) {
                     notInList.add(id.toString());
                 }
@@ -99,40 +153,27 @@ final class PeerSettingsStore {
                 .toList();
     }
 
-    /** Writes one setting; when another writer added or removed it meanwhile, goes the other way. */
-    private void storeSetting(String pk, ConversationId id, int opt, boolean existed) {
-        boolean exists = existed;
-        for (int attempt = 0; attempt < Attempts.MAX; attempt++) {
-            Attempts.backoff(attempt);
-            try {
-                if (opt == 0) {
-                    if (exists) {
-                        table.transact(List.of(deleteSetting(pk, id), countSettings(pk, -1)));
-                    }
-                } else if (exists) {
-                    Expr e = new Expr();
-                    String condition = "attribute_exists(" + e.n(PK) + ")";
-                    table.update(Av.key(pk, peerSettingsSk(id)), e.set(RECV_OPT, Av.n(opt)), condition);
-                } else {
-                    PeerSettingsItem item = new PeerSettingsItem();
-                    item.setPk(pk);
-                    item.setSk(peerSettingsSk(id));
-                    item.setRecvOpt(opt);
-                    table.transact(List.of(table.txPutNew(Schemas.PEER_SETTINGS.itemToMap(item, true)), countSettings(pk, 1)));
-                }
-                return;
-            } catch (ConditionalCheckFailedException gone) {
-                exists = false;
-            } catch (TransactionCanceledException cancelled) {
-                if (TableRequests.failedAt(cancelled, 1)) {
-                    throw limitReached();
-                }
-                if (TableRequests.failedAt(cancelled, 0)) {
-                    exists = !exists;
-                }
+    /** Changes or (for the default, 0) removes an existing setting; one removed meanwhile stays removed. */
+    private void changeSetting(String pk, ConversationId id, int opt) {
+        try {
+            if (opt == 0) {
+                table.transact(List.of(deleteSetting(pk, id), countSettings(pk, -1)));
+            } else {
+                Expr e = new Expr();
+                String condition = "attribute_exists(" + e.n(PK) + ")";
+                table.update(Av.key(pk, peerSettingsSk(id)), e.set(RECV_OPT, Av.n(opt)), condition);
             }
+        } catch (ConditionalCheckFailedException | TransactionCanceledException removedMeanwhile) {
+            // a concurrent request removed it (set it to 0): the later request wins, as for any setting
         }
-        throw Attempts.contention();
+    }
+
+    private static Map<String, AttributeValue> settingsItem(String pk, ConversationId id, int opt) {
+        PeerSettingsItem item = new PeerSettingsItem();
+        item.setPk(pk);
+        item.setSk(peerSettingsSk(id));
+        item.setRecvOpt(opt);
+        return Schemas.PEER_SETTINGS.itemToMap(item, true);
     }
 
     private TransactWriteItem deleteSetting(String pk, ConversationId id) {
@@ -141,12 +182,12 @@ final class PeerSettingsStore {
                 .conditionExpression("attribute_exists(" + e.n(PK) + ")").expressionAttributeNames(e.names()).build()).build();
     }
 
-    /** Counts a setting in or out; counting in is conditioned on the cap. */
+    /** Counts settings in or out; counting in is conditioned on the cap holding after it. */
     private TransactWriteItem countSettings(String pk, int delta) {
         Expr e = new Expr();
         e.add(SETTINGS_COUNT, Av.n(delta));
         String condition = delta > 0 ? "attribute_not_exists(" + e.n(SETTINGS_COUNT) + ") OR " + e.n(SETTINGS_COUNT)
-                + " < " + e.v(Limits.PEER_SETTINGS_MAX) : null;
+                + " <= " + e.v(Limits.PEER_SETTINGS_MAX - delta) : null;
         return table.txUpdate(Av.key(pk, META_SK), e, condition);
     }
 
