@@ -188,6 +188,13 @@ public final class CostBenchmark {
         // The profile, then the user's own list (one Query) to mark the C2C conversations that show it.
         rows.add(measure("setUserProfile (no conversations)", Map.of("PutItem", 1, "Query", 1), repeats,
                 app -> () -> store.putUserProfile(app, new UserProfile("bob", "Bob", "https://example.com/bob.png"))));
+        rows.add(measure("setUserProfile (shown in 10 C2C conversations)", Map.of("PutItem", 1, "Query", 1, "UpdateItem", 10),
+                repeats, app -> {
+                    for (int i = 0; i < 10; i++) {
+                        store.recordMessage(app, Fixtures.c2c("bob", "peer" + i, 1));
+                    }
+                    return () -> store.putUserProfile(app, new UserProfile("bob", "Bob", null));
+                }));
         rows.add(measure("setGroupProfile", Map.of("PutItem", 1), repeats,
                 app -> () -> store.putGroupProfile(app, new GroupProfile("g0", "Team", null, GroupType.Work))));
         rows.add(measure("setFriendRemark (C2C conversation exists)", Map.of("PutItem", 1, "UpdateItem", 1), repeats, app -> {

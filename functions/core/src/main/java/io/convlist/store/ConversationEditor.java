@@ -5,7 +5,6 @@ import static io.convlist.store.Keys.*;
 
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
