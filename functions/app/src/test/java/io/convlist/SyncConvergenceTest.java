@@ -30,6 +30,7 @@ import io.convlist.domain.Conversation;
 import io.convlist.domain.ConversationId;
 import io.convlist.domain.ConversationPage;
 import io.convlist.domain.ConversationType;
+import io.convlist.domain.GroupProfile;
 import io.convlist.domain.GroupType;
 import io.convlist.domain.MessageEvent;
 import io.convlist.domain.ServiceException;
@@ -48,7 +49,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * The sync guarantee, tried to break: random histories of messages (late and replayed too),
- * reads, drafts, pins, receive options, deletes, remarks, peer profiles, evictions at the cap and
+ * reads, drafts, pins, receive options, deletes, remarks, peer and group profiles, evictions at the cap and
  * expiry, written concurrently by three service instances whose clocks differ by up to 6 s, while a
  * device syncs in small pages. Afterwards the device, and copies of it taken at random cursors
  * during the history (mid-round ones too), sync until finished and must hold exactly the server's
@@ -175,7 +176,6 @@ class SyncConvergenceTest {
         List<Device> snapshots = Collections.synchronizedList(new ArrayList<>());
 
         for (int burst = 0; burst < BURSTS; burst++) {
-            boolean profilesAllowed = burst == 0; // see README: a profile reaches only conversations whose pair still exists
             AtomicBoolean writing = new AtomicBoolean(true);
             List<Future<?>> writers = new ArrayList<>();
             for (int w = 0; w < instances.size(); w++) {
@@ -192,7 +192,7 @@ class SyncConvergenceTest {
                         }
                     }
                     for (int i = 0; i < OPS_PER_WRITER; i++) {
-                        randomChange(store, app, own, seqs, profilesAllowed);
+                        randomChange(store, app, own, seqs);
                     }
                     return null;
                 }));
@@ -259,8 +259,7 @@ class SyncConvergenceTest {
     }
 
     /** One change of the user's list, as the product's callers make them; refusals (404, 409) are part of the history. */
-    static void randomChange(ConversationStore store, String app, SplittableRandom r, Map<String, AtomicLong> seqs,
-            boolean profilesAllowed) {
+    static void randomChange(ConversationStore store, String app, SplittableRandom r, Map<String, AtomicLong> seqs) {
         boolean c2c = r.nextInt(PEERS + GROUPS) < PEERS;
         String target = c2c ? "p" + r.nextInt(PEERS) : "g" + r.nextInt(GROUPS);
         ConversationId id = c2c ? ConversationId.c2c(target) : ConversationId.group(target);
@@ -284,8 +283,10 @@ class SyncConvergenceTest {
                     }
                 }
                 case 17 -> {
-                    if (c2c && profilesAllowed) {
+                    if (c2c) {
                         store.putUserProfile(app, new UserProfile(target, "nick " + r.nextInt(100), null));
+                    } else {
+                        store.putGroupProfile(app, new GroupProfile(target, "team " + r.nextInt(100), null, GroupType.Work));
                     }
                 }
                 default -> store.recordMessage(app, message(id, seq.incrementAndGet(), now, false));

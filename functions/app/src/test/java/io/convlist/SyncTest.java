@@ -79,11 +79,13 @@ class SyncTest {
         for (int i = 0; i < 7; i++) {
             c2c(app, "p" + i, "u", 1, clock.millis() + i, "hi");
         }
+        group(app, "team", "Work", "carol", List.of("u"), 1, clock.millis(), "hi", List.of(), false);
         Device device = new Device();
         device.syncUntilFinished(u);
-        assertThat(device.list).hasSize(7);
+        assertThat(device.list).hasSize(8);
 
-        // 1. A message, a read point, a draft, a pin, a receive option, a remark, a peer's new nickname, a delete.
+        // 1. A message, a read point, a draft, a pin, a receive option, a remark, a peer's new nickname,
+        //    a group's new name, a delete.
         c2c(app, "p0", "u", 2, clock.millis(), "again");
         ok(u, "cleanConversationUnreadMessageCount", body("conversationID", "c2c_p1"));
         ok(u, "setConversationDraft", body("conversationID", "c2c_p2", "draftText", "later"));
@@ -91,6 +93,7 @@ class SyncTest {
         ok(u, "setC2CReceiveMessageOpt", body("userIDList", List.of("p4"), "opt", 2));
         ok(serviceToken(app), "setFriendRemark", body("userID", "u", "friendUserID", "p5", "remark", "Five"));
         ok(serviceToken(app), "setUserProfile", body("userID", "p6", "nickname", "Six"));
+        ok(serviceToken(app), "setGroupProfile", body("groupID", "team", "groupName", "The Team", "groupType", "Work"));
         ok(u, "deleteConversation", body("conversationID", "c2c_p0"));
         // Pages smaller than what changed within the overlap: the round cannot finish yet, the next one
         // (from this round's start) re-sends what the pages may have passed.
@@ -99,7 +102,9 @@ class SyncTest {
         Response first = ok(u, "syncConversations", body("cursor", small.cursor, "count", 3));
         assertThat(first.jsonPath().getBoolean("isFinished")).isFalse();
         device.syncUntilFinished(u);
-        assertThat(device.list.keySet()).containsExactlyInAnyOrder("c2c_p1", "c2c_p2", "c2c_p3", "c2c_p4", "c2c_p5", "c2c_p6");
+        assertThat(device.list.keySet()).containsExactlyInAnyOrder("c2c_p1", "c2c_p2", "c2c_p3", "c2c_p4", "c2c_p5", "c2c_p6",
+                "group_team");
+        assertThat(device.list.get("group_team").get("showName")).isEqualTo("The Team");
         assertThat(device.list.get("c2c_p1").get("unreadCount")).isEqualTo(0);
         assertThat(device.list.get("c2c_p2").get("draftText")).isEqualTo("later");
         assertThat(device.list.get("c2c_p3").get("isPinned")).isEqualTo(true);

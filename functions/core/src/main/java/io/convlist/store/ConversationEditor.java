@@ -216,7 +216,8 @@ final class ConversationEditor {
             List<TransactWriteItem> tx = List.of(table.txDeleteUnchanged(key, ConversationRows.expiresAt(item)),
                     table.txUpdate(Av.key(userPk(appId, userId), META_SK), b, null),
                     table.txPut(ConversationRows.removalRecord(userPk(appId, userId),
-                            ConversationRows.removalOf(item, RemovalReason.DELETED, now), now, app)));
+                            ConversationRows.removalOf(item, RemovalReason.DELETED, now), now, app)),
+                    ShownIn.remove(table, userPk(appId, userId), id));
             try {
                 table.transact(tx);
                 return;

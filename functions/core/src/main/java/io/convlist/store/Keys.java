@@ -17,6 +17,7 @@ import io.convlist.domain.ConversationId;
  * pk = app#{app}         sk = settings             the app's edition, limit and retention
  * pk = app#{app}         sk = audit#{time}#...     one change of one of those settings (newest last)
  * pk = apps              sk = {app}                the index of apps, with a copy of their settings
+ * pk = v#{app}#{conversationID}#{shard}  sk = {user}  "shown in": the user's list holds this conversation
  * </pre>
  * IDs never contain '#' (see Limits.ID_PATTERN), so keys cannot collide.
  */
@@ -132,6 +133,22 @@ public final class Keys {
 
     public static String groupProfilePk(String appId, String groupId) {
         return "g#" + appId + "#" + groupId;
+    }
+
+    /**
+     * Lists that hold one conversation ID are indexed in this many partitions, by the owner: a first
+     * message to a 1,000-member group creates 1,000 entries at once, which one partition key would
+     * have to absorb alone.
+     */
+    public static final int SHOWN_IN_SHARDS = 4;
+
+    /** The partition of the "shown in" index for this conversation ID and owner. */
+    public static String shownInPk(String appId, ConversationId id, String owner) {
+        return shownInPk(appId, id, Math.floorMod(owner.hashCode(), SHOWN_IN_SHARDS));
+    }
+
+    public static String shownInPk(String appId, ConversationId id, int shard) {
+        return "v#" + appId + "#" + id + "#" + shard;
     }
 
     public static String appPk(String appId) {

@@ -32,8 +32,8 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
 final class ListCap {
     /** How many eviction candidates one creation at the limit tries before reading the list again. */
     private static final int SWAP_CANDIDATES = 4;
-    /** Each victim takes two items of a transaction: its delete and its removal record. */
-    private static final int ITEMS_PER_VICTIM = 2;
+    /** Each victim takes three items of a transaction: its delete, its removal record, its "shown in" entry. */
+    private static final int ITEMS_PER_VICTIM = 3;
 
     /** The conversation a creation would put, once its slot, its prior state and the app's settings are known. */
     interface NewConversation {
@@ -87,7 +87,7 @@ final class ListCap {
             return swapIntoVictimSlot(pk, stored, now, app, prior, itemInSlot);
         }
         Plan plan = CapPlanner.plan(stored, app.conversationLimit(), 1, now / 1000);
-        int room = (TableRequests.TRANSACTION_MAX_ITEMS - 2 - prior.transactionItems(table.table).size()) / ITEMS_PER_VICTIM;
+        int room = (TableRequests.TRANSACTION_MAX_ITEMS - 3 - prior.transactionItems(table.table).size()) / ITEMS_PER_VICTIM;
         if (plan.victims().size() > room) {
             // A lowered limit left more excess than one transaction holds: trim a part first.
             try {
@@ -105,6 +105,7 @@ final class ListCap {
         after.add(slot);
         tx.add(replaceBookkeeping(metaKey, after, plan.pinnedCount(), meta.revision()));
         tx.addAll(prior.transactionItems(table.table));
+        tx.add(ShownIn.add(table, pk, prior.id()));
         return transactOrStartOver(tx);
     }
 
@@ -118,6 +119,7 @@ final class ListCap {
         List<TransactWriteItem> tx = new ArrayList<>(List.of(table.txPutNew(itemInSlot.apply(slot)),
                 table.txUpdate(metaKey, e, condition)));
         tx.addAll(prior.transactionItems(table.table));
+        tx.add(ShownIn.add(table, prior.pk(), prior.id()));
         return transactOrStartOver(tx);
     }
 
@@ -151,6 +153,7 @@ final class ListCap {
             tx.add(table.txPutNew(itemInSlot.apply(victim.slot())));
             tx.addAll(eviction(pk, victim, item, clock.millis(), app));
             tx.addAll(prior.transactionItems(table.table));
+            tx.add(ShownIn.add(table, pk, prior.id()));
             try {
                 table.transact(tx);
                 return true;
@@ -184,7 +187,8 @@ final class ListCap {
     private List<TransactWriteItem> eviction(String pk, Entry victim, ConversationItem item, long now, AppSettings app) {
         Removal removal = ConversationRows.removalOf(item, RemovalReason.EVICTED, now);
         return List.of(table.txDeleteUnchanged(Av.key(pk, victim.sk()), victim.expiresAt()),
-                table.txPut(ConversationRows.removalRecord(pk, removal, now, app)));
+                table.txPut(ConversationRows.removalRecord(pk, removal, now, app)),
+                ShownIn.remove(table, pk, removal.conversationId()));
     }
 
     private Map<String, ConversationItem> currentItems(String pk, List<Entry> entries) {

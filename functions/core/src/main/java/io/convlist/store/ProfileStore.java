@@ -10,21 +10,18 @@ import java.util.Map;
 
 import io.convlist.domain.AppSettings;
 import io.convlist.domain.ConversationId;
-import io.convlist.domain.ConversationType;
 import io.convlist.domain.GroupProfile;
 import io.convlist.domain.UserProfile;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
 /**
  * Profiles of users and groups, and each user's friend remarks. Names and faces are resolved when
  * lists are read, since profiles change on their own; a change that alters what a conversation shows
  * also marks that conversation changed (a write that refreshes its lastChange and retention), so
- * device sync sends it again: a remark marks the owner's conversation, a user's profile marks the
- * C2C conversations that show it, found through the user's own list (C2C conversations come in
- * pairs). A group's profile marks nothing: the service does not know a group's members.
+ * device sync sends it again: a remark marks the owner's conversation, a profile marks every
+ * conversation that shows it, found in the "shown in" index ({@link ShownIn}).
  */
 final class ProfileStore {
     private final TableRequests table;
@@ -43,10 +40,7 @@ final class ProfileStore {
         this.remarks = table.mapped(Schemas.REMARK);
     }
 
-    /**
-     * Stores the profile, then marks changed every C2C conversation that shows it: one Query of the
-     * user's own list (its small index) and one conditional UpdateItem per C2C peer there, in parallel.
-     */
+    /** Stores the profile, then marks changed every conversation that shows it (see {@link #markShowing}). */
     void putUserProfile(String appId, UserProfile p) {
         ProfileItem item = profile(userProfilePk(appId, p.userId()));
         item.setNickname(emptyToNull(p.nickname()));
@@ -55,24 +49,20 @@ final class ProfileStore {
             profiles.putItem(item);
             return null;
         });
-        AppSettings app = settings.cached(appId);
-        ConversationId shown = ConversationId.c2c(p.userId());
-        List<Runnable> writes = new ArrayList<>();
-        for (ConversationId peer : c2cPeers(userPk(appId, p.userId()))) {
-            writes.add(() -> markChanged(Av.key(userPk(appId, peer.userId()), conversationSk(shown)), app));
-        }
-        parallel.runAll(writes);
+        markShowing(appId, ConversationId.c2c(p.userId()));
     }
 
-    /** The peers of the C2C conversations in a user's list, from its small byExpiry index. */
-    private List<ConversationId> c2cPeers(String pk) {
-        String c2c = CONVERSATION_SK_PREFIX + ConversationType.C2C.idPrefix();
-        Expr e = new Expr();
-        String key = e.n(PK) + " = " + e.v(pk);
-        return table.queryAll(QueryRequest.builder().tableName(table.table).indexName(INDEX_BY_EXPIRY)
-                .keyConditionExpression(key).expressionAttributeNames(e.names()).expressionAttributeValues(e.values())
-                .consistentRead(true).build()).stream().map(raw -> raw.get(SK).s()).filter(sk -> sk.startsWith(c2c))
-                .map(Keys::conversationOf).toList();
+    /**
+     * Marks changed, in parallel, the conversations with this peer or group in every list that holds
+     * one: {@value Keys#SHOWN_IN_SHARDS} Queries of the index and one conditional UpdateItem per list.
+     */
+    private void markShowing(String appId, ConversationId shown) {
+        AppSettings app = settings.cached(appId);
+        List<Runnable> writes = new ArrayList<>();
+        for (String owner : ShownIn.owners(table, appId, shown)) {
+            writes.add(() -> markChanged(Av.key(userPk(appId, owner), conversationSk(shown)), app));
+        }
+        parallel.runAll(writes);
     }
 
     /** Refreshes a live conversation's lastChange and retention, so that sync sends it again. */
@@ -83,7 +73,7 @@ final class ProfileStore {
         try {
             table.update(key, touch(e, now, app), condition);
         } catch (ConditionalCheckFailedException notInThatList) {
-            // the peer deleted the conversation, or it left that list: nothing shows the profile there
+            // removed (or expired) since the index was read: nothing shows the profile there
         }
     }
 
@@ -96,6 +86,7 @@ final class ProfileStore {
             profiles.putItem(item);
             return null;
         });
+        markShowing(appId, ConversationId.group(p.groupId()));
     }
 
     /**

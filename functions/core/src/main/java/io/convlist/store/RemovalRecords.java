@@ -52,7 +52,8 @@ final class RemovalRecords {
                     TransactWriteItem.builder().conditionCheck(ConditionCheck.builder().tableName(table.table)
                             .key(Av.key(pk, conversationSk(id))).conditionExpression(conversationAbsent)
                             .expressionAttributeNames(absent.names()).build()).build(),
-                    table.txPutIf(ConversationRows.removalRecord(pk, removal, now, app), older, noNewerRecord)));
+                    table.txPutIf(ConversationRows.removalRecord(pk, removal, now, app), older, noNewerRecord),
+                    ShownIn.remove(table, pk, id)));
             return true;
         } catch (TransactionCanceledException backOrNewer) {
             return false;
