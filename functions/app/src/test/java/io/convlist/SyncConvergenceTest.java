@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -40,6 +37,7 @@ import io.convlist.domain.UserProfile;
 import io.convlist.store.AppSettingsStore;
 import io.convlist.store.ConversationStore;
 import io.convlist.store.TtlDeletions;
+import io.convlist.testing.OffsetClock;
 import io.convlist.testing.Ttl;
 import io.convlist.testkit.DynamoDbTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -83,7 +81,7 @@ class SyncConvergenceTest {
     }
 
     /** One service instance's clock: the history's virtual time plus this instance's error. */
-    static final class InstanceClock extends Clock {
+    static final class InstanceClock extends OffsetClock {
         private final AtomicLong virtualOffset;
         private final long error;
 
@@ -93,23 +91,8 @@ class SyncConvergenceTest {
         }
 
         @Override
-        public long millis() {
-            return System.currentTimeMillis() + virtualOffset.get() + error;
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.ofEpochMilli(millis());
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
+        protected long offsetMillis() {
+            return virtualOffset.get() + error;
         }
     }
 

@@ -51,10 +51,7 @@ public class ConversationFunctions {
     public ConversationList getConversationList(GetConversationList in) {
         GetConversationList req = in == null ? new GetConversationList(null, null, null) : in;
         ListOwner t = target(req.userID());
-        int count = req.count() == null ? Limits.PAGE_MAX : req.count();
-        if (count < Limits.PAGE_MIN || count > Limits.PAGE_MAX) {
-            throw ServiceException.badRequest("count must be " + Limits.PAGE_MIN + ".." + Limits.PAGE_MAX);
-        }
+        int count = pageCount(req.count());
         long nextSeq = req.nextSeq() == null ? 0 : req.nextSeq();
         if (nextSeq < 0) {
             throw ServiceException.badRequest("nextSeq must be 0 (first page) or a page's nextSeq");
@@ -134,6 +131,15 @@ public class ConversationFunctions {
     public TotalUnread getTotalUnreadMessageCount(ForUser in) {
         ListOwner t = target(in == null ? null : in.userID());
         return new TotalUnread(store.totalUnread(t.appId(), t.userId()));
+    }
+
+    /** A page size: absent means the largest, {@value Limits#PAGE_MAX}. */
+    static int pageCount(Integer requested) {
+        int count = requested == null ? Limits.PAGE_MAX : requested;
+        if (count < Limits.PAGE_MIN || count > Limits.PAGE_MAX) {
+            throw ServiceException.badRequest("count must be " + Limits.PAGE_MIN + ".." + Limits.PAGE_MAX);
+        }
+        return count;
     }
 
     static List<ConversationId> parseIds(List<String> raw) {

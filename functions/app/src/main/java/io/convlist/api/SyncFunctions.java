@@ -5,8 +5,6 @@ import io.convlist.api.Responses.Removed;
 import io.convlist.api.Responses.SyncResult;
 import io.convlist.auth.CallerResolver;
 import io.convlist.auth.ListOwner;
-import io.convlist.domain.Limits;
-import io.convlist.domain.ServiceException;
 import io.convlist.domain.SyncPage;
 import io.convlist.domain.SyncPosition;
 import io.convlist.store.ConversationStore;
@@ -34,10 +32,7 @@ public class SyncFunctions {
     public SyncResult syncConversations(SyncConversations in) {
         SyncConversations req = in == null ? new SyncConversations(null, null, null) : in;
         ListOwner t = callers.owner(req.userID());
-        int count = req.count() == null ? Limits.PAGE_MAX : req.count();
-        if (count < Limits.PAGE_MIN || count > Limits.PAGE_MAX) {
-            throw ServiceException.badRequest("count must be " + Limits.PAGE_MIN + ".." + Limits.PAGE_MAX);
-        }
+        int count = ConversationFunctions.pageCount(req.count());
         SyncPosition at = req.cursor() == null ? null : cursors.decode(t, req.cursor());
         SyncPage page = store.sync(t.appId(), t.userId(), at, count);
         return new SyncResult(page.changed(),

@@ -1,10 +1,6 @@
 package io.convlist.testing;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.annotation.Priority;
@@ -15,7 +11,7 @@ import jakarta.inject.Singleton;
 @Alternative
 @Priority(1)
 @Singleton
-public class MutableClock extends Clock {
+public class MutableClock extends OffsetClock {
     private final AtomicLong offsetMillis = new AtomicLong();
 
     public void advance(Duration d) {
@@ -23,22 +19,7 @@ public class MutableClock extends Clock {
     }
 
     @Override
-    public ZoneId getZone() {
-        return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-        return this;
-    }
-
-    @Override
-    public Instant instant() {
-        return Instant.ofEpochMilli(millis());
-    }
-
-    @Override
-    public long millis() {
-        return System.currentTimeMillis() + offsetMillis.get();
+    protected long offsetMillis() {
+        return offsetMillis.get();
     }
 }

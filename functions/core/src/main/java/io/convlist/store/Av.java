@@ -1,7 +1,6 @@
 package io.convlist.store;
 
 import java.util.Collection;
-import java.util.List;
 import java.util.Map;
 
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -40,13 +39,4 @@ final class Av {
         return v == null || v.n() == null ? fallback : Long.parseLong(v.n());
     }
 
-    static String str(Map<String, AttributeValue> item, String attribute) {
-        AttributeValue v = item == null ? null : item.get(attribute);
-        return v == null ? null : v.s();
-    }
-
-    static List<Integer> intSet(Map<String, AttributeValue> item, String attribute) {
-        AttributeValue v = item == null ? null : item.get(attribute);
-        return v == null || !v.hasNs() ? List.of() : v.ns().stream().map(Integer::valueOf).toList();
-    }
 }

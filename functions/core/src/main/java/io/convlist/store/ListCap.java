@@ -87,7 +87,9 @@ final class ListCap {
             return swapIntoVictimSlot(pk, stored, now, app, prior, itemInSlot);
         }
         Plan plan = CapPlanner.plan(stored, app.conversationLimit(), 1, now / 1000);
-        int room = (TableRequests.TRANSACTION_MAX_ITEMS - 3 - prior.transactionItems(table.table).size()) / ITEMS_PER_VICTIM;
+        List<TransactWriteItem> priorItems = prior.transactionItems(table.table);
+        // The new conversation, the bookkeeping, its "shown in" entry and its prior items, then the victims.
+        int room = (TableRequests.TRANSACTION_MAX_ITEMS - 3 - priorItems.size()) / ITEMS_PER_VICTIM;
         if (plan.victims().size() > room) {
             // A lowered limit left more excess than one transaction holds: trim a part first.
             try {
@@ -104,7 +106,7 @@ final class ListCap {
         Set<Integer> after = new HashSet<>(plan.slots());
         after.add(slot);
         tx.add(replaceBookkeeping(metaKey, after, plan.pinnedCount(), meta.revision()));
-        tx.addAll(prior.transactionItems(table.table));
+        tx.addAll(priorItems);
         tx.add(ShownIn.add(table, pk, prior.id()));
         return transactOrStartOver(tx);
     }

@@ -45,10 +45,7 @@ final class ProfileStore {
         ProfileItem item = profile(userProfilePk(appId, p.userId()));
         item.setNickname(emptyToNull(p.nickname()));
         item.setFaceUrl(emptyToNull(p.faceUrl()));
-        Dynamo.call(() -> {
-            profiles.putItem(item);
-            return null;
-        });
+        put(profiles, item);
         markShowing(appId, ConversationId.c2c(p.userId()));
     }
 
@@ -82,10 +79,7 @@ final class ProfileStore {
         item.setGroupName(emptyToNull(p.groupName()));
         item.setFaceUrl(emptyToNull(p.faceUrl()));
         item.setGroupType(p.groupType() == null ? null : p.groupType().name());
-        Dynamo.call(() -> {
-            profiles.putItem(item);
-            return null;
-        });
+        put(profiles, item);
         markShowing(appId, ConversationId.group(p.groupId()));
     }
 
@@ -100,10 +94,7 @@ final class ProfileStore {
         item.setPk(pk);
         item.setSk(remarkSk(friend));
         item.setRemark(text);
-        Dynamo.call(() -> {
-            remarks.putItem(item);
-            return null;
-        });
+        put(remarks, item);
         long now = clock.millis();
         Expr e = new Expr();
         String condition = liveCondition(e, now);
@@ -118,6 +109,13 @@ final class ProfileStore {
         } catch (ConditionalCheckFailedException noConversation) {
             // no conversation yet: it will copy the remark when it is created
         }
+    }
+
+    private static <T> void put(DynamoDbTable<T> table, T item) {
+        Dynamo.call(() -> {
+            table.putItem(item);
+            return null;
+        });
     }
 
     private static ProfileItem profile(String pk) {

@@ -16,7 +16,6 @@ import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.Put;
-import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
@@ -57,10 +56,6 @@ final class TableRequests {
                 .updateExpression(e.update()).conditionExpression(condition).expressionAttributeNames(e.names())
                 .expressionAttributeValues(e.values())
                 .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD).build()));
-    }
-
-    void put(Map<String, AttributeValue> item) {
-        Dynamo.call(() -> ddb.putItem(PutItemRequest.builder().tableName(table).item(item).build()));
     }
 
 

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -101,6 +100,7 @@ class ReadStateTest {
         assertThat(MessageRole.recipientOf(work, "bob")).isEqualTo(new MessageRole(false, true, GroupAtInfo.AT_ALL_AT_ME));
         assertThat(MessageRole.recipientOf(work, "bob").initialReadSeq(4)).isEqualTo(3);
         assertThat(MessageRole.SENDER.initialReadSeq(4)).isEqualTo(4);
-        assertThat(Optional.of(MessageRole.SENDER.initialUnread())).contains(0L);
+        assertThat(MessageRole.SENDER.initialUnread()).isZero();
+        assertThat(MessageRole.recipientOf(work, "bob").initialUnread()).isEqualTo(1);
     }
 }
