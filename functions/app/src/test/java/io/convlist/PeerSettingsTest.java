@@ -75,7 +75,7 @@ class PeerSettingsTest {
     }
 
     @Test
-    void settings_areCappedAt1000PeersAndGroups_checkedBeforeAnyWrite_evenForConcurrentCallers() throws Exception {
+    void settings_areCappedAt1000PeersAndGroups_checkedBeforeAnyWrite_evenFor16ConcurrentCallers() throws Exception {
         String app = newApp();
         String u = userToken(app, "u");
         for (int call = 0; call < 9; call++) {
@@ -90,13 +90,18 @@ class PeerSettingsTest {
         assertThat(store.peerSettings(app, "u")).hasSize(990);
         // 2. Changing existing settings needs no room.
         ok(u, "setReceiveMessageOpt", body("conversationIDList", ids("b", 90), "opt", 3));
-        // 3. Eight callers racing for the last 10 places, 5 new peers each: never more than 1000, and a
-        //    refused request wrote nothing of its own.
-        ExecutorService pool = Executors.newFixedThreadPool(8);
+        // 3. Sixteen callers racing for the last 10 places, 5 new peers each, through the three functions that
+        //    add settings: never more than 1000, and a refused request wrote nothing of its own.
+        ExecutorService pool = Executors.newFixedThreadPool(16);
         List<Future<Integer>> results = new ArrayList<>();
-        for (int caller = 0; caller < 8; caller++) {
+        for (int caller = 0; caller < 16; caller++) {
             List<String> mine = ids("r" + caller + "_", 5);
-            results.add(pool.submit(() -> call(u, "setReceiveMessageOpt", body("conversationIDList", mine, "opt", 1)).statusCode()));
+            Map<String, Object> request = switch (caller % 3) {
+                case 0 -> Map.of("function", "setReceiveMessageOpt", "body", body("conversationIDList", mine, "opt", 1));
+                case 1 -> Map.of("function", "markConversation", "body", body("conversationIDList", mine, "markType", 4, "enableMark", true));
+                default -> Map.of("function", "setConversationCustomData", "body", body("conversationIDList", mine, "customData", "AQ=="));
+            };
+            results.add(pool.submit(() -> call(u, (String) request.get("function"), request.get("body")).statusCode()));
         }
         int succeeded = 0;
         for (Future<Integer> f : results) {

@@ -139,4 +139,30 @@ class RemovalRecordTest {
         assertThat(store.removals(app, "bob")).isEmpty();
     }
 
+
+    @Test
+    void deleteConversationList_answersPerConversation_leavesEachRecord_andSyncSaysToClearMessages() {
+        String app = newApp();
+        String u = userToken(app, "u");
+        c2c(app, "bob", "u", 3, clock.millis(), "hi");
+        group(app, "g1", "Work", "carol", List.of("u"), 7, clock.millis(), "hi", List.of(), false);
+        String cursor = ok(u, "getConversationList", body("count", 20)).jsonPath().getString("cursor");
+        var r = ok(u, "deleteConversationList", body("conversationIDList", List.of("c2c_bob", "c2c_nobody", "group_g1"),
+                "clearMessage", true));
+        assertThat(r.jsonPath().getList("resultList")).containsExactly(
+                java.util.Map.of("conversationID", "c2c_bob", "resultCode", 0, "resultInfo", ""),
+                java.util.Map.of("conversationID", "c2c_nobody", "resultCode", 404, "resultInfo", "NOT_FOUND"),
+                java.util.Map.of("conversationID", "group_g1", "resultCode", 0, "resultInfo", ""));
+        assertThat(wholeList(app, "u", 20)).isEmpty();
+        assertThat(recordOf(app, "u", "c2c_bob")).isEqualTo(new Removal(io.convlist.domain.ConversationId.c2c("bob"),
+                RemovalReason.DELETED, recordOf(app, "u", "c2c_bob").timeMillis(), 3, true));
+        assertThat(recordOf(app, "u", "group_g1").lastSeq()).isEqualTo(7);
+        var sync = ok(u, "syncConversations", body("cursor", cursor, "count", 20));
+        assertThat(sync.jsonPath().getList("removed.conversationID")).containsExactlyInAnyOrder("c2c_bob", "group_g1");
+        assertThat(sync.jsonPath().getList("removed.clearMessage")).containsExactly(true, true);
+        // A plain delete does not ask devices to clear anything.
+        c2c(app, "bob", "u", 4, clock.millis(), "again");
+        ok(u, "deleteConversation", body("conversationID", "c2c_bob"));
+        assertThat(recordOf(app, "u", "c2c_bob").clearMessages()).isFalse();
+    }
 }

@@ -124,4 +124,33 @@ class RequestCostTest {
         assertThat(measure(() -> ok(u, "syncConversations", body("cursor", cursor, "count", 20))))
                 .isEqualTo(Map.of("GetItem", 1, "Query", 2, "BatchGetItem", 1));
     }
+
+    @Test
+    void filteredPage_isOneQueryPlusOneBatchGet_evenForMatchesFarApart_andUnreadByFilterIsOneQuery() {
+        String app = newApp();
+        String u = userToken(app, "u");
+        for (int i = 0; i < 30; i++) {
+            c2c(app, "p" + i, "u", 1, T0 + i, "m");
+        }
+        ok(u, "markConversation", body("conversationIDList", List.of("c2c_p0", "c2c_p29"), "markType", 1, "enableMark", true));
+        assertThat(measure(() -> assertThat(ok(u, "getConversationListByFilter", body("filter", Map.of("markType", 1), "count", 2))
+                .jsonPath().getList("conversationList.conversationID")).containsExactly("c2c_p29", "c2c_p0")))
+                .isEqualTo(Map.of("Query", 1, "BatchGetItem", 1));
+        assertThat(measure(() -> ok(u, "getUnreadMessageCountByFilter", body("filter", Map.of("type", 1)))))
+                .isEqualTo(Map.of("Query", 1));
+    }
+
+    @Test
+    void marksAndCustomData_costWhatTheReceiveOptionCosts_andBatchDeleteIsOneDeletePerConversation() {
+        String app = newApp();
+        String u = userToken(app, "u");
+        c2c(app, "p", "u", 1, T0, "m");
+        c2c(app, "q", "u", 1, T0, "m");
+        assertThat(measure(() -> ok(u, "markConversation", body("conversationIDList", List.of("c2c_p"), "markType", 1, "enableMark", true))))
+                .isEqualTo(Map.of("BatchGetItem", 1, "TransactWriteItems", 1, "UpdateItem", 1));
+        assertThat(measure(() -> ok(u, "setConversationCustomData", body("conversationIDList", List.of("c2c_p"), "customData", "AQ=="))))
+                .isEqualTo(Map.of("BatchGetItem", 1, "UpdateItem", 2));
+        assertThat(measure(() -> ok(u, "deleteConversationList", body("conversationIDList", List.of("c2c_p", "c2c_q")))))
+                .isEqualTo(Map.of("BatchGetItem", 2, "TransactWriteItems", 2));
+    }
 }

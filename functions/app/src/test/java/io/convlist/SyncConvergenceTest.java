@@ -35,6 +35,7 @@ import io.convlist.domain.SyncPage;
 import io.convlist.domain.SyncPosition;
 import io.convlist.domain.UserProfile;
 import io.convlist.store.AppSettingsStore;
+import io.convlist.domain.SettingChange;
 import io.convlist.store.ConversationStore;
 import io.convlist.store.TtlDeletions;
 import io.convlist.testing.OffsetClock;
@@ -258,8 +259,8 @@ class SyncConvergenceTest {
                 case 9, 10 -> store.markRead(app, "u", id, null, null);
                 case 11 -> store.setDraft(app, "u", id, r.nextBoolean() ? "draft " + r.nextInt(100) : null);
                 case 12 -> store.pin(app, "u", id, r.nextBoolean());
-                case 13 -> store.setReceiveOpt(app, "u", List.of(id), r.nextInt(5));
-                case 14 -> store.delete(app, "u", id);
+                case 13 -> store.changeSettings(app, "u", List.of(id), new SettingChange.ReceiveOpt(r.nextInt(5)));
+                case 14 -> store.delete(app, "u", id, r.nextBoolean());
                 case 16 -> {
                     if (c2c) {
                         store.setFriendRemark(app, "u", target, r.nextBoolean() ? "friend " + r.nextInt(100) : "");

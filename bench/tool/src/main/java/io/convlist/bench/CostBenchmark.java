@@ -15,6 +15,7 @@ import io.convlist.domain.GroupType;
 import io.convlist.domain.SyncPosition;
 import io.convlist.domain.UserProfile;
 import io.convlist.store.AppSettingsStore;
+import io.convlist.domain.SettingChange;
 import io.convlist.store.ConversationStore;
 
 /**
@@ -167,7 +168,7 @@ public final class CostBenchmark {
         rows.add(measure("setReceiveMessageOpt, 1 conversation, new setting",
                 Map.of("BatchGetItem", 1, "TransactWriteItems", 1, "UpdateItem", 1), repeats, app -> {
             Fixtures.fill(store, app, "u", 1);
-            return () -> store.setReceiveOpt(app, "u", List.of(G0), 2);
+            return () -> store.changeSettings(app, "u", List.of(G0), new SettingChange.ReceiveOpt(2));
         }));
         rows.add(measure("cleanConversationUnreadMessageCount, one conversation", ONE_UPDATE, repeats, app -> {
             Fixtures.fillUnread(store, app, "u", 1);
@@ -180,7 +181,7 @@ public final class CostBenchmark {
                 }));
         rows.add(measure("deleteConversation", Map.of("BatchGetItem", 1, "TransactWriteItems", 1), repeats, app -> {
             Fixtures.fill(store, app, "u", 2);
-            return () -> store.delete(app, "u", G0);
+            return () -> store.delete(app, "u", G0, false);
         }));
     }
 

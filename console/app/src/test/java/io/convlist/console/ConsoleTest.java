@@ -208,15 +208,15 @@ class ConsoleTest {
             conversations.recordMessage(app, new MessageEvent(ConversationType.GROUP, "m" + i, 4, t + i, "carol", null, "g" + i,
                     GroupType.Work, List.of("bob"), "hi", Set.of(), false).validated());
         }
-        conversations.delete(app, "bob", io.convlist.domain.ConversationId.group("g0"));
-        conversations.setReceiveOpt(app, "bob", List.of(io.convlist.domain.ConversationId.c2c("dave")), 2);
+        conversations.delete(app, "bob", io.convlist.domain.ConversationId.group("g0"), false);
+        conversations.changeSettings(app, "bob", List.of(io.convlist.domain.ConversationId.c2c("dave")), new io.convlist.domain.SettingChange.ReceiveOpt(2));
         String html = given().filter(viewer).queryParam("userID", "bob").get("/apps/" + app + "/users")
                 .then().statusCode(200).extract().asString();
         String removals = html.substring(html.indexOf("id=\"removals\""), html.indexOf("id=\"peer-settings\""));
         assertThat(removals).contains("group_g0").contains("DELETED").contains("<td>4</td>").doesNotContain("group_g1");
         assertThat(html.substring(html.indexOf("id=\"peer-settings\""))).contains("c2c_dave").contains("<td>2</td>");
         // A user whose only trace is a removal record or a setting is still shown.
-        conversations.delete(app, "bob", io.convlist.domain.ConversationId.group("g1"));
+        conversations.delete(app, "bob", io.convlist.domain.ConversationId.group("g1"), false);
         given().filter(viewer).queryParam("userID", "bob").get("/apps/" + app + "/users").then().statusCode(200);
     }
 

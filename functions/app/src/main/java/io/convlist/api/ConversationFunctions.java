@@ -6,6 +6,7 @@ import java.util.List;
 
 import io.convlist.api.Requests.CleanUnread;
 import io.convlist.api.Requests.ConversationIds;
+import io.convlist.api.Requests.DeleteConversations;
 import io.convlist.api.Requests.ForUser;
 import io.convlist.api.Requests.GetConversationList;
 import io.convlist.api.Requests.OneConversation;
@@ -14,6 +15,7 @@ import io.convlist.api.Requests.SetDraft;
 import io.convlist.api.Responses.ConversationList;
 import io.convlist.api.Responses.Conversations;
 import io.convlist.api.Responses.Done;
+import io.convlist.api.Responses.OperationResults;
 import io.convlist.api.Responses.TotalUnread;
 import io.convlist.auth.CallerResolver;
 import io.convlist.auth.ListOwner;
@@ -52,10 +54,7 @@ public class ConversationFunctions {
         GetConversationList req = in == null ? new GetConversationList(null, null, null) : in;
         ListOwner t = target(req.userID());
         int count = pageCount(req.count());
-        long nextSeq = req.nextSeq() == null ? 0 : req.nextSeq();
-        if (nextSeq < 0) {
-            throw ServiceException.badRequest("nextSeq must be 0 (first page) or a page's nextSeq");
-        }
+        long nextSeq = nextSeq(req.nextSeq());
         // Taken before the first page is read, so that sync from it catches whatever moves while the device pages.
         String cursor = nextSeq == 0 ? cursors.encode(t, store.changesFromNow()) : null;
         ConversationPage page = store.list(t.appId(), t.userId(), nextSeq, count);
@@ -77,8 +76,19 @@ public class ConversationFunctions {
     @Funq
     public Done deleteConversation(OneConversation in) {
         ListOwner t = target(in == null ? null : in.userID());
-        store.delete(t.appId(), t.userId(), ConversationId.parse(in == null ? null : in.conversationID()));
+        store.delete(t.appId(), t.userId(), ConversationId.parse(in == null ? null : in.conversationID()), false);
         return new Done();
+    }
+
+    /**
+     * Deletes up to 100 conversations, each leaving its removal record. The service holds no
+     * messages: {@code clearMessage} is recorded on the removal, and sync tells devices to clear theirs.
+     */
+    @Funq
+    public OperationResults deleteConversationList(DeleteConversations in) {
+        ListOwner t = target(in == null ? null : in.userID());
+        List<ConversationId> ids = parseIds(in == null ? null : in.conversationIDList());
+        return OperationResults.of(store.deleteAll(t.appId(), t.userId(), ids, Boolean.TRUE.equals(in.clearMessage())));
     }
 
     @Funq
@@ -140,6 +150,14 @@ public class ConversationFunctions {
             throw ServiceException.badRequest("count must be " + Limits.PAGE_MIN + ".." + Limits.PAGE_MAX);
         }
         return count;
+    }
+
+    static long nextSeq(Long requested) {
+        long nextSeq = requested == null ? 0 : requested;
+        if (nextSeq < 0) {
+            throw ServiceException.badRequest("nextSeq must be 0 (first page) or a page's nextSeq");
+        }
+        return nextSeq;
     }
 
     static List<ConversationId> parseIds(List<String> raw) {

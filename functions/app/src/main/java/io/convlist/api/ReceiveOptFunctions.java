@@ -22,6 +22,7 @@ import io.convlist.domain.ConversationId;
 import io.convlist.domain.Limits;
 import io.convlist.domain.ReceiveOpt;
 import io.convlist.domain.ServiceException;
+import io.convlist.domain.SettingChange;
 import io.convlist.store.ConversationStore;
 import io.quarkus.funqy.Funq;
 import jakarta.inject.Inject;
@@ -44,14 +45,15 @@ public class ReceiveOptFunctions {
         ListOwner t = callers.owner(in == null ? null : in.userID());
         List<ConversationId> ids = ConversationFunctions.parseIds(in == null ? null : in.conversationIDList());
         int opt = ReceiveOpt.require(in.opt());
-        return new ReceiveOptResult(store.setReceiveOpt(t.appId(), t.userId(), ids, opt));
+        List<ConversationId> notInList = store.changeSettings(t.appId(), t.userId(), ids, new SettingChange.ReceiveOpt(opt));
+        return new ReceiveOptResult(notInList.stream().map(ConversationId::toString).toList());
     }
 
     @Funq
     public Done setC2CReceiveMessageOpt(SetC2CReceiveOpt in) {
         ListOwner t = callers.owner(in == null ? null : in.userID());
         List<ConversationId> ids = idList("userIDList", in == null ? null : in.userIDList(), ConversationId::c2c);
-        store.setReceiveOpt(t.appId(), t.userId(), ids, ReceiveOpt.require(in.opt()));
+        store.changeSettings(t.appId(), t.userId(), ids, new SettingChange.ReceiveOpt(ReceiveOpt.require(in.opt())));
         return new Done();
     }
 
@@ -59,7 +61,7 @@ public class ReceiveOptFunctions {
     public C2CReceiveOpts getC2CReceiveMessageOpt(GetC2CReceiveOpt in) {
         ListOwner t = callers.owner(in == null ? null : in.userID());
         List<ConversationId> ids = idList("userIDList", in == null ? null : in.userIDList(), ConversationId::c2c);
-        return new C2CReceiveOpts(store.receiveOpts(t.appId(), t.userId(), ids).stream()
+        return new C2CReceiveOpts(store.settings(t.appId(), t.userId(), ids).stream()
                 .map(s -> new C2CReceiveOpt(s.conversationId().userId(), s.recvOpt())).toList());
     }
 
@@ -67,7 +69,7 @@ public class ReceiveOptFunctions {
     public Done setGroupReceiveMessageOpt(SetGroupReceiveOpt in) {
         ListOwner t = callers.owner(in == null ? null : in.userID());
         ConversationId id = ConversationId.group(in == null ? null : in.groupID());
-        store.setReceiveOpt(t.appId(), t.userId(), List.of(id), ReceiveOpt.require(in.opt()));
+        store.changeSettings(t.appId(), t.userId(), List.of(id), new SettingChange.ReceiveOpt(ReceiveOpt.require(in.opt())));
         return new Done();
     }
 
@@ -75,7 +77,7 @@ public class ReceiveOptFunctions {
     public GroupReceiveOpts getGroupReceiveMessageOpt(GetGroupReceiveOpt in) {
         ListOwner t = callers.owner(in == null ? null : in.userID());
         List<ConversationId> ids = idList("groupIDList", in == null ? null : in.groupIDList(), ConversationId::group);
-        return new GroupReceiveOpts(store.receiveOpts(t.appId(), t.userId(), ids).stream()
+        return new GroupReceiveOpts(store.settings(t.appId(), t.userId(), ids).stream()
                 .map(s -> new GroupReceiveOpt(s.conversationId().groupId(), s.recvOpt())).toList());
     }
 

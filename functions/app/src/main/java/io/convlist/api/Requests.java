@@ -1,5 +1,6 @@
 package io.convlist.api;
 
+import java.math.BigInteger;
 import java.util.List;
 
 /**
@@ -61,5 +62,32 @@ public final class Requests {
     }
 
     public record SetGroupProfile(String groupID, String groupName, String faceUrl, String groupType) {
+    }
+
+    public record MarkConversation(String userID, List<String> conversationIDList, BigInteger markType, Boolean enableMark) {
+    }
+
+    /** @param customData base64; empty clears */
+    public record SetCustomData(String userID, List<String> conversationIDList, String customData) {
+    }
+
+    public record DeleteConversations(String userID, List<String> conversationIDList, Boolean clearMessage) {
+    }
+
+    /** Tencent's V2TIMConversationListFilter; see {@code io.convlist.domain.ConversationFilter}. */
+    public record Filter(Integer type, String conversationGroup, BigInteger markType, Boolean hasUnreadCount,
+            Boolean hasGroupAtInfo) {
+    }
+
+    public record GetConversationListByFilter(String userID, Filter filter, Long nextSeq, Integer count) {
+    }
+
+    public record GetUnreadCountByFilter(String userID, Filter filter) {
+    }
+
+    public record ConversationGroup(String userID, String groupName, List<String> conversationIDList) {
+    }
+
+    public record RenameConversationGroup(String userID, String oldName, String newName) {
     }
 }

@@ -3,6 +3,8 @@ package io.convlist.api;
 import java.util.List;
 
 import io.convlist.domain.Conversation;
+import io.convlist.domain.ItemOutcome;
+import io.convlist.runtime.HttpStatuses;
 
 /** The functions' outputs. */
 public final class Responses {
@@ -13,12 +15,20 @@ public final class Responses {
     public record ConversationList(List<Conversation> conversationList, long nextSeq, boolean isFinished, String cursor) {
     }
 
-    public record Removed(String conversationID, String reason, long time) {
+    /** @param clearMessage deleted with clearMessage: the device clears its messages of the conversation */
+    public record Removed(String conversationID, String reason, long time, boolean clearMessage) {
     }
 
-    /** @param cursor null when resyncRequired: the device starts over with a null cursor */
+    /**
+     * @param cursor                null when resyncRequired: the device starts over with a null cursor
+     * @param conversationGroupList the user's conversation groups when they changed (and on a full sync's
+     *                              first page), for the device to replace its own; null when unchanged
+     */
     public record SyncResult(List<Conversation> changed, List<Removed> removed, String cursor, boolean isFinished,
-            boolean resyncRequired) {
+            boolean resyncRequired, List<String> conversationGroupList) {
+    }
+
+    public record ConversationGroupNames(List<String> groupNameList) {
     }
 
     public record C2CReceiveOpt(String userID, int opt) {
@@ -44,5 +54,20 @@ public final class Responses {
 
     /** An empty JSON object for functions that only change state. */
     public record Done() {
+    }
+
+    /**
+     * Tencent's V2TIMConversationOperationResult: resultCode 0 and an empty resultInfo on success,
+     * else the HTTP status the same error would have for a whole call, and its error code.
+     */
+    public record OperationResult(String conversationID, int resultCode, String resultInfo) {
+    }
+
+    public record OperationResults(List<OperationResult> resultList) {
+        static OperationResults of(List<ItemOutcome> outcomes) {
+            return new OperationResults(outcomes.stream().map(o -> o.error() == null
+                    ? new OperationResult(o.conversationId().toString(), 0, "")
+                    : new OperationResult(o.conversationId().toString(), HttpStatuses.of(o.error()), o.error().name())).toList());
+        }
     }
 }

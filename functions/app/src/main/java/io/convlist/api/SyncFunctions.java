@@ -36,7 +36,8 @@ public class SyncFunctions {
         SyncPosition at = req.cursor() == null ? null : cursors.decode(t, req.cursor());
         SyncPage page = store.sync(t.appId(), t.userId(), at, count);
         return new SyncResult(page.changed(),
-                page.removed().stream().map(r -> new Removed(r.conversationId().toString(), r.reason().name(), r.timeMillis())).toList(),
-                page.next() == null ? null : cursors.encode(t, page.next()), page.isFinished(), page.resyncRequired());
+                page.removed().stream().map(r -> new Removed(r.conversationId().toString(), r.reason().name(), r.timeMillis(), r.clearMessages())).toList(),
+                page.next() == null ? null : cursors.encode(t, page.next()), page.isFinished(), page.resyncRequired(),
+                page.conversationGroups());
     }
 }

@@ -1,8 +1,12 @@
 package io.convlist.domain;
 
+import java.math.BigInteger;
 import java.util.List;
 
-/** A conversation as callers see it, with Tencent IM's field names (V2TIMConversation). */
+/**
+ * A conversation as callers see it, with Tencent IM's field names (V2TIMConversation). customData
+ * is the bytes in base64 ("" for none); markList holds each set mark bit as a number ({@link Marks}).
+ */
 public record Conversation(
         String type,
         String conversationID,
@@ -13,6 +17,9 @@ public record Conversation(
         String faceUrl,
         long unreadCount,
         int recvOpt,
+        List<BigInteger> markList,
+        String customData,
+        List<String> conversationGroupList,
         LastMessage lastMessage,
         List<GroupAtInfo> groupAtInfoList,
         String draftText,

@@ -1,14 +1,19 @@
 package io.convlist.domain;
 
+import java.util.Map;
+import java.util.Objects;
+
 /**
  * Tencent IM's display rules. Group: group name, else group ID. C2C: the owner's friend remark for
  * the peer, else the peer's nickname, else the peer's userID. Face: group face / peer face.
+ * Conversation groups are held by ID and shown by name (a group deleted meanwhile is not shown).
  */
 public final class DisplayNames {
     private DisplayNames() {
     }
 
-    public static Conversation present(StoredConversation c, UserProfile peer, GroupProfile group) {
+    public static Conversation present(StoredConversation c, UserProfile peer, GroupProfile group,
+            Map<String, String> conversationGroupNames) {
         String showName;
         String faceUrl;
         String groupType = null;
@@ -22,7 +27,9 @@ public final class DisplayNames {
             faceUrl = peer == null ? null : peer.faceUrl();
         }
         return new Conversation(c.id().type().name(), c.id().toString(), c.id().userId(), c.id().groupId(),
-                groupType, showName, faceUrl, c.unreadCount(), c.recvOpt(), c.lastMessage(),
+                groupType, showName, faceUrl, c.unreadCount(), c.recvOpt(), Marks.markList(c.marks()), c.customDataBase64(),
+                c.conversationGroupIds().stream().map(conversationGroupNames::get).filter(Objects::nonNull).sorted().toList(),
+                c.lastMessage(),
                 c.groupAtInfoList(), c.draftText(), c.draftTimestamp(), c.pinned(), c.orderKey(),
                 c.lastChangeMillis(), c.expiresAtEpochSecond());
     }

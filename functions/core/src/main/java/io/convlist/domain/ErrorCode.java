@@ -13,6 +13,8 @@ public enum ErrorCode {
     PIN_LIMIT_REACHED,
     /** 1,000 peers and groups have settings already (marks, groups and receive options count alike). */
     SETTINGS_LIMIT_REACHED,
+    /** 20 conversation groups exist already (Tencent's limit, 51010). */
+    GROUP_LIMIT_REACHED,
     /** The request conflicts with the stored state, e.g. a read point older than the last message. */
     CONFLICT,
     /** DynamoDB throttled us or concurrent writers kept winning; safe to retry after Retry-After. */

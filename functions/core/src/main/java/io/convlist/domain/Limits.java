@@ -32,10 +32,22 @@ public final class Limits {
     public static final int ID_LIST_MAX = 100;
     public static final int RECIPIENTS_MAX = 1000;
 
-    /** Peers and groups a user may have settings for (receive option; Tencent's 1,000-conversation cap on marks and groups). */
+    /**
+     * Peers and groups a user may have settings for: a receive option, marks, custom data or
+     * conversation-group memberships (Tencent's 1,000-conversation cap on marks, custom data and groups, 51008).
+     */
     public static final int PEER_SETTINGS_MAX = 1000;
     /** User IDs per setC2CReceiveMessageOpt / getC2CReceiveMessageOpt call, and group IDs per getGroupReceiveMessageOpt (Tencent: 30). */
     public static final int RECEIVE_OPT_IDS_MAX = 30;
+
+    /** Custom data per conversation, decoded (Tencent: 256 bytes). */
+    public static final int CUSTOM_DATA_MAX_BYTES = 256;
+    /** Conversation groups per user (Tencent: 20, 51010). */
+    public static final int CONVERSATION_GROUPS_MAX = 20;
+    /** A conversation group's name, in UTF-8 bytes (Tencent: 32, 51011). */
+    public static final int CONVERSATION_GROUP_NAME_MAX_BYTES = 32;
+    /** Conversations per conversation group; adding past it drops the earliest added (Tencent: 1,000). */
+    public static final int CONVERSATION_GROUP_SIZE_MAX = 1000;
 
     /** Tencent's fixed limit on pinned conversations per user. */
     public static final int PINNED_MAX = 50;

@@ -5,9 +5,20 @@ package io.convlist.domain;
  * A message at or below that sequence belongs to the conversation's past and never brings it back;
  * a newer one does, and only messages after the removal point count as unread.
  *
- * @param timeMillis when it left (for EXPIRED: when its retention ran out)
+ * @param timeMillis    when it left (for EXPIRED: when its retention ran out)
+ * @param clearMessages the user deleted it asking for its messages to be cleared: the service holds no
+ *                      messages, so it tells devices, which clear their local copies
  */
-public record Removal(ConversationId conversationId, RemovalReason reason, long timeMillis, long lastSeq) {
+public record Removal(ConversationId conversationId, RemovalReason reason, long timeMillis, long lastSeq,
+        boolean clearMessages) {
+
+    public Removal(ConversationId conversationId, RemovalReason reason, long timeMillis, long lastSeq) {
+        this(conversationId, reason, timeMillis, lastSeq, false);
+    }
+
+    public Removal clearingMessages(boolean clear) {
+        return new Removal(conversationId, reason, timeMillis, lastSeq, clear);
+    }
 
     /** True if a message with this sequence may bring the conversation back. */
     public boolean admits(long seq) {

@@ -8,10 +8,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.convlist.domain.AppSettings;
 import io.convlist.domain.ConversationId;
 import io.convlist.domain.ErrorCode;
+import io.convlist.domain.ItemOutcome;
 import io.convlist.domain.Limits;
 import io.convlist.domain.OrderKeys;
 import io.convlist.domain.ReadState;
@@ -197,7 +199,29 @@ final class ConversationEditor {
     }
 
     /** Deletes a conversation, frees its slot and leaves its removal record, in one transaction. */
-    void delete(String appId, String userId, ConversationId id) {
+    /**
+     * Deletes each conversation named, in parallel, each as {@link #delete} does.
+     *
+     * @return one outcome per conversation, in the order named: NOT_FOUND for one not in the list
+     */
+    List<ItemOutcome> deleteAll(String appId, String userId, List<ConversationId> ids, boolean clearMessages) {
+        Map<ConversationId, ItemOutcome> outcomes = new ConcurrentHashMap<>();
+        parallel.runAll(ids.stream().<Runnable>map(id -> () -> {
+            try {
+                delete(appId, userId, id, clearMessages);
+                outcomes.put(id, ItemOutcome.ok(id));
+            } catch (ServiceException failed) {
+                outcomes.put(id, new ItemOutcome(id, failed.code()));
+            }
+        }).toList());
+        return ids.stream().map(outcomes::get).toList();
+    }
+
+    /**
+     * Deletes one conversation in one transaction with the bookkeeping, leaving its removal record
+     * (which says whether devices are to clear its messages) and taking it out of the "shown in" index.
+     */
+    void delete(String appId, String userId, ConversationId id, boolean clearMessages) {
         Map<String, AttributeValue> key = key(appId, userId, id);
         for (int attempt = 0; attempt < Attempts.MAX; attempt++) {
             Attempts.backoff(attempt);
@@ -216,7 +240,7 @@ final class ConversationEditor {
             List<TransactWriteItem> tx = List.of(table.txDeleteUnchanged(key, ConversationRows.expiresAt(item)),
                     table.txUpdate(Av.key(userPk(appId, userId), META_SK), b, null),
                     table.txPut(ConversationRows.removalRecord(userPk(appId, userId),
-                            ConversationRows.removalOf(item, RemovalReason.DELETED, now), now, app)),
+                            ConversationRows.removalOf(item, RemovalReason.DELETED, now).clearingMessages(clearMessages), now, app)),
                     ShownIn.remove(table, userPk(appId, userId), id));
             try {
                 table.transact(tx);

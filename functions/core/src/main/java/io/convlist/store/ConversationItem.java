@@ -6,9 +6,9 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbAttri
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSecondarySortKey;
 
-/** The persistence shape of one conversation in its owner's list. Names: {@link Keys}. */
+/** The persistence shape of one conversation in its owner's list, with a copy of its settings. Names: {@link Keys}. */
 @DynamoDbBean
-public class ConversationItem extends TableItem {
+public class ConversationItem extends SettingsFields {
     private String type;
     private String target;
     private String groupType;
@@ -18,7 +18,6 @@ public class ConversationItem extends TableItem {
     private Long readSeq;
     private Boolean readExplicit;
     private Long unread;
-    private Integer recvOpt;
     private Map<String, Integer> atInfo;
     private String draftText;
     private Long draftTime;
@@ -67,10 +66,6 @@ public class ConversationItem extends TableItem {
     @DynamoDbAttribute(Keys.UNREAD)
     public Long getUnread() { return unread; }
     public void setUnread(Long unread) { this.unread = unread; }
-
-    @DynamoDbAttribute(Keys.RECV_OPT)
-    public Integer getRecvOpt() { return recvOpt; }
-    public void setRecvOpt(Integer recvOpt) { this.recvOpt = recvOpt; }
 
     @DynamoDbAttribute(Keys.AT_INFO)
     public Map<String, Integer> getAtInfo() { return atInfo; }

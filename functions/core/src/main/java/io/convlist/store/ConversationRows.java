@@ -3,6 +3,7 @@ package io.convlist.store;
 import static io.convlist.store.Keys.conversationSk;
 
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -15,6 +16,7 @@ import io.convlist.domain.ConversationType;
 import io.convlist.domain.GroupAtInfo;
 import io.convlist.domain.GroupType;
 import io.convlist.domain.LastMessage;
+import io.convlist.domain.Marks;
 import io.convlist.domain.MessageEvent;
 import io.convlist.domain.MessageRole;
 import io.convlist.domain.OrderKeys;
@@ -22,6 +24,7 @@ import io.convlist.domain.ReadState;
 import io.convlist.domain.Removal;
 import io.convlist.domain.RemovalReason;
 import io.convlist.domain.StoredConversation;
+import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -83,7 +86,9 @@ final class ConversationRows {
         }
         return new StoredConversation(toId(item),
                 item.getGroupType() == null ? null : GroupType.parse(item.getGroupType()),
-                Math.max(0, orZero(item.getUnread())), item.getRecvOpt() == null ? 0 : item.getRecvOpt(), last, at,
+                Math.max(0, orZero(item.getUnread())), item.getRecvOpt() == null ? 0 : item.getRecvOpt(),
+                Marks.fromBitValues(item.getMarks()), Base64.getEncoder().encodeToString(bytes(item.getCustomData())),
+                item.getGroups() == null ? List.of() : List.copyOf(item.getGroups()), last, at,
                 item.getDraftText(), item.getDraftTime(), Boolean.TRUE.equals(item.getPinned()), item.getOrderKey(),
                 item.getRemark(), orZero(item.getLastChange()), expiresAt(item));
     }
@@ -120,7 +125,7 @@ final class ConversationRows {
         item.setReadSeq(role.initialReadSeq(m.seq()));
         item.setReadExplicit(role.sender());
         item.setUnread(role.initialUnread());
-        item.setRecvOpt(prior.recvOpt());
+        item.copySettingsFrom(prior.settings());
         item.setRemovedSeq(prior.floorSeq() == 0 ? null : prior.floorSeq());
         item.setAtInfo(role.atType() == 0 ? new HashMap<>() : new HashMap<>(Map.of(Long.toString(m.seq()), role.atType())));
         item.setPinned(false);
@@ -135,7 +140,7 @@ final class ConversationRows {
 
     static Removal toRemoval(RemovalItem item) {
         return new Removal(Keys.conversationOf(item.getSk()), RemovalReason.valueOf(item.getReason()),
-                orZero(item.getRemovedAt()), orZero(item.getLastSeq()));
+                orZero(item.getRemovedAt()), orZero(item.getLastSeq()), Boolean.TRUE.equals(item.getClearMessages()));
     }
 
     /** The record a conversation leaves when it is removed; it expires with the app's retention from now. */
@@ -146,6 +151,7 @@ final class ConversationRows {
         item.setReason(removal.reason().name());
         item.setRemovedAt(removal.timeMillis());
         item.setLastSeq(removal.lastSeq());
+        item.setClearMessages(removal.clearMessages() ? true : null);
         item.setExpiresAt(expiresAt(nowMillis, app));
         return Schemas.REMOVAL.itemToMap(item, true);
     }
@@ -155,6 +161,10 @@ final class ConversationRows {
         boolean expired = !isLive(item, nowMillis);
         return new Removal(toId(item), expired ? RemovalReason.EXPIRED : reasonIfLive,
                 expired ? expiresAt(item) * 1000 : nowMillis, orZero(item.getLastSeq()));
+    }
+
+    static byte[] bytes(SdkBytes value) {
+        return value == null ? new byte[0] : value.asByteArray();
     }
 
     private static long orZero(Long value) {

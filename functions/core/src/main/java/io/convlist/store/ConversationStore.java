@@ -1,15 +1,21 @@
 package io.convlist.store;
 
+import static io.convlist.store.Keys.userPk;
+
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executor;
 
 import io.convlist.domain.Conversation;
+import io.convlist.domain.ConversationFilter;
 import io.convlist.domain.ConversationId;
 import io.convlist.domain.ConversationPage;
 import io.convlist.domain.GroupProfile;
+import io.convlist.domain.ItemOutcome;
 import io.convlist.domain.MessageEvent;
 import io.convlist.domain.PeerSetting;
+import io.convlist.domain.SettingChange;
 import io.convlist.domain.Removal;
 import io.convlist.domain.SyncPage;
 import io.convlist.domain.SyncPosition;
@@ -21,8 +27,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * and the TTL consumer use. Every rule-enforcing write is conditional or a transaction with
  * conditions; nothing takes a lock. The work is done by one class per responsibility:
  * {@link MessageRecorder} (messages), {@link ListCap} (the cap: creation, eviction, reconciling),
- * {@link ConversationEditor} (draft, pin, read points, delete), {@link ListReader} (pages, by ID,
- * total unread), {@link PeerSettingsStore} (receive options per peer and group, outside the list),
+ * {@link ConversationEditor} (draft, pin, read points, delete), {@link ListReader} (pages, filtered
+ * pages, by ID, unread counts), {@link PeerSettingsStore} (receive option, marks, custom data and
+ * group memberships per peer and group, outside the list), {@link ConversationGroups},
  * {@link RemovalRecords} and {@link ProfileStore} (profiles and remarks).
  *
  * <p>Request budget (counted in the tests): a message into an existing conversation is one
@@ -38,6 +45,7 @@ public final class ConversationStore {
     private final PeerSettingsStore peerSettings;
     private final RemovalRecords removals;
     private final ListSync sync;
+    private final ConversationGroups groups;
     private final Clock clock;
 
     /**
@@ -54,6 +62,7 @@ public final class ConversationStore {
         this.peerSettings = new PeerSettingsStore(requests, clock, settings, parallel);
         this.removals = new RemovalRecords(requests, clock, settings);
         this.sync = new ListSync(requests, clock, settings, reader);
+        this.groups = new ConversationGroups(requests, clock, settings, peerSettings);
         this.clock = clock;
     }
 
@@ -70,18 +79,18 @@ public final class ConversationStore {
     }
 
     /**
-     * Sets the user's receive option for the peers and groups of these conversations, in the list or
-     * not; their conversations in the list show it at once.
+     * Applies one change to the user's settings for the peers and groups of these conversations, in
+     * the list or not; their conversations in the list show it at once.
      *
      * @return the conversation IDs that are not in the list
      */
-    public List<String> setReceiveOpt(String appId, String userId, List<ConversationId> ids, int opt) {
-        return peerSettings.setReceiveOpt(appId, userId, ids, opt);
+    public List<ConversationId> changeSettings(String appId, String userId, List<ConversationId> ids, SettingChange change) {
+        return peerSettings.change(appId, userId, ids, change);
     }
 
-    /** The user's receive option for each of these peers and groups, in the order asked. */
-    public List<PeerSetting> receiveOpts(String appId, String userId, List<ConversationId> ids) {
-        return peerSettings.receiveOpts(appId, userId, ids);
+    /** The user's settings for each of these peers and groups (defaults where none are set), in the order asked. */
+    public List<PeerSetting> settings(String appId, String userId, List<ConversationId> ids) {
+        return peerSettings.get(appId, userId, ids);
     }
 
     /** Every peer and group the user has settings for. */
@@ -107,12 +116,28 @@ public final class ConversationStore {
         editor.markAllRead(appId, userId);
     }
 
-    public void delete(String appId, String userId, ConversationId id) {
-        editor.delete(appId, userId, id);
+    /** Deletes one conversation; NOT_FOUND if it is not in the list. */
+    public void delete(String appId, String userId, ConversationId id, boolean clearMessages) {
+        editor.delete(appId, userId, id, clearMessages);
+    }
+
+    /** Deletes each conversation named: one outcome each, in the order named. */
+    public List<ItemOutcome> deleteAll(String appId, String userId, List<ConversationId> ids, boolean clearMessages) {
+        return editor.deleteAll(appId, userId, ids, clearMessages);
     }
 
     public ConversationPage list(String appId, String userId, long nextSeq, int count) {
         return reader.list(appId, userId, nextSeq, count);
+    }
+
+    /** A page of the conversations that match the filter, paged as the plain list is. */
+    public ConversationPage list(String appId, String userId, long nextSeq, int count, ConversationFilter filter) {
+        return reader.list(appId, userId, nextSeq, count, filter, groupsFor(appId, userId, filter));
+    }
+
+    /** The unread count of the conversations that match the filter, leaving out muted ones as the total does. */
+    public long unreadMatching(String appId, String userId, ConversationFilter filter) {
+        return reader.unreadMatching(appId, userId, filter, groupsFor(appId, userId, filter));
     }
 
     /** One conversation; NOT_FOUND if it is not in the list. */
@@ -140,6 +165,44 @@ public final class ConversationStore {
      */
     public SyncPosition changesFromNow() {
         return SyncPosition.changesSince(clock.millis());
+    }
+
+    /** The user's conversation groups if the filter names one (NOT_FOUND if it does not exist) or "": one GetItem. */
+    private Map<String, String> groupsFor(String appId, String userId, ConversationFilter filter) {
+        if (filter == null || filter.conversationGroup() == null) {
+            return Map.of();
+        }
+        Map<String, String> byName = groups.byName(userPk(appId, userId));
+        if (!filter.conversationGroup().isEmpty() && !byName.containsKey(filter.conversationGroup())) {
+            throw ConversationGroups.notFound(filter.conversationGroup());
+        }
+        return byName;
+    }
+
+    /** Creates a conversation group with these conversations: one outcome each. */
+    public List<ItemOutcome> createConversationGroup(String appId, String userId, String name, List<ConversationId> ids) {
+        return groups.createWith(appId, userId, name, ids);
+    }
+
+    /** The user's conversation groups' names, in creation order. */
+    public List<String> conversationGroups(String appId, String userId) {
+        return groups.names(appId, userId);
+    }
+
+    public void renameConversationGroup(String appId, String userId, String oldName, String newName) {
+        groups.rename(appId, userId, oldName, newName);
+    }
+
+    public void deleteConversationGroup(String appId, String userId, String name) {
+        groups.delete(appId, userId, name);
+    }
+
+    public List<ItemOutcome> addConversationsToGroup(String appId, String userId, String name, List<ConversationId> ids) {
+        return groups.add(appId, userId, name, ids);
+    }
+
+    public List<ItemOutcome> deleteConversationsFromGroup(String appId, String userId, String name, List<ConversationId> ids) {
+        return groups.remove(appId, userId, name, ids);
     }
 
     public long totalUnread(String appId, String userId) {

@@ -61,6 +61,12 @@ final class Expr {
         return this;
     }
 
+    /** Removes a document path already written with placeholders (a map entry: {@code #a.#b}). */
+    Expr removePath(String path) {
+        removes.add(path);
+        return this;
+    }
+
     Expr add(String attribute, AttributeValue value) {
         adds.add(n(attribute) + " " + v(value));
         return this;

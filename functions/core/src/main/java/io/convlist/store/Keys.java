@@ -11,7 +11,9 @@ import io.convlist.domain.ConversationId;
  * pk = u#{app}#{user}    sk = meta                 the list's bookkeeping: slots, pinnedCount, rev
  * pk = u#{app}#{user}    sk = r#{friendUserID}     the user's friend remark for a peer
  * pk = u#{app}#{user}    sk = x#{conversationID}   a removal record: why and when it left the list (TTL)
- * pk = u#{app}#{user}    sk = s#{conversationID}   the user's settings for a peer or group (recvOpt), outside the capped list
+ * pk = u#{app}#{user}    sk = groups               the user's conversation groups (name to ID)
+ * pk = u#{app}#{user}    sk = y#groups             when the conversation groups last changed, for sync (TTL)
+ * pk = u#{app}#{user}    sk = s#{conversationID}   the user's settings for a peer or group (recvOpt, marks, custom data, groups), outside the capped list
  * pk = p#{app}#{user}    sk = profile              a user's nickname and face
  * pk = g#{app}#{group}   sk = profile              a group's name, face and type
  * pk = app#{app}         sk = settings             the app's edition, limit and retention
@@ -52,12 +54,22 @@ public final class Keys {
     public static final String LAST_CHANGE = "lastChange";
     /** The TTL attribute: epoch seconds of the last change plus the app's retention. */
     public static final String EXPIRES_AT = "expiresAt";
+    // Settings (on the settings item and copied onto the conversation, see SettingsFields).
+    public static final String MARKS = "marks";
+    public static final String CUSTOM_DATA = "customData";
+    public static final String GROUPS = "groups";
+    public static final String SETTINGS_VER = "settingsVer";
     /** On a conversation brought back after a removal: the last seq it had then (older messages never count). */
     public static final String REMOVED_SEQ = "removedSeq";
 
     // Removal record attributes (besides lastSeq and expiresAt).
     public static final String REASON = "reason";
     public static final String REMOVED_AT = "removedAt";
+    /** Deleted with clearMessage: devices clear their messages of it (the service holds none). */
+    public static final String CLEAR_MESSAGES = "clearMessages";
+
+    // Conversation groups.
+    public static final String GROUPS_BY_NAME = "byName";
 
     // Bookkeeping (meta) attributes.
     public static final String SLOTS = "slots";
@@ -93,6 +105,9 @@ public final class Keys {
     public static final String INDEX_BY_EXPIRY = "byExpiry";
 
     public static final String META_SK = "meta";
+    public static final String CONVERSATION_GROUPS_SK = "groups";
+    /** Rewritten with every change of the conversation groups; its expiresAt puts the change in the byExpiry index that sync reads. */
+    public static final String CONVERSATION_GROUPS_CHANGED_SK = "y#groups";
     public static final String PROFILE_SK = "profile";
     public static final String SETTINGS_SK = "settings";
     public static final String AUDIT_SK_PREFIX = "audit#";

@@ -9,6 +9,7 @@ import java.util.Map;
 
 import io.convlist.domain.AppSettings;
 import io.convlist.domain.Conversation;
+import io.convlist.domain.ConversationFilter;
 import io.convlist.domain.ConversationId;
 import io.convlist.domain.ConversationPage;
 import io.convlist.domain.ConversationType;
@@ -52,14 +53,28 @@ final class ListReader {
      * the list holds, the excess is evicted first, so no read shows more than the limit.
      */
     ConversationPage list(String appId, String userId, long nextSeq, int count) {
+        return list(appId, userId, nextSeq, count, null, Map.of());
+    }
+
+    /**
+     * A page of the conversations that match {@code filter} (null: all), with the plain list's paging
+     * guarantees. A filtered page is one Query without a limit (DynamoDB reads up to 1 MB of the list
+     * per request and filters it), so matches far apart still cost one request for a list of
+     * ordinary size.
+     *
+     * @param groups the user's conversation groups, name to ID, if the filter names one (or "")
+     */
+    ConversationPage list(String appId, String userId, long nextSeq, int count, ConversationFilter filter, Map<String, String> groups) {
         String pk = userPk(appId, userId);
         for (int attempt = 0; attempt < 3; attempt++) {
             long now = clock.millis();
-            List<ConversationItem> live = inOrder(pk, nextSeq, count + 1, now / 1000);
+            Expr where = new Expr();
+            String condition = ListFilters.condition(where, filter, groups, now / 1000);
+            List<ConversationItem> live = inOrder(pk, nextSeq, count + 1, where, condition, filter == null);
             boolean finished = live.size() <= count;
             List<ConversationItem> page = finished ? live : live.subList(0, count);
             Map<String, AttributeValue> metaKey = Av.key(pk, META_SK);
-            List<Map<String, AttributeValue>> keys = new ArrayList<>(List.of(metaKey, AppSettingsStore.key(appId)));
+            List<Map<String, AttributeValue>> keys = new ArrayList<>(List.of(metaKey, AppSettingsStore.key(appId), ConversationGroups.key(pk)));
             page.forEach(item -> keys.add(profileKey(appId, ConversationRows.toId(item))));
             Map<String, Map<String, AttributeValue>> got = table.batchGet(keys);
             AppSettings app = settings.remember(AppSettingsStore.fromItem(appId,
@@ -78,7 +93,7 @@ final class ListReader {
 
     /** The listed conversations that exist, in the order asked; one BatchGetItem per 100 keys. */
     List<Conversation> getMany(String appId, String userId, List<ConversationId> ids) {
-        List<Map<String, AttributeValue>> keys = new ArrayList<>();
+        List<Map<String, AttributeValue>> keys = new ArrayList<>(List.of(ConversationGroups.key(userPk(appId, userId))));
         for (ConversationId id : ids) {
             keys.add(conversationKey(appId, userId, id));
             keys.add(profileKey(appId, id));
@@ -103,6 +118,26 @@ final class ListReader {
         return unreadEntries(userPk(appId, userId), true).stream().mapToLong(e -> Av.num(e, UNREAD, 0)).sum();
     }
 
+    /**
+     * The unread count over the conversations that match {@code filter} and have recvOpt 0, as the
+     * total counts: one Query of the list's conversation items, filtered (the byUnread index holds
+     * too few attributes to filter on).
+     */
+    long unreadMatching(String appId, String userId, ConversationFilter filter, Map<String, String> groups) {
+        Expr e = new Expr();
+        String key = e.n(PK) + " = " + e.v(userPk(appId, userId)) + " AND begins_with(" + e.n(SK) + ", " + e.v(CONVERSATION_SK_PREFIX) + ")";
+        String condition = ListFilters.condition(e, filter, groups, clock.millis() / 1000) + " AND " + e.n(UNREAD) + " > " + e.v(0)
+                + " AND " + receiving(e);
+        return table.queryAll(QueryRequest.builder().tableName(table.table).consistentRead(true).keyConditionExpression(key)
+                .filterExpression(condition).projectionExpression(e.n(UNREAD)).expressionAttributeNames(e.names())
+                .expressionAttributeValues(e.values()).build()).stream().mapToLong(item -> Av.num(item, UNREAD, 0)).sum();
+    }
+
+    /** Counted in totals: recvOpt 0 (Tencent leaves out 1, 2 and 3; this service leaves out 4 as well). */
+    private static String receiving(Expr e) {
+        return "(attribute_not_exists(" + e.n(RECV_OPT) + ") OR " + e.n(RECV_OPT) + " = " + e.v(0) + ")";
+    }
+
     /** The keys of the live conversations with unread messages (optionally only those with recvOpt 0). */
     List<Map<String, AttributeValue>> withUnread(String appId, String userId, boolean receiveOnly) {
         String pk = userPk(appId, userId);
@@ -114,22 +149,24 @@ final class ListReader {
         String key = e.n(PK) + " = " + e.v(pk) + " AND " + e.n(UNREAD) + " > " + e.v(0);
         String filter = e.n(EXPIRES_AT) + " > " + e.v(clock.millis() / 1000);
         if (receiveOnly) {
-            filter += " AND (attribute_not_exists(" + e.n(RECV_OPT) + ") OR " + e.n(RECV_OPT) + " = " + e.v(0) + ")";
+            filter += " AND " + receiving(e);
         }
         return table.queryAll(QueryRequest.builder().tableName(table.table).indexName(INDEX_BY_UNREAD).consistentRead(true)
                 .keyConditionExpression(key).filterExpression(filter).expressionAttributeNames(e.names())
                 .expressionAttributeValues(e.values()).build());
     }
 
-    /** Up to {@code want} live conversations in list order, strictly below {@code nextSeq} (0: from the top). */
-    private List<ConversationItem> inOrder(String pk, long nextSeq, int want, long nowSecond) {
+    /**
+     * Up to {@code want} conversations matching {@code condition} in list order, strictly below
+     * {@code nextSeq} (0: from the top); {@code limited}: ask DynamoDB for {@code want} items a request.
+     */
+    private List<ConversationItem> inOrder(String pk, long nextSeq, int want, Expr e, String condition, boolean limited) {
         QueryConditional where = nextSeq > 0
                 ? QueryConditional.sortLessThan(Key.builder().partitionValue(pk).sortValue(nextSeq).build())
                 : QueryConditional.keyEqualTo(Key.builder().partitionValue(pk).build());
-        Expression live = Expression.builder().expression("#e > :now")
-                .putExpressionName("#e", EXPIRES_AT).putExpressionValue(":now", Av.n(nowSecond)).build();
+        Expression filter = Expression.builder().expression(condition).expressionNames(e.names()).expressionValues(e.values()).build();
         QueryEnhancedRequest request = QueryEnhancedRequest.builder().queryConditional(where).scanIndexForward(false)
-                .consistentRead(true).limit(want).filterExpression(live).build();
+                .consistentRead(true).limit(limited ? want : null).filterExpression(filter).build();
         // Pages are fetched while iterating: the whole loop runs inside the error mapping.
         List<ConversationItem> out = Dynamo.call(() -> {
             List<ConversationItem> items = new ArrayList<>();
@@ -144,7 +181,10 @@ final class ListReader {
         return out.size() > want ? out.subList(0, want) : out;
     }
 
-    /** A conversation with its name and face resolved from the profile in {@code got} (if read). */
+    /**
+     * A conversation with its name and face resolved from the profile in {@code got} (if read), and
+     * its conversation groups' names from the user's groups item (read in the same batch).
+     */
     Conversation present(String appId, ConversationItem item, Map<String, Map<String, AttributeValue>> got) {
         ConversationId id = ConversationRows.toId(item);
         ProfileItem profile = ConversationRows.map(Schemas.PROFILE, got.get(TableRequests.keyString(profileKey(appId, id))));
@@ -157,7 +197,8 @@ final class ListReader {
             group = new GroupProfile(id.groupId(), profile.getGroupName(), profile.getFaceUrl(),
                     type == null || type.isEmpty() ? null : GroupType.parse(type));
         }
-        return DisplayNames.present(ConversationRows.toStored(item), peer, group);
+        Map<String, String> groupNames = ConversationGroups.namesById(got.get(TableRequests.keyString(ConversationGroups.key(item.getPk()))));
+        return DisplayNames.present(ConversationRows.toStored(item), peer, group, groupNames);
     }
 
     private static Map<String, AttributeValue> conversationKey(String appId, String userId, ConversationId id) {

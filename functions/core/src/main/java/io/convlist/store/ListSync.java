@@ -45,10 +45,13 @@ final class ListSync {
     SyncPage page(String appId, String userId, SyncPosition at, int count) {
         SyncPosition position = at == null ? SyncPosition.fullFrom(clock.millis()) : at;
         if (position.phase() == Phase.FULL) {
+            // The groups first, read before the list: a change to them while the device pages is in the next round.
+            List<String> groups = position.nextSeq() == 0
+                    ? ConversationGroups.names(ConversationGroups.byName(table.get(ConversationGroups.key(userPk(appId, userId))))) : null;
             ConversationPage page = reader.list(appId, userId, position.nextSeq(), count);
             SyncPosition next = page.isFinished() ? SyncPosition.changesSince(position.since())
                     : position.continuingBelow(page.nextSeq());
-            return new SyncPage(page.conversationList(), List.of(), next, false, false);
+            return new SyncPage(page.conversationList(), List.of(), next, false, false, groups);
         }
         AppSettingsStore.Versioned app = settings.getVersioned(appId);
         long now = clock.millis();
@@ -91,6 +94,11 @@ final class ListSync {
      */
     private static final class Answer {
         private final Map<String, Object> latest = new LinkedHashMap<>();
+        private List<String> groups;
+
+        void groupsChanged(List<String> names) {
+            groups = names;
+        }
 
         void changed(Conversation c) {
             latest.remove(c.conversationID());
@@ -116,15 +124,21 @@ final class ListSync {
                     removed.add((Removal) v);
                 }
             });
-            return new SyncPage(changed, removed, next, finished, false);
+            return new SyncPage(changed, removed, next, finished, false, groups);
         }
     }
 
-    /** Reads the changed conversations and removal records the index named, with the conversations' profiles. */
+    /**
+     * Reads the changed conversations and removal records the index named, with the conversations'
+     * profiles and the user's conversation groups (which also tell whether their marker changed).
+     */
     private void collectChanges(String appId, String pk, List<Map<String, AttributeValue>> entries, long now, Answer answer) {
-        List<Map<String, AttributeValue>> keys = new ArrayList<>();
+        List<Map<String, AttributeValue>> keys = new ArrayList<>(List.of(ConversationGroups.key(pk)));
         for (Map<String, AttributeValue> entry : entries) {
             String sk = entry.get(SK).s();
+            if (sk.equals(CONVERSATION_GROUPS_CHANGED_SK)) {
+                continue; // the groups item itself is read
+            }
             keys.add(Av.key(pk, sk));
             if (sk.startsWith(CONVERSATION_SK_PREFIX)) {
                 keys.add(ListReader.profileKey(appId, conversationOf(sk)));
@@ -133,6 +147,10 @@ final class ListSync {
         Map<String, Map<String, AttributeValue>> got = table.batchGet(keys);
         for (Map<String, AttributeValue> entry : entries) {
             String sk = entry.get(SK).s();
+            if (sk.equals(CONVERSATION_GROUPS_CHANGED_SK)) {
+                answer.groupsChanged(ConversationGroups.names(ConversationGroups.byName(got.get(TableRequests.keyString(ConversationGroups.key(pk))))));
+                continue;
+            }
             Map<String, AttributeValue> raw = got.get(TableRequests.keyString(Av.key(pk, sk)));
             if (raw == null) {
                 continue; // gone since the index was read: its removal or return is further on

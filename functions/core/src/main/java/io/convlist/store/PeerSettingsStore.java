@@ -6,15 +6,20 @@ import static io.convlist.store.Keys.*;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.convlist.domain.AppSettings;
 import io.convlist.domain.ConversationId;
 import io.convlist.domain.ErrorCode;
 import io.convlist.domain.Limits;
+import io.convlist.domain.Marks;
 import io.convlist.domain.PeerSetting;
 import io.convlist.domain.ServiceException;
+import io.convlist.domain.SettingChange;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
@@ -23,11 +28,11 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
- * A user's settings for peers and groups (the receive option), in items of their own outside the
- * capped list: they survive the conversation's deletion, eviction and expiry, can be set for a peer
- * not in the list, and a conversation copies them when it is created. At most
- * {@value Limits#PEER_SETTINGS_MAX} per user, counted on the list's bookkeeping item in the same
- * transaction that adds or removes one. The receive option 0 is the default: setting it removes the item.
+ * A user's settings for peers and groups (receive option, marks, custom data, conversation groups),
+ * in items of their own outside the capped list: they survive the conversation's deletion, eviction
+ * and expiry, can be set for a peer not in the list, and a conversation copies them when it is
+ * created. At most {@value Limits#PEER_SETTINGS_MAX} per user, counted on the list's bookkeeping item
+ * in the same transaction that adds or removes one; an item that comes to hold nothing goes.
  */
 final class PeerSettingsStore {
     private final TableRequests table;
@@ -43,35 +48,67 @@ final class PeerSettingsStore {
     }
 
     /**
-     * Sets the receive option for each peer or group, then for its conversation if it is in the list.
-     * Settings that are new are added in one transaction with their count, conditioned on the cap
-     * ({@value Limits#PEER_SETTINGS_MAX}), so a request that would pass it writes nothing, also when
-     * callers race (one BatchGetItem first tells new from existing, and refuses early).
+     * Applies one change to the settings of each peer or group named, then copies each resulting
+     * state onto its conversation if it is in the list. Settings that are new are added in one
+     * transaction with their count, conditioned on the cap ({@value Limits#PEER_SETTINGS_MAX}), so a
+     * request that would pass it writes nothing, also when callers race (one BatchGetItem first tells
+     * new from existing, and refuses early). Existing ones are changed conditioned on their version;
+     * one removed meanwhile is read and changed again.
      *
-     * @return the conversation IDs that are not in the list (their setting is stored all the same)
+     * @return the IDs whose conversation is not in the list (their settings are stored all the same)
      */
-    List<String> setReceiveOpt(String appId, String userId, List<ConversationId> ids, int opt) {
+    List<ConversationId> change(String appId, String userId, List<ConversationId> ids, SettingChange change) {
         String pk = userPk(appId, userId);
-        for (int attempt = 0; attempt < Attempts.MAX; attempt++) {
+        Map<ConversationId, SettingsFields> states = new ConcurrentHashMap<>();
+        List<ConversationId> pending = ids;
+        for (int attempt = 0; attempt < Attempts.MAX && !pending.isEmpty(); attempt++) {
             Attempts.backoff(attempt);
-            Map<String, AttributeValue> metaKey = Av.key(pk, META_SK);
-            List<Map<String, AttributeValue>> keys = new ArrayList<>(List.of(metaKey));
-            ids.forEach(id -> keys.add(Av.key(pk, peerSettingsSk(id))));
-            Map<String, Map<String, AttributeValue>> got = table.batchGet(keys);
-            ListMetaItem meta = ConversationRows.map(Schemas.LIST_META, got.get(TableRequests.keyString(metaKey)));
-            long count = meta == null || meta.getSettingsCount() == null ? 0 : meta.getSettingsCount();
-            List<ConversationId> added = new ArrayList<>();
-            List<ConversationId> existing = new ArrayList<>();
-            ids.forEach(id -> (got.containsKey(TableRequests.keyString(Av.key(pk, peerSettingsSk(id)))) ? existing : added).add(id));
-            if (opt != 0 && count + added.size() > Limits.PEER_SETTINGS_MAX) {
-                throw limitReached();
-            }
-            if (opt != 0 && !added.isEmpty() && !addAll(pk, added, opt)) {
-                continue; // one of them appeared meanwhile: read again
-            }
-            return applyAll(appId, pk, existing, added, opt);
+            pending = changeOnce(pk, pending, change, states);
         }
-        throw Attempts.contention();
+        if (!pending.isEmpty()) {
+            throw Attempts.contention();
+        }
+        return copyOntoConversations(appId, pk, ids, states);
+    }
+
+    /** One attempt over {@code ids}; returns those another caller added or removed meanwhile, to do again. */
+    private List<ConversationId> changeOnce(String pk, List<ConversationId> ids, SettingChange change,
+            Map<ConversationId, SettingsFields> states) {
+        Map<String, AttributeValue> metaKey = Av.key(pk, META_SK);
+        List<Map<String, AttributeValue>> keys = new ArrayList<>(List.of(metaKey));
+        ids.forEach(id -> keys.add(settingsKey(pk, id)));
+        Map<String, Map<String, AttributeValue>> got = table.batchGet(keys);
+        ListMetaItem meta = ConversationRows.map(Schemas.LIST_META, got.get(TableRequests.keyString(metaKey)));
+        long count = meta == null || meta.getSettingsCount() == null ? 0 : meta.getSettingsCount();
+        List<ConversationId> added = new ArrayList<>();
+        List<ConversationId> existing = new ArrayList<>();
+        for (ConversationId id : ids) {
+            if (got.containsKey(TableRequests.keyString(settingsKey(pk, id)))) {
+                existing.add(id);
+            } else if (change.clearsOnly()) {
+                states.put(id, newItem(pk, id, null)); // nothing stored: no version to copy
+            } else {
+                added.add(id);
+            }
+        }
+        if (count + added.size() > Limits.PEER_SETTINGS_MAX) {
+            throw limitReached();
+        }
+        if (!added.isEmpty() && !addAll(pk, added, change, states)) {
+            return ids; // one of them appeared meanwhile: read again
+        }
+        List<ConversationId> raced = Collections.synchronizedList(new ArrayList<>());
+        List<Runnable> writes = new ArrayList<>();
+        existing.forEach(id -> writes.add(() -> {
+            SettingsFields after = changeExisting(pk, id, change);
+            if (after == null) {
+                raced.add(id);
+            } else {
+                states.put(id, after);
+            }
+        }));
+        parallel.runAll(writes);
+        return List.copyOf(raced);
     }
 
     /**
@@ -81,17 +118,24 @@ final class PeerSettingsStore {
      *
      * @return false if one of them was added by another caller meanwhile
      */
-    private boolean addAll(String pk, List<ConversationId> added, int opt) {
+    private boolean addAll(String pk, List<ConversationId> added, SettingChange change, Map<ConversationId, SettingsFields> states) {
         int chunk = TableRequests.TRANSACTION_MAX_ITEMS - 1;
         for (int from = 0; from < added.size(); from += chunk) {
             List<ConversationId> part = added.subList(from, Math.min(added.size(), from + chunk));
             List<TransactWriteItem> tx = new ArrayList<>();
-            part.forEach(id -> tx.add(table.txPutNew(settingsItem(pk, id, opt))));
+            Map<ConversationId, PeerSettingsItem> items = new LinkedHashMap<>();
+            for (ConversationId id : part) {
+                PeerSettingsItem item = newItem(pk, id, firstVersion());
+                SettingWrites.apply(item, change);
+                items.put(id, item);
+                tx.add(table.txPutNew(Schemas.PEER_SETTINGS.itemToMap(item, true)));
+            }
             if (from == 0) {
                 tx.add(countSettings(pk, added.size()));
             }
             try {
                 table.transact(tx);
+                states.putAll(items);
             } catch (TransactionCanceledException cancelled) {
                 if (from == 0 && TableRequests.failedAt(cancelled, part.size())) {
                     throw limitReached();
@@ -106,80 +150,134 @@ final class PeerSettingsStore {
     }
 
     /**
-     * Updates or removes the existing settings, then puts the option on each conversation in the list
-     * (the new settings are stored already); returns the conversations not in the list.
+     * Changes an existing settings item, counting its version up in the same update (one item's
+     * update is atomic, so concurrent changes neither conflict nor share a version), and removes it
+     * (uncounting it) if it now holds nothing.
+     *
+     * @return the settings after the change, or null if another caller removed them meanwhile
      */
-    private List<String> applyAll(String appId, String pk, List<ConversationId> existing, List<ConversationId> added, int opt) {
+    private SettingsFields changeExisting(String pk, ConversationId id, SettingChange change) {
+        Expr e = SettingWrites.apply(new Expr(), change).add(SETTINGS_VER, Av.n(1));
+        PeerSettingsItem after;
+        try {
+            after = Schemas.PEER_SETTINGS.mapToItem(table.updateReturningNew(settingsKey(pk, id), e, "attribute_exists(" + e.n(PK) + ")"));
+        } catch (ConditionalCheckFailedException removed) {
+            return null;
+        }
+        if (after.holdsNothing()) {
+            try {
+                table.transact(List.of(deleteIfVersion(pk, id, after.getSettingsVer()), countSettings(pk, -1)));
+            } catch (TransactionCanceledException changedAgain) {
+                // another caller set something meanwhile: its newer state stands, and it copies it
+            }
+        }
+        return after;
+    }
+
+    /** Copies each state onto its conversation; returns the IDs not in the list. */
+    private List<ConversationId> copyOntoConversations(String appId, String pk, List<ConversationId> ids,
+            Map<ConversationId, SettingsFields> states) {
         AppSettings app = settings.cached(appId);
-        List<String> notInList = Collections.synchronizedList(new ArrayList<>());
-        List<Runnable> writes = new ArrayList<>();
-        for (ConversationId id : existing) {
-            writes.add(() -> {
-                changeSetting(pk, id, opt);
-                if (!applyToConversation(pk, id, opt, app)) {
-                    notInList.add(id.toString());
-                }
-            });
-        }
-        for (ConversationId id : added) {
-            writes.add(() -> {
-                if (!applyToConversation(pk, id, opt, app)) {
-                    notInList.add(id.toString());
-                }
-            });
-        }
-        parallel.runAll(writes);
-        return List.copyOf(notInList);
+        List<ConversationId> notInList = Collections.synchronizedList(new ArrayList<>());
+        parallel.runAll(ids.stream().<Runnable>map(id -> () -> {
+            if (!copyOntoConversation(pk, id, states.get(id), app)) {
+                notInList.add(id);
+            }
+        }).toList());
+        return ids.stream().filter(notInList::contains).toList();
     }
 
-    /** The receive option for each peer or group named (0 where none is set), in the order asked: one BatchGetItem. */
-    List<PeerSetting> receiveOpts(String appId, String userId, List<ConversationId> ids) {
+    /**
+     * The conversation shows the state at once, unless it shows a newer one already (the version
+     * decides, whatever order concurrent changes land in); false if it is not in the list. A state
+     * without a version (nothing stored) only clears a conversation that never copied any settings.
+     */
+    private boolean copyOntoConversation(String pk, ConversationId id, SettingsFields state, AppSettings app) {
+        long now = clock.millis();
+        Expr e = SettingWrites.copy(new Expr(), state);
+        String newer = state.getSettingsVer() == null ? "attribute_not_exists(" + e.n(SETTINGS_VER) + ")"
+                : "(attribute_not_exists(" + e.n(SETTINGS_VER) + ") OR " + e.n(SETTINGS_VER) + " < " + e.v(state.getSettingsVer()) + ")";
+        String condition = liveCondition(e, now) + " AND " + newer;
+        if (state.getSettingsVer() != null) {
+            touch(e, now, app);
+        }
+        try {
+            table.update(Av.key(pk, conversationSk(id)), e, condition);
+            return true;
+        } catch (ConditionalCheckFailedException failed) {
+            return ConversationRows.isLive(ConversationRows.conversation(failed.hasItem() ? failed.item() : null), now);
+        }
+    }
+
+    /** The settings for each peer or group named (defaults where none are set), in the order asked: one BatchGetItem. */
+    List<PeerSetting> get(String appId, String userId, List<ConversationId> ids) {
         String pk = userPk(appId, userId);
-        Map<String, Map<String, AttributeValue>> got = table.batchGet(ids.stream().map(id -> Av.key(pk, peerSettingsSk(id))).toList());
-        return ids.stream().map(id -> {
-            PeerSettingsItem item = ConversationRows.map(Schemas.PEER_SETTINGS, got.get(TableRequests.keyString(Av.key(pk, peerSettingsSk(id)))));
-            return new PeerSetting(id, item == null || item.getRecvOpt() == null ? 0 : item.getRecvOpt());
-        }).toList();
+        List<Map<String, AttributeValue>> keys = new ArrayList<>(List.of(ConversationGroups.key(pk)));
+        ids.forEach(id -> keys.add(settingsKey(pk, id)));
+        Map<String, Map<String, AttributeValue>> got = table.batchGet(keys);
+        Map<String, String> groupNames = ConversationGroups.namesById(got.get(TableRequests.keyString(ConversationGroups.key(pk))));
+        return ids.stream().map(id -> toSetting(id,
+                ConversationRows.map(Schemas.PEER_SETTINGS, got.get(TableRequests.keyString(settingsKey(pk, id)))), groupNames)).toList();
     }
 
-    /** Every setting the user has, for operators (one Query). */
+    /** Every setting the user has, for operators (one Query and one GetItem for the groups' names). */
     List<PeerSetting> list(String appId, String userId) {
+        String pk = userPk(appId, userId);
+        Map<String, String> groupNames = ConversationGroups.namesById(table.get(ConversationGroups.key(pk)));
         Expr e = new Expr();
-        String key = e.n(PK) + " = " + e.v(userPk(appId, userId)) + " AND begins_with(" + e.n(SK) + ", " + e.v(PEER_SETTINGS_SK_PREFIX) + ")";
+        String key = e.n(PK) + " = " + e.v(pk) + " AND begins_with(" + e.n(SK) + ", " + e.v(PEER_SETTINGS_SK_PREFIX) + ")";
         return table.queryAll(QueryRequest.builder().tableName(table.table).keyConditionExpression(key)
                 .expressionAttributeNames(e.names()).expressionAttributeValues(e.values()).consistentRead(true).build())
                 .stream().map(raw -> ConversationRows.map(Schemas.PEER_SETTINGS, raw))
-                .map(item -> new PeerSetting(Keys.conversationOf(item.getSk()), item.getRecvOpt() == null ? 0 : item.getRecvOpt()))
-                .toList();
+                .map(item -> toSetting(Keys.conversationOf(item.getSk()), item, groupNames)).toList();
     }
 
-    /** Changes or (for the default, 0) removes an existing setting; one removed meanwhile stays removed. */
-    private void changeSetting(String pk, ConversationId id, int opt) {
-        try {
-            if (opt == 0) {
-                table.transact(List.of(deleteSetting(pk, id), countSettings(pk, -1)));
-            } else {
-                Expr e = new Expr();
-                String condition = "attribute_exists(" + e.n(PK) + ")";
-                table.update(Av.key(pk, peerSettingsSk(id)), e.set(RECV_OPT, Av.n(opt)), condition);
-            }
-        } catch (ConditionalCheckFailedException | TransactionCanceledException removedMeanwhile) {
-            // a concurrent request removed it (set it to 0): the later request wins, as for any setting
+    /** The conversations whose settings hold this conversation group (one Query of the settings items, filtered). */
+    List<ConversationId> membersOf(String pk, String groupId) {
+        Expr e = new Expr();
+        String key = e.n(PK) + " = " + e.v(pk) + " AND begins_with(" + e.n(SK) + ", " + e.v(PEER_SETTINGS_SK_PREFIX) + ")";
+        return table.queryAll(QueryRequest.builder().tableName(table.table).keyConditionExpression(key)
+                .filterExpression("contains(" + e.n(GROUPS) + ", " + e.v(groupId) + ")").projectionExpression(e.n(SK))
+                .expressionAttributeNames(e.names()).expressionAttributeValues(e.values()).consistentRead(true).build())
+                .stream().map(raw -> Keys.conversationOf(raw.get(SK).s())).toList();
+    }
+
+    private static PeerSetting toSetting(ConversationId id, PeerSettingsItem item, Map<String, String> groupNames) {
+        if (item == null) {
+            return PeerSetting.none(id);
         }
+        List<String> groups = item.getGroups() == null ? List.of()
+                : item.getGroups().stream().map(groupNames::get).filter(Objects::nonNull).sorted().toList();
+        return new PeerSetting(id, item.getRecvOpt() == null ? 0 : item.getRecvOpt(), Marks.fromBitValues(item.getMarks()),
+                ConversationRows.bytes(item.getCustomData()), groups);
     }
 
-    private static Map<String, AttributeValue> settingsItem(String pk, ConversationId id, int opt) {
+    /**
+     * Versions count up by one with every change and start from the clock in microseconds, so a
+     * settings item removed and added again later starts above any version its conversation copied
+     * (unless the old one saw more than a thousand changes per millisecond of its life).
+     */
+    private long firstVersion() {
+        return clock.millis() * 1000;
+    }
+
+    private static PeerSettingsItem newItem(String pk, ConversationId id, Long version) {
         PeerSettingsItem item = new PeerSettingsItem();
         item.setPk(pk);
         item.setSk(peerSettingsSk(id));
-        item.setRecvOpt(opt);
-        return Schemas.PEER_SETTINGS.itemToMap(item, true);
+        item.setSettingsVer(version);
+        return item;
     }
 
-    private TransactWriteItem deleteSetting(String pk, ConversationId id) {
+    private static Map<String, AttributeValue> settingsKey(String pk, ConversationId id) {
+        return Av.key(pk, peerSettingsSk(id));
+    }
+
+    private TransactWriteItem deleteIfVersion(String pk, ConversationId id, long version) {
         Expr e = new Expr();
-        return TransactWriteItem.builder().delete(Delete.builder().tableName(table.table).key(Av.key(pk, peerSettingsSk(id)))
-                .conditionExpression("attribute_exists(" + e.n(PK) + ")").expressionAttributeNames(e.names()).build()).build();
+        return TransactWriteItem.builder().delete(Delete.builder().tableName(table.table).key(settingsKey(pk, id))
+                .conditionExpression(e.n(SETTINGS_VER) + " = " + e.v(version)).expressionAttributeNames(e.names())
+                .expressionAttributeValues(e.values()).build()).build();
     }
 
     /** Counts settings in or out; counting in is conditioned on the cap holding after it. */
@@ -189,20 +287,6 @@ final class PeerSettingsStore {
         String condition = delta > 0 ? "attribute_not_exists(" + e.n(SETTINGS_COUNT) + ") OR " + e.n(SETTINGS_COUNT)
                 + " <= " + e.v(Limits.PEER_SETTINGS_MAX - delta) : null;
         return table.txUpdate(Av.key(pk, META_SK), e, condition);
-    }
-
-    /** The conversation shows the setting at once; false if it is not in the list. */
-    private boolean applyToConversation(String pk, ConversationId id, int opt, AppSettings app) {
-        long now = clock.millis();
-        Expr e = new Expr();
-        String condition = liveCondition(e, now);
-        touch(e.set(RECV_OPT, Av.n(opt)), now, app);
-        try {
-            table.update(Av.key(pk, conversationSk(id)), e, condition);
-            return true;
-        } catch (ConditionalCheckFailedException missing) {
-            return false;
-        }
     }
 
     private static ServiceException limitReached() {

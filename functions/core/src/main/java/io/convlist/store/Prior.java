@@ -42,10 +42,6 @@ record Prior(ConversationId id, String pk, RemarkItem remark, PeerSettingsItem s
         return remark == null ? null : remark.getRemark();
     }
 
-    int recvOpt() {
-        return settings == null || settings.getRecvOpt() == null ? 0 : settings.getRecvOpt();
-    }
-
     /** The removal point a new conversation starts above; 0 if it never left the list (within retention). */
     long floorSeq() {
         return removal == null || removal.getLastSeq() == null ? 0 : removal.getLastSeq();
@@ -64,8 +60,8 @@ record Prior(ConversationId id, String pk, RemarkItem remark, PeerSettingsItem s
         List<TransactWriteItem> items = new ArrayList<>();
         Expr e = new Expr();
         String unchanged = settings == null ? "attribute_not_exists(" + e.n(PK) + ")"
-                : settings.getRecvOpt() == null ? "attribute_exists(" + e.n(PK) + ") AND attribute_not_exists(" + e.n(RECV_OPT) + ")"
-                : e.n(RECV_OPT) + " = " + e.v(recvOpt());
+                : settings.getSettingsVer() == null ? "attribute_exists(" + e.n(PK) + ") AND attribute_not_exists(" + e.n(SETTINGS_VER) + ")"
+                : e.n(SETTINGS_VER) + " = " + e.v(settings.getSettingsVer());
         items.add(TransactWriteItem.builder().conditionCheck(ConditionCheck.builder().tableName(table)
                 .key(Av.key(pk, peerSettingsSk(id))).conditionExpression(unchanged).expressionAttributeNames(e.names())
                 .expressionAttributeValues(e.values()).build()).build());

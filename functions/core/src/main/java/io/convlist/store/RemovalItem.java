@@ -14,6 +14,7 @@ public class RemovalItem extends TableItem {
     private Long removedAt;
     private Long lastSeq;
     private Long expiresAt;
+    private Boolean clearMessages;
 
     @DynamoDbAttribute(Keys.REASON)
     public String getReason() { return reason; }
@@ -30,4 +31,8 @@ public class RemovalItem extends TableItem {
     @DynamoDbAttribute(Keys.EXPIRES_AT)
     public Long getExpiresAt() { return expiresAt; }
     public void setExpiresAt(Long expiresAt) { this.expiresAt = expiresAt; }
+
+    @DynamoDbAttribute(Keys.CLEAR_MESSAGES)
+    public Boolean getClearMessages() { return clearMessages; }
+    public void setClearMessages(Boolean clearMessages) { this.clearMessages = clearMessages; }
 }

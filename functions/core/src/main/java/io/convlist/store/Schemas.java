@@ -24,6 +24,7 @@ final class Schemas {
     static final TableSchema<AuditItem> AUDIT = bean(AuditItem.class);
     static final TableSchema<RemovalItem> REMOVAL = bean(RemovalItem.class);
     static final TableSchema<PeerSettingsItem> PEER_SETTINGS = bean(PeerSettingsItem.class);
+    static final TableSchema<ConversationGroupsItem> CONVERSATION_GROUPS = bean(ConversationGroupsItem.class);
 
     private static <T> BeanTableSchema<T> bean(Class<T> type) {
         return BeanTableSchema.create(BeanTableSchemaParams.builder(type).lookup(MethodHandles.lookup()).build());

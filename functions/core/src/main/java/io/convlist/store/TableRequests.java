@@ -17,6 +17,7 @@ import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
@@ -58,6 +59,13 @@ final class TableRequests {
                 .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD).build()));
     }
 
+    /** One conditional UpdateItem that answers the item as it is after the update. */
+    Map<String, AttributeValue> updateReturningNew(Map<String, AttributeValue> key, Expr e, String condition) {
+        return Dynamo.call(() -> ddb.updateItem(UpdateItemRequest.builder().tableName(table).key(key)
+                .updateExpression(e.update()).conditionExpression(condition).expressionAttributeNames(e.names())
+                .expressionAttributeValues(e.values()).returnValues(ReturnValue.ALL_NEW)
+                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD).build())).attributes();
+    }
 
     void transact(List<TransactWriteItem> items) {
         Dynamo.call(() -> ddb.transactWriteItems(b -> b.transactItems(items)));

@@ -1,0 +1,86 @@
+package io.convlist.api;
+
+import java.util.List;
+
+import io.convlist.api.Requests.ConversationGroup;
+import io.convlist.api.Requests.ForUser;
+import io.convlist.api.Requests.RenameConversationGroup;
+import io.convlist.api.Responses.ConversationGroupNames;
+import io.convlist.api.Responses.Done;
+import io.convlist.api.Responses.OperationResults;
+import io.convlist.auth.CallerResolver;
+import io.convlist.auth.ListOwner;
+import io.convlist.domain.ConversationId;
+import io.convlist.domain.Ids;
+import io.convlist.domain.Limits;
+import io.convlist.domain.ServiceException;
+import io.convlist.store.ConversationStore;
+import io.quarkus.funqy.Funq;
+import jakarta.inject.Inject;
+
+/**
+ * Conversation groups, as Tencent keeps them: named by the user (at most
+ * {@value Limits#CONVERSATION_GROUPS_MAX}, names of 1 to {@value Limits#CONVERSATION_GROUP_NAME_MAX_BYTES}
+ * bytes), a conversation in as many as it likes, memberships kept with the peer's settings outside
+ * the capped list (so they survive the conversation leaving it) and counted toward their limit.
+ */
+public class ConversationGroupFunctions {
+
+    @Inject
+    CallerResolver callers;
+
+    @Inject
+    ConversationStore store;
+
+    @Funq
+    public OperationResults createConversationGroup(ConversationGroup in) {
+        ListOwner t = callers.owner(in == null ? null : in.userID());
+        String name = groupName("groupName", in == null ? null : in.groupName());
+        List<ConversationId> ids = ConversationFunctions.parseIds(in.conversationIDList());
+        return OperationResults.of(store.createConversationGroup(t.appId(), t.userId(), name, ids));
+    }
+
+    @Funq
+    public ConversationGroupNames getConversationGroupList(ForUser in) {
+        ListOwner t = callers.owner(in == null ? null : in.userID());
+        return new ConversationGroupNames(store.conversationGroups(t.appId(), t.userId()));
+    }
+
+    @Funq
+    public Done deleteConversationGroup(ConversationGroup in) {
+        ListOwner t = callers.owner(in == null ? null : in.userID());
+        store.deleteConversationGroup(t.appId(), t.userId(), groupName("groupName", in == null ? null : in.groupName()));
+        return new Done();
+    }
+
+    @Funq
+    public Done renameConversationGroup(RenameConversationGroup in) {
+        ListOwner t = callers.owner(in == null ? null : in.userID());
+        String oldName = groupName("oldName", in == null ? null : in.oldName());
+        store.renameConversationGroup(t.appId(), t.userId(), oldName, groupName("newName", in.newName()));
+        return new Done();
+    }
+
+    @Funq
+    public OperationResults addConversationsToGroup(ConversationGroup in) {
+        ListOwner t = callers.owner(in == null ? null : in.userID());
+        String name = groupName("groupName", in == null ? null : in.groupName());
+        List<ConversationId> ids = ConversationFunctions.parseIds(in.conversationIDList());
+        return OperationResults.of(store.addConversationsToGroup(t.appId(), t.userId(), name, ids));
+    }
+
+    @Funq
+    public OperationResults deleteConversationsFromGroup(ConversationGroup in) {
+        ListOwner t = callers.owner(in == null ? null : in.userID());
+        String name = groupName("groupName", in == null ? null : in.groupName());
+        List<ConversationId> ids = ConversationFunctions.parseIds(in.conversationIDList());
+        return OperationResults.of(store.deleteConversationsFromGroup(t.appId(), t.userId(), name, ids));
+    }
+
+    private static String groupName(String field, String name) {
+        if (name == null || name.isEmpty()) {
+            throw ServiceException.badRequest(field + " is required");
+        }
+        return Ids.requireMaxBytes(field, name, Limits.CONVERSATION_GROUP_NAME_MAX_BYTES);
+    }
+}
