@@ -177,7 +177,7 @@ public final class CostBenchmark {
         rows.add(measure("cleanConversationUnreadMessageCount, all (10 with unread)", Map.of("Query", 1, "UpdateItem", 10), repeats,
                 app -> {
                     Fixtures.fillUnread(store, app, "u", 10);
-                    return () -> store.markAllRead(app, "u");
+                    return () -> store.markAllRead(app, "u", null);
                 }));
         rows.add(measure("deleteConversation", Map.of("BatchGetItem", 1, "TransactWriteItems", 1), repeats, app -> {
             Fixtures.fill(store, app, "u", 2);

@@ -111,6 +111,11 @@ public class ConversationFunctions {
         return new Done();
     }
 
+    /**
+     * conversationID "" marks every conversation read, "c2c" every C2C one, "group" every group.
+     * cleanTimestamp is in seconds as Tencent's; a value of 10^11 or more is taken as milliseconds
+     * (10^11 seconds is beyond the year 5000, 10^11 milliseconds is 1973).
+     */
     @Funq
     public Done cleanConversationUnreadMessageCount(CleanUnread in) {
         ListOwner t = target(in == null ? null : in.userID());
@@ -122,20 +127,28 @@ public class ConversationFunctions {
         if ((timestamp != null && timestamp < 0) || (sequence != null && sequence < 0)) {
             throw ServiceException.badRequest("cleanTimestamp and cleanSequence must not be negative");
         }
-        if (in.conversationID().isEmpty()) {
+        String target = in.conversationID();
+        if (target.isEmpty() || target.equals("c2c") || target.equals("group")) {
             if ((timestamp != null && timestamp > 0) || (sequence != null && sequence > 0)) {
-                throw ServiceException.badRequest("marking every conversation read takes no read point");
+                throw ServiceException.badRequest("marking every conversation (of a type) read takes no read point");
             }
-            store.markAllRead(t.appId(), t.userId());
+            store.markAllRead(t.appId(), t.userId(), target.isEmpty() ? null : target.equals("c2c") ? ConversationType.C2C : ConversationType.GROUP);
             return new Done();
         }
-        ConversationId id = ConversationId.parse(in.conversationID());
+        ConversationId id = ConversationId.parse(target);
         if (id.type() == ConversationType.GROUP && timestamp != null && timestamp > 0) {
             throw ServiceException.badRequest("a group's read point is cleanSequence, not cleanTimestamp");
         }
-        store.markRead(t.appId(), t.userId(), id, timestamp, sequence);
+        Long timestampMillis = timestamp;
+        if (timestamp != null && timestamp < CLEAN_TIMESTAMP_MILLIS_FROM) {
+            timestampMillis = timestamp * 1000; // seconds, as Tencent's
+        }
+        store.markRead(t.appId(), t.userId(), id, timestampMillis, sequence);
         return new Done();
     }
+
+    /** cleanTimestamp values from here up are milliseconds, below it seconds. */
+    static final long CLEAN_TIMESTAMP_MILLIS_FROM = 100_000_000_000L;
 
     @Funq
     public TotalUnread getTotalUnreadMessageCount(ForUser in) {

@@ -6,6 +6,8 @@ import java.util.List;
 /**
  * A conversation as callers see it, with Tencent IM's field names (V2TIMConversation). customData
  * is the bytes in base64 ("" for none); markList holds each set mark bit as a number ({@link Marks}).
+ * c2cReadTimestamp (C2C only, else 0) is in seconds as Tencent's: the newest message known read;
+ * groupReadSequence (groups only, else 0) is the read point.
  */
 public record Conversation(
         String type,
@@ -20,6 +22,8 @@ public record Conversation(
         List<BigInteger> markList,
         String customData,
         List<String> conversationGroupList,
+        long c2cReadTimestamp,
+        long groupReadSequence,
         LastMessage lastMessage,
         List<GroupAtInfo> groupAtInfoList,
         String draftText,

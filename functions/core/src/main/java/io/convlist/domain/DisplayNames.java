@@ -29,6 +29,8 @@ public final class DisplayNames {
         return new Conversation(c.id().type().name(), c.id().toString(), c.id().userId(), c.id().groupId(),
                 groupType, showName, faceUrl, c.unreadCount(), c.recvOpt(), Marks.markList(c.marks()), c.customDataBase64(),
                 c.conversationGroupIds().stream().map(conversationGroupNames::get).filter(Objects::nonNull).sorted().toList(),
+                c.id().type() == ConversationType.C2C ? c.readTimeMillis() / 1000 : 0,
+                c.id().type() == ConversationType.GROUP ? c.readSeq() : 0,
                 c.lastMessage(),
                 c.groupAtInfoList(), c.draftText(), c.draftTimestamp(), c.pinned(), c.orderKey(),
                 c.lastChangeMillis(), c.expiresAtEpochSecond());

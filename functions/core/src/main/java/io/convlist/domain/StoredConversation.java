@@ -16,6 +16,8 @@ public record StoredConversation(
         long marks,
         String customDataBase64,
         List<String> conversationGroupIds,
+        long readSeq,
+        long readTimeMillis,
         LastMessage lastMessage,
         List<GroupAtInfo> groupAtInfoList,
         String draftText,

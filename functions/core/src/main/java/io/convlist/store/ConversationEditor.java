@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import io.convlist.domain.AppSettings;
 import io.convlist.domain.ConversationId;
+import io.convlist.domain.ConversationType;
 import io.convlist.domain.ErrorCode;
 import io.convlist.domain.ItemOutcome;
 import io.convlist.domain.Limits;
@@ -132,11 +133,12 @@ final class ConversationEditor {
             if (bySequence) {
                 // Past the last message (and the stored read point): everything is read.
                 condition += " AND " + e.n(LAST_SEQ) + " <= " + e.v(cleanSequence) + " AND " + e.n(READ_SEQ) + " <= " + e.v(cleanSequence);
-                e.set(READ_SEQ, Av.n(cleanSequence)).set(READ_EXPLICIT, Av.bool(true)).set(UNREAD, Av.n(0)).set(AT_INFO, Av.emptyMap());
+                e.set(READ_SEQ, Av.n(cleanSequence)).set(e.n(READ_TIME) + " = " + e.n(LAST_TIME)).set(READ_EXPLICIT, Av.bool(true))
+                        .set(UNREAD, Av.n(0)).set(AT_INFO, Av.emptyMap());
+            } else if (byTime) {
+                condition += " AND " + e.n(LAST_TIME) + " <= " + e.v(cleanTimestamp);
+                readAll(e, e.v(cleanTimestamp));
             } else {
-                if (byTime) {
-                    condition += " AND " + e.n(LAST_TIME) + " <= " + e.v(cleanTimestamp);
-                }
                 readAll(e);
             }
             touch(e, now, app);
@@ -179,10 +181,14 @@ final class ConversationEditor {
     }
 
     /** Marks every conversation with unread messages read up to its current last message. */
-    void markAllRead(String appId, String userId) {
+    /** Marks every conversation with unread messages read, or only those of one type (null: all). */
+    void markAllRead(String appId, String userId, ConversationType only) {
         AppSettings app = settings.cached(appId);
         List<Runnable> writes = new ArrayList<>();
         for (Map<String, AttributeValue> key : reader.withUnread(appId, userId, false)) {
+            if (only != null && ConversationId.parse(key.get(SK).s().substring(CONVERSATION_SK_PREFIX.length())).type() != only) {
+                continue;
+            }
             writes.add(() -> {
                 long now = clock.millis();
                 Expr e = new Expr();

@@ -18,6 +18,7 @@ public class ConversationItem extends SettingsFields {
     private Long readSeq;
     private Boolean readExplicit;
     private Long unread;
+    private Long readTime;
     private Map<String, Integer> atInfo;
     private String draftText;
     private Long draftTime;
@@ -66,6 +67,10 @@ public class ConversationItem extends SettingsFields {
     @DynamoDbAttribute(Keys.UNREAD)
     public Long getUnread() { return unread; }
     public void setUnread(Long unread) { this.unread = unread; }
+
+    @DynamoDbAttribute(Keys.READ_TIME)
+    public Long getReadTime() { return readTime; }
+    public void setReadTime(Long readTime) { this.readTime = readTime; }
 
     @DynamoDbAttribute(Keys.AT_INFO)
     public Map<String, Integer> getAtInfo() { return atInfo; }

@@ -88,7 +88,8 @@ final class ConversationRows {
                 item.getGroupType() == null ? null : GroupType.parse(item.getGroupType()),
                 Math.max(0, orZero(item.getUnread())), item.getRecvOpt() == null ? 0 : item.getRecvOpt(),
                 Marks.fromBitValues(item.getMarks()), Base64.getEncoder().encodeToString(bytes(item.getCustomData())),
-                item.getGroups() == null ? List.of() : List.copyOf(item.getGroups()), last, at,
+                item.getGroups() == null ? List.of() : List.copyOf(item.getGroups()), orZero(item.getReadSeq()),
+                orZero(item.getReadTime()), last, at,
                 item.getDraftText(), item.getDraftTime(), Boolean.TRUE.equals(item.getPinned()), item.getOrderKey(),
                 item.getRemark(), orZero(item.getLastChange()), expiresAt(item));
     }
@@ -123,6 +124,7 @@ final class ConversationRows {
         item.setLastTime(m.timestamp());
         item.setLastMsg(lastMessage(m));
         item.setReadSeq(role.initialReadSeq(m.seq()));
+        item.setReadTime(role.sender() ? m.timestamp() : null);
         item.setReadExplicit(role.sender());
         item.setUnread(role.initialUnread());
         item.copySettingsFrom(prior.settings());

@@ -11,6 +11,7 @@ import io.convlist.domain.Conversation;
 import io.convlist.domain.ConversationFilter;
 import io.convlist.domain.ConversationId;
 import io.convlist.domain.ConversationPage;
+import io.convlist.domain.ConversationType;
 import io.convlist.domain.GroupProfile;
 import io.convlist.domain.ItemOutcome;
 import io.convlist.domain.MessageEvent;
@@ -112,8 +113,9 @@ public final class ConversationStore {
         editor.markRead(appId, userId, id, cleanTimestamp, cleanSequence);
     }
 
-    public void markAllRead(String appId, String userId) {
-        editor.markAllRead(appId, userId);
+    /** Marks every conversation read, or every one of a type ({@code only} null: all). */
+    public void markAllRead(String appId, String userId, ConversationType only) {
+        editor.markAllRead(appId, userId, only);
     }
 
     /** Deletes one conversation; NOT_FOUND if it is not in the list. */

@@ -31,8 +31,13 @@ final class ConversationUpdates {
 
     /** Marks everything up to the last message read, whatever it is when the write applies. */
     static Expr readAll(Expr e) {
-        return e.set(e.n(READ_SEQ) + " = " + e.n(LAST_SEQ)).set(READ_EXPLICIT, Av.bool(true)).set(UNREAD, Av.n(0))
-                .set(AT_INFO, Av.emptyMap());
+        return readAll(e, e.n(LAST_TIME));
+    }
+
+    /** As {@link #readAll(Expr)}, with the read time given (an operand: a value or an attribute). */
+    static Expr readAll(Expr e, String readTime) {
+        return e.set(e.n(READ_SEQ) + " = " + e.n(LAST_SEQ)).set(e.n(READ_TIME) + " = " + readTime)
+                .set(READ_EXPLICIT, Av.bool(true)).set(UNREAD, Av.n(0)).set(AT_INFO, Av.emptyMap());
     }
 
     /** Moves the activity part of the order key to this time, keeping the pin bit and slot. */

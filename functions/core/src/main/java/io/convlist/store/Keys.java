@@ -41,6 +41,8 @@ public final class Keys {
     /** False while readSeq is only the baseline assumed at creation, true once a read point was set. */
     public static final String READ_EXPLICIT = "readExplicit";
     public static final String UNREAD = "unread";
+    /** Epoch millis of the newest message known read: the last message when the read point reached it, or a clean time. */
+    public static final String READ_TIME = "readTime";
     public static final String RECV_OPT = "recvOpt";
     public static final String AT_INFO = "atInfo";
     public static final String DRAFT_TEXT = "draftText";

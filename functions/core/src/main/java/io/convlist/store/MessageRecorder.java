@@ -99,7 +99,8 @@ final class MessageRecorder {
         activity(e, m.timestamp());
         touch(e, now, app);
         if (role.sender()) {
-            e.set(READ_SEQ, Av.n(m.seq())).set(READ_EXPLICIT, Av.bool(true)).set(UNREAD, Av.n(0)).set(AT_INFO, Av.emptyMap());
+            e.set(READ_SEQ, Av.n(m.seq())).set(READ_TIME, Av.n(m.timestamp())).set(READ_EXPLICIT, Av.bool(true))
+                    .set(UNREAD, Av.n(0)).set(AT_INFO, Av.emptyMap());
         } else if (role.keepsUnread()) {
             e.set(e.n(UNREAD) + " = " + e.v(m.seq()) + " - " + e.n(READ_SEQ));
         }

@@ -40,15 +40,15 @@ class DomainRulesTest {
 
     @Test
     void showName_followsTencentsPriorities() {
-        StoredConversation c2c = new StoredConversation(ConversationId.c2c("pat"), null, 0, 0, 0, "", List.of(), null,
+        StoredConversation c2c = new StoredConversation(ConversationId.c2c("pat"), null, 0, 0, 0, "", List.of(), 0, 0, null,
                 List.of(), null, null, false, 1, null, 0, 0);
         assertThat(DisplayNames.present(c2c, null, null, Map.of()).showName()).isEqualTo("pat");
         assertThat(DisplayNames.present(c2c, new UserProfile("pat", "Pat", "f"), null, Map.of()).showName()).isEqualTo("Pat");
-        StoredConversation remarked = new StoredConversation(ConversationId.c2c("pat"), null, 0, 0, 0, "", List.of(),
+        StoredConversation remarked = new StoredConversation(ConversationId.c2c("pat"), null, 0, 0, 0, "", List.of(), 0, 0,
                 null, List.of(), null, null, false, 1, "Boss", 0, 0);
         assertThat(DisplayNames.present(remarked, new UserProfile("pat", "Pat", "f"), null, Map.of()).showName()).isEqualTo("Boss");
         StoredConversation group = new StoredConversation(ConversationId.group("g1"), GroupType.Work, 0, 0, 0, "",
-                List.of(), null, List.of(), null, null, false, 1, null, 0, 0);
+                List.of(), 0, 0, null, List.of(), null, null, false, 1, null, 0, 0);
         assertThat(DisplayNames.present(group, null, null, Map.of()).showName()).isEqualTo("g1");
         assertThat(DisplayNames.present(group, null, new GroupProfile("g1", "Team", "face", null), Map.of()).faceUrl()).isEqualTo("face");
     }
