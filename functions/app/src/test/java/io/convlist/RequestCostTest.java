@@ -153,4 +153,18 @@ class RequestCostTest {
         assertThat(measure(() -> ok(u, "deleteConversationList", body("conversationIDList", List.of("c2c_p", "c2c_q")))))
                 .isEqualTo(Map.of("BatchGetItem", 2, "TransactWriteItems", 2));
     }
+
+    @Test
+    void lastMessageLife_recallIsOneWritePerListThatMayShowIt_clearIsOne() {
+        String app = newApp();
+        String service = serviceToken(app);
+        c2c(app, "p", "u", 1, T0, "m");
+        assertThat(measure(() -> ok(service, "recallMessage", body("type", "C2C", "msgID", "p-u-1", "senderID", "p", "receiverID", "u"))))
+                .isEqualTo(Map.of("UpdateItem", 2));
+        group(app, "g", "Work", "m0", List.of("m1", "m2"), 1, T0, "first", List.of(), false);
+        assertThat(measure(() -> ok(service, "modifyMessage", body("type", "GROUP", "msgID", "g-1", "groupID", "g", "summary", "e"))))
+                .isEqualTo(Map.of("Query", 4, "UpdateItem", 3));
+        assertThat(measure(() -> ok(service, "clearConversationHistory", body("userID", "u", "conversationID", "c2c_p"))))
+                .isEqualTo(Map.of("UpdateItem", 1));
+    }
 }

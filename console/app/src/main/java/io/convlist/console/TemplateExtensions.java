@@ -1,5 +1,6 @@
 package io.convlist.console;
 
+import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
@@ -37,6 +38,15 @@ public class TemplateExtensions {
             }
         }
         return String.join(", ", names);
+    }
+
+    /** markList (each set bit as a number) by name. */
+    static String markListNames(List<BigInteger> markList) {
+        long bits = 0;
+        for (BigInteger bit : markList) {
+            bits |= bit.longValue();
+        }
+        return markNames(bits);
     }
 
     static String commaList(List<String> values) {

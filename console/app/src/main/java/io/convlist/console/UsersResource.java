@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import io.convlist.runtime.HttpStatuses;
 import io.convlist.domain.AppSettings;
+import io.convlist.domain.ConversationFilter;
 import io.convlist.domain.ConversationPage;
 import io.convlist.domain.Ids;
 import io.convlist.domain.PeerSetting;
@@ -37,7 +38,7 @@ public class UsersResource {
     static class Templates {
         static native TemplateInstance list(Operator operator, AppSettings app, String userID, String error,
                 ConversationPage page, ListState state, long totalUnread, long nextSeq, List<Removal> removals,
-                List<PeerSetting> peerSettings);
+                List<PeerSetting> peerSettings, FilterForm filter, List<String> conversationGroups, long filteredUnread);
     }
 
     @Inject
@@ -52,14 +53,18 @@ public class UsersResource {
     @GET
     @RolesAllowed({ Operator.VIEWER, Operator.ADMIN })
     public Response show(@PathParam("appId") String appId, @QueryParam("userID") String userId,
-            @QueryParam("nextSeq") @DefaultValue("0") String nextSeqRaw) {
+            @QueryParam("nextSeq") @DefaultValue("0") String nextSeqRaw, @QueryParam("type") String type,
+            @QueryParam("group") String group, @QueryParam("mark") String mark, @QueryParam("unread") String unread,
+            @QueryParam("at") String at) {
         Operator operator = Operator.of(identity);
+        FilterForm form = FilterForm.of(type, group, mark, unread, at);
         Optional<AppSettings> app = settings.find(appId);
         if (app.isEmpty()) {
             return Response.status(404).entity(AppResource.Templates.notFound(operator, "app " + appId)).build();
         }
         if (userId == null || userId.isBlank()) {
-            return Response.ok(Templates.list(operator, app.get(), "", null, null, null, 0, 0, List.of(), List.of())).build();
+            return Response.ok(Templates.list(operator, app.get(), "", null, null, null, 0, 0, List.of(), List.of(), form,
+                    List.of(), 0)).build();
         }
         try {
             Ids.requireUserId("userID", userId);
@@ -69,7 +74,9 @@ public class UsersResource {
             } catch (NumberFormatException e) {
                 throw ServiceException.badRequest("nextSeq must be a number");
             }
-            ConversationPage page = conversations.list(appId, userId, nextSeq, PAGE);
+            ConversationFilter filter = form.toFilter();
+            ConversationPage page = filter == null ? conversations.list(appId, userId, nextSeq, PAGE)
+                    : conversations.list(appId, userId, nextSeq, PAGE, filter);
             ListState state = conversations.state(appId, userId);
             List<Removal> removals = conversations.removals(appId, userId);
             List<PeerSetting> peerSettings = conversations.peerSettings(appId, userId);
@@ -77,11 +84,14 @@ public class UsersResource {
                 return Response.status(404).entity(AppResource.Templates.notFound(operator,
                         "user " + userId + " (no conversations in the cloud) in app " + appId)).build();
             }
+            long filteredUnread = filter == null ? 0 : conversations.unreadMatching(appId, userId, filter);
             return Response.ok(Templates.list(operator, app.get(), userId, null, page, state,
-                    conversations.totalUnread(appId, userId), page.nextSeq(), removals, peerSettings)).build();
+                    conversations.totalUnread(appId, userId), page.nextSeq(), removals, peerSettings, form,
+                    conversations.conversationGroups(appId, userId), filteredUnread)).build();
         } catch (ServiceException e) {
             return Response.status(HttpStatuses.of(e.code()))
-                    .entity(Templates.list(operator, app.get(), userId, e.getMessage(), null, null, 0, 0, List.of(), List.of())).build();
+                    .entity(Templates.list(operator, app.get(), userId, e.getMessage(), null, null, 0, 0, List.of(), List.of(),
+                            form, List.of(), 0)).build();
         }
     }
 }

@@ -221,6 +221,46 @@ class ConsoleTest {
     }
 
     @Test
+    void userList_showsMarksCustomDataAndGroups_andFiltersLikeTheApi() {
+        CookieFilter viewer = signIn("viewer", "viewer-pass");
+        String app = newAppId();
+        settings.create(new AppSettings(app, app, Edition.STANDARD, 100, 7), "setup");
+        long t = System.currentTimeMillis() - 60_000;
+        for (int i = 0; i < 3; i++) {
+            conversations.recordMessage(app, new MessageEvent(ConversationType.GROUP, "m" + i, 1, t + i, "carol", null, "g" + i,
+                    GroupType.Work, List.of("bob"), "hi", Set.of(), false).validated());
+        }
+        var g1 = io.convlist.domain.ConversationId.group("g1");
+        conversations.changeSettings(app, "bob", List.of(g1), new io.convlist.domain.SettingChange.Mark(io.convlist.domain.Marks.STAR | (1L << 40), true));
+        conversations.changeSettings(app, "bob", List.of(g1), new io.convlist.domain.SettingChange.CustomData("note".getBytes()));
+        conversations.changeSettings(app, "bob", List.of(io.convlist.domain.ConversationId.group("g2")),
+                new io.convlist.domain.SettingChange.CustomData(new byte[] {0, 1, (byte) 0xff}));
+        conversations.createConversationGroup(app, "bob", "Work & Play", List.of(io.convlist.domain.ConversationId.group("g0"), g1));
+        String html = given().filter(viewer).queryParam("userID", "bob").get("/apps/" + app + "/users").then().statusCode(200)
+                .extract().asString();
+        String settingsTable = html.substring(html.indexOf("id=\"peer-settings\""));
+        assertThat(settingsTable).contains("STAR, 1&lt;&lt;40").contains("&quot;note&quot;").contains("0x0001ff")
+                .contains("Work &amp; Play");
+        // Filters: the same rows the functions' filter gives, in list order.
+        Pattern row = Pattern.compile("<span class=\"muted\">(group_g\\d+)</span>");
+        java.util.function.Function<Map<String, String>, List<String>> rows = params -> {
+            Matcher m = row.matcher(given().filter(viewer).queryParam("userID", "bob").queryParams(params)
+                    .get("/apps/" + app + "/users").then().statusCode(200).extract().asString());
+            List<String> found = new java.util.ArrayList<>();
+            while (m.find()) {
+                found.add(m.group(1));
+            }
+            return found;
+        };
+        assertThat(rows.apply(Map.of("mark", "STAR"))).containsExactly("group_g1");
+        assertThat(rows.apply(Map.of("group", "Work & Play"))).containsExactly("group_g1", "group_g0");
+        assertThat(rows.apply(Map.of("group", "-"))).containsExactly("group_g2");
+        assertThat(rows.apply(Map.of("mark", "none", "unread", "on"))).containsExactly("group_g2", "group_g0");
+        given().filter(viewer).queryParam("userID", "bob").queryParam("mark", "PURPLE").get("/apps/" + app + "/users")
+                .then().statusCode(400);
+    }
+
+    @Test
     void userList_pagesLikeTheApi_everyConversationOnce() {
         CookieFilter viewer = signIn("viewer", "viewer-pass");
         String app = newAppId();

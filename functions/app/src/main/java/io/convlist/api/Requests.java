@@ -52,7 +52,7 @@ public final class Requests {
 
     public record RecordMessage(String type, String msgID, Long seq, Long timestamp, String senderID,
             String receiverID, String groupID, String groupType, List<String> recipients, String summary,
-            List<String> atUserList, Boolean atAll) {
+            List<String> atUserList, Boolean atAll, Boolean excludedFromUnreadCount, Boolean excludedFromLastMessage) {
     }
 
     public record SetUserProfile(String userID, String nickname, String faceUrl) {
@@ -89,5 +89,9 @@ public final class Requests {
     }
 
     public record RenameConversationGroup(String userID, String oldName, String newName) {
+    }
+
+    /** A recorded message: C2C by senderID and receiverID, group by groupID; summary for an edit. */
+    public record MessageChange(String type, String msgID, String senderID, String receiverID, String groupID, String summary) {
     }
 }

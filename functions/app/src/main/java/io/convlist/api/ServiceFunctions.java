@@ -7,7 +7,6 @@ import io.convlist.api.Requests.SetFriendRemark;
 import io.convlist.api.Requests.SetGroupProfile;
 import io.convlist.api.Requests.SetUserProfile;
 import io.convlist.api.Responses.Done;
-import io.convlist.auth.Caller;
 import io.convlist.auth.CallerResolver;
 import io.convlist.domain.ConversationType;
 import io.convlist.domain.GroupProfile;
@@ -31,9 +30,7 @@ public class ServiceFunctions {
     ConversationStore store;
 
     private String serviceApp() {
-        Caller caller = callers.caller();
-        caller.requireService();
-        return caller.appId();
+        return callers.serviceApp();
     }
 
     @Funq
@@ -42,16 +39,11 @@ public class ServiceFunctions {
         if (in == null) {
             throw ServiceException.badRequest("a message is required");
         }
-        ConversationType type;
-        try {
-            type = in.type() == null ? null : ConversationType.valueOf(in.type());
-        } catch (IllegalArgumentException e) {
-            type = null;
-        }
-        MessageEvent event = new MessageEvent(type, in.msgID(), in.seq() == null ? 0 : in.seq(),
+        MessageEvent event = new MessageEvent(ConversationType.parse(in.type()), in.msgID(), in.seq() == null ? 0 : in.seq(),
                 in.timestamp() == null ? 0 : in.timestamp(), in.senderID(), in.receiverID(), in.groupID(),
                 in.groupType() == null ? null : GroupType.parse(in.groupType()), in.recipients(), in.summary(),
-                in.atUserList() == null ? Set.of() : Set.copyOf(in.atUserList()), Boolean.TRUE.equals(in.atAll()))
+                in.atUserList() == null ? Set.of() : Set.copyOf(in.atUserList()), Boolean.TRUE.equals(in.atAll()),
+                Boolean.TRUE.equals(in.excludedFromUnreadCount()), Boolean.TRUE.equals(in.excludedFromLastMessage()))
                 .validated();
         store.recordMessage(app, event);
         return new Done();

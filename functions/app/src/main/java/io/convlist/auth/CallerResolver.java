@@ -44,6 +44,13 @@ public class CallerResolver {
     }
 
     /** The list a user function acts on; a user token may name only itself. */
+    /** The app of a service caller; PERMISSION_DENIED for a user token. */
+    public String serviceApp() {
+        Caller caller = caller();
+        caller.requireService();
+        return caller.appId();
+    }
+
     public ListOwner owner(String requestedUserId) {
         Caller caller = caller();
         return new ListOwner(caller.appId(), caller.ownerFor(requestedUserId));

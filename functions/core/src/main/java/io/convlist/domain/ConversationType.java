@@ -12,4 +12,14 @@ public enum ConversationType {
     public String idPrefix() {
         return idPrefix;
     }
+
+    /** A message's {@code type} field: C2C or GROUP; INVALID_ARGUMENT otherwise. */
+    public static ConversationType parse(String type) {
+        for (ConversationType t : values()) {
+            if (t.name().equals(type)) {
+                return t;
+            }
+        }
+        throw ServiceException.badRequest("type must be C2C or GROUP");
+    }
 }

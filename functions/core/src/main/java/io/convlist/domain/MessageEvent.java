@@ -9,8 +9,11 @@ import java.util.Set;
  * sequence within its conversation (contiguous from 1, as Tencent numbers them): unread counts are
  * sequence differences, which makes recording idempotent and independent of arrival order.
  *
- * @param recipients group members whose lists get the message (the sender is added separately);
- *                   ignored for C2C, where the receiver is {@code receiverID}
+ * @param recipients              group members whose lists get the message (the sender is added
+ *                                separately); ignored for C2C, where the receiver is {@code receiverID}
+ * @param excludedFromUnreadCount counts in no one's unread count (Tencent's isExcludedFromUnreadCount)
+ * @param excludedFromLastMessage neither creates a conversation nor becomes its lastMessage nor moves it
+ *                                (Tencent's isExcludedFromLastMessage); it still counts as unread
  */
 public record MessageEvent(
         ConversationType type,
@@ -24,7 +27,15 @@ public record MessageEvent(
         List<String> recipients,
         String summary,
         Set<String> atUserList,
-        boolean atAll) {
+        boolean atAll,
+        boolean excludedFromUnreadCount,
+        boolean excludedFromLastMessage) {
+
+    public MessageEvent(ConversationType type, String msgID, long seq, long timestamp, String senderID, String receiverID,
+            String groupID, GroupType groupType, List<String> recipients, String summary, Set<String> atUserList, boolean atAll) {
+        this(type, msgID, seq, timestamp, senderID, receiverID, groupID, groupType, recipients, summary, atUserList, atAll,
+                false, false);
+    }
 
     /** Validates the event and cuts the summary to its limit; throws INVALID_ARGUMENT. */
     public MessageEvent validated() {
@@ -49,7 +60,7 @@ public record MessageEvent(
                 throw ServiceException.badRequest("receiverID must differ from senderID");
             }
             return new MessageEvent(type, msgID, seq, timestamp, senderID, receiverID, null, null, List.of(),
-                    cutSummary, Set.of(), false);
+                    cutSummary, Set.of(), false, excludedFromUnreadCount, excludedFromLastMessage);
         }
         Ids.requireGroupId("groupID", groupID);
         if (groupType == null) {
@@ -74,7 +85,7 @@ public record MessageEvent(
             }
         }
         return new MessageEvent(type, msgID, seq, timestamp, senderID, null, groupID, groupType,
-                List.copyOf(unique), cutSummary, Set.copyOf(at), atAll);
+                List.copyOf(unique), cutSummary, Set.copyOf(at), atAll, excludedFromUnreadCount, excludedFromLastMessage);
     }
 
     /** The @-type this message carries for one recipient, 0 if none. */

@@ -2,53 +2,82 @@ package io.convlist.domain;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * A conversation's read position, as the unread rules see it. Unread counts by sequence
- * ({@code unread = lastSeq - readSeq}), which makes recording a message idempotent and independent
- * of arrival order.
+ * ({@code unread = lastSeq - readSeq}, less the messages excluded from the unread count), which
+ * makes recording a message idempotent and independent of arrival order.
  *
  * @param explicit false while readSeq is only the baseline assumed at creation (just below the
  *                 first message seen), true once a read point was set or the owner sent a message
  * @param atInfo   unread @-mentions: seq to atType
  * @param floorSeq for a conversation brought back after a removal, the last sequence it had then
  *                 (messages up to it never count again); 0 otherwise
+ * @param excluded sequences of messages excluded from the unread count that are above the read
+ *                 point (or, while it is only the baseline, any: a late message may lower it below them)
  */
-public record ReadState(long lastSeq, long readSeq, boolean explicit, Map<Long, Integer> atInfo, long floorSeq) {
+public record ReadState(long lastSeq, long readSeq, boolean explicit, Map<Long, Integer> atInfo, long floorSeq,
+        Set<Long> excluded) {
+
+    public ReadState(long lastSeq, long readSeq, boolean explicit, Map<Long, Integer> atInfo, long floorSeq) {
+        this(lastSeq, readSeq, explicit, atInfo, floorSeq, Set.of());
+    }
 
     /**
      * What a write must set to move the read state; null fields stay as stored.
      *
-     * @param atInfo the whole @-mention map to store, or null to keep it
-     * @param addAt  one @-mention to add beside the stored ones (concurrent additions do not
-     *               overwrite each other), or null
+     * @param atInfo   the whole @-mention map to store, or null to keep it
+     * @param addAt    one @-mention to add beside the stored ones (concurrent additions do not
+     *                 overwrite each other), or null
+     * @param excluded   the whole set of excluded sequences to store (empty: none), or null to keep it
+     * @param unreadBase the read point plus the excluded messages above it (a new message's unread
+     *                   count is its sequence minus this), or null to keep it
      */
-    public record Update(Long readSeq, boolean markExplicit, Long unread, Map<Long, Integer> atInfo, GroupAtInfo addAt) {
+    public record Update(Long readSeq, boolean markExplicit, Long unread, Map<Long, Integer> atInfo, GroupAtInfo addAt,
+            Set<Long> excluded, Long unreadBase) {
     }
 
     public long unread() {
-        return Math.max(0, lastSeq - readSeq);
+        return unreadAbove(readSeq, excluded);
+    }
+
+    private long unreadAbove(long point, Set<Long> skipped) {
+        return Math.max(0, lastSeq - point - excludedAbove(point, skipped));
+    }
+
+    private long excludedAbove(long point, Set<Long> skipped) {
+        return skipped.stream().filter(s -> s > point && s <= lastSeq).count();
     }
 
     /**
      * Marks read up to a point: messages after it stay unread and @-mentions up to it are cleared.
-     * Nothing to do if the read point is there already.
+     * Nothing to do if the read point is there already (set by the user, not assumed at creation).
      */
     public Optional<Update> readUpTo(long point) {
-        if (readSeq >= point) {
+        // Below a baseline that was only assumed, the point given is what is known read (a late message
+        // above it counts, as it would have lowered the baseline); never below the removal point.
+        if (explicit && readSeq >= point) {
             return Optional.empty();
         }
+        long to = readSeq >= point ? Math.max(point, floorSeq) : point;
         Map<Long, Integer> remaining = new TreeMap<>(atInfo);
-        remaining.keySet().removeIf(seq -> seq <= point);
-        return Optional.of(new Update(point, true, Math.max(0, lastSeq - point), remaining, null));
+        remaining.keySet().removeIf(seq -> seq <= to);
+        Set<Long> stillExcluded = new TreeSet<>(excluded);
+        stillExcluded.removeIf(seq -> seq <= to);
+        return Optional.of(new Update(to, true, unreadAbove(to, stillExcluded), remaining, null, stillExcluded,
+                to + excludedAbove(to, stillExcluded)));
     }
 
     /**
      * A message whose sequence is not above the stored last one: a duplicate or a late arrival.
      * The unread count already covers it, except while readSeq is only the creation baseline: then a
      * late message lowers it (never below the removal point of a conversation that was brought back).
-     * A late @-mention that is still unread is added. The sender's read point moves up to its own message.
+     * A late @-mention that is still unread is added. The sender's read point moves up to its own
+     * message. A late message excluded from the unread count is remembered, and uncounted if it was
+     * counted (it was above the read point).
      */
     public Optional<Update> lateMessage(long seq, MessageRole role) {
         if (role.sender()) {
@@ -57,6 +86,9 @@ public record ReadState(long lastSeq, long readSeq, boolean explicit, Map<Long, 
         if (!role.keepsUnread() || seq <= floorSeq) {
             return Optional.empty(); // nothing to count, or a message from before the conversation left the list
         }
+        if (role.excluded()) {
+            return lateExcluded(seq);
+        }
         Long lowered = !explicit && seq <= readSeq ? seq - 1 : null;
         long newReadSeq = lowered == null ? readSeq : lowered;
         GroupAtInfo addAt = role.atType() != 0 && seq > newReadSeq && !atInfo.containsKey(seq)
@@ -64,6 +96,17 @@ public record ReadState(long lastSeq, long readSeq, boolean explicit, Map<Long, 
         if (lowered == null && addAt == null) {
             return Optional.empty();
         }
-        return Optional.of(new Update(lowered, false, lowered == null ? null : lastSeq - lowered, null, addAt));
+        return Optional.of(new Update(lowered, false, lowered == null ? null : unreadAbove(lowered, excluded), null, addAt,
+                null, lowered == null ? null : lowered + excludedAbove(lowered, excluded)));
+    }
+
+    private Optional<Update> lateExcluded(long seq) {
+        if (excluded.contains(seq) || (explicit && seq <= readSeq)) {
+            return Optional.empty(); // a replay, or read already
+        }
+        Set<Long> more = new TreeSet<>(excluded);
+        more.add(seq);
+        return Optional.of(new Update(null, false, unreadAbove(readSeq, more), null, null, more,
+                readSeq + excludedAbove(readSeq, more)));
     }
 }

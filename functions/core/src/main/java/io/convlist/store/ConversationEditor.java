@@ -133,8 +133,7 @@ final class ConversationEditor {
             if (bySequence) {
                 // Past the last message (and the stored read point): everything is read.
                 condition += " AND " + e.n(LAST_SEQ) + " <= " + e.v(cleanSequence) + " AND " + e.n(READ_SEQ) + " <= " + e.v(cleanSequence);
-                e.set(READ_SEQ, Av.n(cleanSequence)).set(e.n(READ_TIME) + " = " + e.n(LAST_TIME)).set(READ_EXPLICIT, Av.bool(true))
-                        .set(UNREAD, Av.n(0)).set(AT_INFO, Av.emptyMap());
+                readThrough(e, cleanSequence, e.n(LAST_TIME));
             } else if (byTime) {
                 condition += " AND " + e.n(LAST_TIME) + " <= " + e.v(cleanTimestamp);
                 readAll(e, e.v(cleanTimestamp));

@@ -1,6 +1,7 @@
 package io.convlist.store;
 
 import java.util.Map;
+import java.util.Set;
 
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbAttribute;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
@@ -19,6 +20,8 @@ public class ConversationItem extends SettingsFields {
     private Boolean readExplicit;
     private Long unread;
     private Long readTime;
+    private Set<Long> excl;
+    private Long unreadBase;
     private Map<String, Integer> atInfo;
     private String draftText;
     private Long draftTime;
@@ -67,6 +70,14 @@ public class ConversationItem extends SettingsFields {
     @DynamoDbAttribute(Keys.UNREAD)
     public Long getUnread() { return unread; }
     public void setUnread(Long unread) { this.unread = unread; }
+
+    @DynamoDbAttribute(Keys.EXCLUDED)
+    public Set<Long> getExcl() { return excl; }
+    public void setExcl(Set<Long> excl) { this.excl = excl; }
+
+    @DynamoDbAttribute(Keys.UNREAD_BASE)
+    public Long getUnreadBase() { return unreadBase; }
+    public void setUnreadBase(Long unreadBase) { this.unreadBase = unreadBase; }
 
     @DynamoDbAttribute(Keys.READ_TIME)
     public Long getReadTime() { return readTime; }

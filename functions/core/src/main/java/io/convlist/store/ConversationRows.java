@@ -6,8 +6,10 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 import io.convlist.domain.AppSettings;
@@ -72,13 +74,15 @@ final class ConversationRows {
             item.getAtInfo().forEach((seq, type) -> at.put(Long.parseLong(seq), type));
         }
         return new ReadState(orZero(item.getLastSeq()), orZero(item.getReadSeq()),
-                Boolean.TRUE.equals(item.getReadExplicit()), at, orZero(item.getRemovedSeq()));
+                Boolean.TRUE.equals(item.getReadExplicit()), at, orZero(item.getRemovedSeq()),
+                item.getExcl() == null ? Set.of() : Set.copyOf(item.getExcl()));
     }
 
     static StoredConversation toStored(ConversationItem item) {
         LastMessageItem lm = item.getLastMsg();
         LastMessage last = lm == null ? null
-                : new LastMessage(lm.getMsgID(), lm.getSeq(), lm.getSenderID(), lm.getSummary(), lm.getTimestamp());
+                : new LastMessage(lm.getMsgID(), lm.getSeq(), lm.getSenderID(), lm.getSummary(), lm.getTimestamp(),
+                        Boolean.TRUE.equals(lm.getIsRecalled()));
         List<GroupAtInfo> at = new ArrayList<>();
         if (item.getAtInfo() != null) {
             item.getAtInfo().forEach((seq, type) -> at.add(new GroupAtInfo(Long.parseLong(seq), type)));
@@ -122,9 +126,11 @@ final class ConversationRows {
         item.setGroupType(m.groupType() == null ? null : m.groupType().name());
         item.setLastSeq(m.seq());
         item.setLastTime(m.timestamp());
-        item.setLastMsg(lastMessage(m));
+        item.setLastMsg(m.excludedFromLastMessage() ? null : lastMessage(m));
         item.setReadSeq(role.initialReadSeq(m.seq()));
         item.setReadTime(role.sender() ? m.timestamp() : null);
+        item.setExcl(role.excluded() ? new HashSet<>(Set.of(m.seq())) : null);
+        item.setUnreadBase(role.initialReadSeq(m.seq()) + (role.excluded() ? 1 : 0));
         item.setReadExplicit(role.sender());
         item.setUnread(role.initialUnread());
         item.copySettingsFrom(prior.settings());

@@ -15,6 +15,7 @@ import io.convlist.domain.ConversationType;
 import io.convlist.domain.GroupProfile;
 import io.convlist.domain.ItemOutcome;
 import io.convlist.domain.MessageEvent;
+import io.convlist.domain.MessageRef;
 import io.convlist.domain.PeerSetting;
 import io.convlist.domain.SettingChange;
 import io.convlist.domain.Removal;
@@ -47,6 +48,7 @@ public final class ConversationStore {
     private final RemovalRecords removals;
     private final ListSync sync;
     private final ConversationGroups groups;
+    private final LastMessages lastMessages;
     private final Clock clock;
 
     /**
@@ -64,11 +66,29 @@ public final class ConversationStore {
         this.removals = new RemovalRecords(requests, clock, settings);
         this.sync = new ListSync(requests, clock, settings, reader);
         this.groups = new ConversationGroups(requests, clock, settings, peerSettings);
+        this.lastMessages = new LastMessages(requests, clock, settings, parallel);
         this.clock = clock;
     }
 
     public void recordMessage(String appId, MessageEvent m) {
         messages.record(appId, m);
+    }
+
+    /** A recalled message shows so in every list where it is the last message. */
+    public void recallMessage(String appId, MessageRef ref) {
+        lastMessages.recall(appId, ref);
+    }
+
+    /** An edited message shows its new summary in every list where it is the last message. */
+    public void editMessage(String appId, MessageRef ref, String summary) {
+        lastMessages.edit(appId, ref, summary);
+    }
+
+    /** The user's history of the conversation was cleared: no last message, nothing unread; NOT_FOUND if not in the list. */
+    public void clearHistory(String appId, String userId, ConversationId id) {
+        if (!lastMessages.clearHistory(appId, userId, id)) {
+            throw ConversationEditor.notFound(id);
+        }
     }
 
     public void setDraft(String appId, String userId, ConversationId id, String draftText) {

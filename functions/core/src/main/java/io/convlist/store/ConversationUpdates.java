@@ -21,7 +21,9 @@ final class ConversationUpdates {
 
     /** The read state is still the one the decision was made on. */
     static String unchangedReadState(Expr e, ReadState read) {
-        return e.n(LAST_SEQ) + " = " + e.v(read.lastSeq()) + " AND " + e.n(READ_SEQ) + " = " + e.v(read.readSeq());
+        String excluded = read.excluded().isEmpty() ? "attribute_not_exists(" + e.n(EXCLUDED) + ")"
+                : "size(" + e.n(EXCLUDED) + ") = " + e.v(read.excluded().size());
+        return e.n(LAST_SEQ) + " = " + e.v(read.lastSeq()) + " AND " + e.n(READ_SEQ) + " = " + e.v(read.readSeq()) + " AND " + excluded;
     }
 
     /** Every change refreshes the conversation's retention. */
@@ -36,8 +38,20 @@ final class ConversationUpdates {
 
     /** As {@link #readAll(Expr)}, with the read time given (an operand: a value or an attribute). */
     static Expr readAll(Expr e, String readTime) {
-        return e.set(e.n(READ_SEQ) + " = " + e.n(LAST_SEQ)).set(e.n(READ_TIME) + " = " + readTime)
+        return e.set(e.n(READ_SEQ) + " = " + e.n(LAST_SEQ)).set(e.n(UNREAD_BASE) + " = " + e.n(LAST_SEQ))
+                .set(e.n(READ_TIME) + " = " + readTime).remove(EXCLUDED)
                 .set(READ_EXPLICIT, Av.bool(true)).set(UNREAD, Av.n(0)).set(AT_INFO, Av.emptyMap());
+    }
+
+    /** Marks everything up to {@code seq} read, at or past the last message (nothing excluded stays above it). */
+    static Expr readThrough(Expr e, long seq, String readTime) {
+        return e.set(READ_SEQ, Av.n(seq)).set(UNREAD_BASE, Av.n(seq)).set(e.n(READ_TIME) + " = " + readTime).remove(EXCLUDED)
+                .set(READ_EXPLICIT, Av.bool(true)).set(UNREAD, Av.n(0)).set(AT_INFO, Av.emptyMap());
+    }
+
+    /** The unread count when a message with this sequence is the last: one subtraction, see Keys.UNREAD_BASE. */
+    static String unreadAt(Expr e, long seq) {
+        return e.n(UNREAD) + " = " + e.v(seq) + " - if_not_exists(" + e.n(UNREAD_BASE) + ", " + e.n(READ_SEQ) + ")";
     }
 
     /** Moves the activity part of the order key to this time, keeping the pin bit and slot. */
@@ -67,6 +81,14 @@ final class ConversationUpdates {
         }
         if (u.addAt() != null) {
             addAt(e, u.addAt().seq(), u.addAt().atType());
+        }
+        if (u.excluded() != null && u.excluded().isEmpty()) {
+            e.remove(EXCLUDED);
+        } else if (u.excluded() != null) {
+            e.set(EXCLUDED, AttributeValue.fromNs(u.excluded().stream().map(String::valueOf).toList()));
+        }
+        if (u.unreadBase() != null) {
+            e.set(UNREAD_BASE, Av.n(u.unreadBase()));
         }
         return e;
     }

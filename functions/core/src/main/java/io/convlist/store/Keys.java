@@ -37,10 +37,21 @@ public final class Keys {
     public static final String LAST_SEQ = "lastSeq";
     public static final String LAST_TIME = "lastTime";
     public static final String LAST_MSG = "lastMsg";
+    // Fields of the last message's map (LastMessageItem's properties).
+    public static final String LAST_MSG_ID = "msgID";
+    public static final String LAST_MSG_SUMMARY = "summary";
+    public static final String LAST_MSG_RECALLED = "isRecalled";
     public static final String READ_SEQ = "readSeq";
     /** False while readSeq is only the baseline assumed at creation, true once a read point was set. */
     public static final String READ_EXPLICIT = "readExplicit";
     public static final String UNREAD = "unread";
+    /** Sequences of messages excluded from the unread count, above the read point (see ReadState). */
+    public static final String EXCLUDED = "excl";
+    /**
+     * readSeq plus the excluded messages above it: a message's unread count is its seq minus this,
+     * one subtraction, as an update expression allows (absent on items from before: readSeq).
+     */
+    public static final String UNREAD_BASE = "unreadBase";
     /** Epoch millis of the newest message known read: the last message when the read point reached it, or a clean time. */
     public static final String READ_TIME = "readTime";
     public static final String RECV_OPT = "recvOpt";

@@ -10,6 +10,7 @@ public class LastMessageItem {
     private String senderID;
     private String summary;
     private Long timestamp;
+    private Boolean isRecalled;
 
     public String getMsgID() { return msgID; }
     public void setMsgID(String msgID) { this.msgID = msgID; }
@@ -21,4 +22,6 @@ public class LastMessageItem {
     public void setSummary(String summary) { this.summary = summary; }
     public Long getTimestamp() { return timestamp; }
     public void setTimestamp(Long timestamp) { this.timestamp = timestamp; }
+    public Boolean getIsRecalled() { return isRecalled; }
+    public void setIsRecalled(Boolean isRecalled) { this.isRecalled = isRecalled; }
 }

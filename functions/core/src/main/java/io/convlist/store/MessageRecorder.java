@@ -72,6 +72,9 @@ final class MessageRecorder {
             ConversationItem old;
             Expr e = new Expr();
             String condition = liveCondition(e, now) + " AND " + e.n(LAST_SEQ) + " < " + e.v(m.seq());
+            if (role.excluded()) {
+                condition += " AND " + e.n(READ_SEQ) + " < " + e.v(m.seq()); // else it is read already: see below
+            }
             try {
                 table.update(key, inOrder(e, m, role, now, app), condition);
                 return;
@@ -79,10 +82,14 @@ final class MessageRecorder {
                 old = ConversationRows.conversation(failed.hasItem() ? failed.item() : null);
             }
             boolean done;
-            if (old == null) {
+            if (!ConversationRows.isLive(old, now) && m.excludedFromLastMessage()) {
+                return; // such a message never creates (or restarts) a conversation
+            } else if (old == null) {
                 done = cap.create(appId, owner, id, new Creation(id, m, role));
             } else if (!ConversationRows.isLive(old, now)) {
                 done = restartExpired(old, id, m, role, app);
+            } else if (old.getLastSeq() < m.seq()) {
+                done = inOrderReadAlready(key, m, role, app);
             } else {
                 done = applyLate(key, old, m, role, app);
             }
@@ -95,19 +102,43 @@ final class MessageRecorder {
 
     /** A message above the stored last one: it becomes the last message and moves the conversation up. */
     private static Expr inOrder(Expr e, MessageEvent m, MessageRole role, long now, AppSettings app) {
-        e.set(LAST_SEQ, Av.n(m.seq())).set(LAST_TIME, Av.n(m.timestamp())).set(LAST_MSG, ConversationRows.lastMessageValue(m));
-        activity(e, m.timestamp());
+        e.set(LAST_SEQ, Av.n(m.seq())).set(LAST_TIME, Av.n(m.timestamp()));
+        if (!m.excludedFromLastMessage()) {
+            e.set(LAST_MSG, ConversationRows.lastMessageValue(m));
+            activity(e, m.timestamp());
+        }
         touch(e, now, app);
         if (role.sender()) {
-            e.set(READ_SEQ, Av.n(m.seq())).set(READ_TIME, Av.n(m.timestamp())).set(READ_EXPLICIT, Av.bool(true))
-                    .set(UNREAD, Av.n(0)).set(AT_INFO, Av.emptyMap());
+            readThrough(e, m.seq(), e.v(m.timestamp()));
+        } else if (role.excluded()) {
+            // Counts nothing: the base moves up with it (one more excluded above the read point).
+            String base = "if_not_exists(" + e.n(UNREAD_BASE) + ", " + e.n(READ_SEQ) + ")";
+            e.set(e.n(UNREAD) + " = " + e.v(m.seq() - 1) + " - " + base).set(e.n(UNREAD_BASE) + " = " + base + " + " + e.v(1))
+                    .add(EXCLUDED, AttributeValue.fromNs(List.of(Long.toString(m.seq()))));
         } else if (role.keepsUnread()) {
-            e.set(e.n(UNREAD) + " = " + e.v(m.seq()) + " - " + e.n(READ_SEQ));
+            e.set(unreadAt(e, m.seq()));
         }
         if (role.atType() != 0) {
             addAt(e, m.seq(), role.atType());
         }
         return e;
+    }
+
+    /**
+     * A newer message excluded from the unread count at or below a read point set ahead of it: it is
+     * the last message, and there is nothing to exclude (it is read).
+     */
+    private boolean inOrderReadAlready(Map<String, AttributeValue> key, MessageEvent m, MessageRole role, AppSettings app) {
+        long now = clock.millis();
+        Expr e = new Expr();
+        String condition = liveCondition(e, now) + " AND " + e.n(LAST_SEQ) + " < " + e.v(m.seq()) + " AND "
+                + e.n(READ_SEQ) + " >= " + e.v(m.seq());
+        try {
+            table.update(key, inOrder(e, m, role.counted(), now, app), condition);
+            return true;
+        } catch (ConditionalCheckFailedException raced) {
+            return false;
+        }
     }
 
     /** A duplicate or late message: only what the read rules say changes, if the read state is still as read. */

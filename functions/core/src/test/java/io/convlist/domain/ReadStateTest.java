@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 
 /** The unread rules without a backend: read points, late and duplicate messages, the sender's own messages. */
 class ReadStateTest {
-    static final MessageRole RECIPIENT = new MessageRole(false, true, 0);
-    static final MessageRole LIVE_GROUP_MEMBER = new MessageRole(false, false, 0);
+    static final MessageRole RECIPIENT = new MessageRole(false, true, 0, false);
+    static final MessageRole LIVE_GROUP_MEMBER = new MessageRole(false, false, 0, false);
 
     static ReadState state(long lastSeq, long readSeq, boolean explicit, Map<Long, Integer> at) {
         return new ReadState(lastSeq, readSeq, explicit, new TreeMap<>(at), 0);
@@ -50,7 +50,7 @@ class ReadStateTest {
 
     @Test
     void lateMention_stillUnread_isAdded_once() {
-        MessageRole mentioned = new MessageRole(false, true, GroupAtInfo.AT_ME);
+        MessageRole mentioned = new MessageRole(false, true, GroupAtInfo.AT_ME, false);
         ReadState.Update u = state(9, 2, true, Map.of()).lateMessage(6, mentioned).orElseThrow();
         assertThat(u.addAt()).isEqualTo(new GroupAtInfo(6, GroupAtInfo.AT_ME));
         assertThat(u.readSeq()).isNull();
@@ -96,8 +96,8 @@ class ReadStateTest {
                 List.of("bob"), "", Set.of("bob"), false);
         MessageEvent work = new MessageEvent(ConversationType.GROUP, "m", 4, 1, "carol", null, "g", GroupType.Work,
                 List.of("bob"), "", Set.of("bob"), true);
-        assertThat(MessageRole.recipientOf(live, "bob")).isEqualTo(new MessageRole(false, false, 0));
-        assertThat(MessageRole.recipientOf(work, "bob")).isEqualTo(new MessageRole(false, true, GroupAtInfo.AT_ALL_AT_ME));
+        assertThat(MessageRole.recipientOf(live, "bob")).isEqualTo(new MessageRole(false, false, 0, false));
+        assertThat(MessageRole.recipientOf(work, "bob")).isEqualTo(new MessageRole(false, true, GroupAtInfo.AT_ALL_AT_ME, false));
         assertThat(MessageRole.recipientOf(work, "bob").initialReadSeq(4)).isEqualTo(3);
         assertThat(MessageRole.SENDER.initialReadSeq(4)).isEqualTo(4);
         assertThat(MessageRole.SENDER.initialUnread()).isZero();

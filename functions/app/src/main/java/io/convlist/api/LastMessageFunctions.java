@@ -1,0 +1,58 @@
+package io.convlist.api;
+
+import io.convlist.api.Requests.MessageChange;
+import io.convlist.api.Requests.OneConversation;
+import io.convlist.api.Responses.Done;
+import io.convlist.auth.CallerResolver;
+import io.convlist.domain.ConversationId;
+import io.convlist.domain.ConversationType;
+import io.convlist.domain.Ids;
+import io.convlist.domain.Limits;
+import io.convlist.domain.MessageRef;
+import io.convlist.domain.ServiceException;
+import io.convlist.store.ConversationStore;
+import io.quarkus.funqy.Funq;
+import jakarta.inject.Inject;
+
+/**
+ * The last message's life, for the app's backend (service token): a message recalled or edited
+ * shows so where it is the last message; a user's cleared history empties the last message.
+ */
+public class LastMessageFunctions {
+
+    @Inject
+    CallerResolver callers;
+
+    @Inject
+    ConversationStore store;
+
+    @Funq
+    public Done recallMessage(MessageChange in) {
+        String app = callers.serviceApp();
+        store.recallMessage(app, ref(in));
+        return new Done();
+    }
+
+    @Funq
+    public Done modifyMessage(MessageChange in) {
+        String app = callers.serviceApp();
+        MessageRef ref = ref(in);
+        store.editMessage(app, ref, Ids.truncateUtf8(in.summary() == null ? "" : in.summary(), Limits.SUMMARY_MAX_BYTES));
+        return new Done();
+    }
+
+    @Funq
+    public Done clearConversationHistory(OneConversation in) {
+        String app = callers.serviceApp();
+        String userId = Ids.requireUserId("userID", in == null ? null : in.userID());
+        store.clearHistory(app, userId, ConversationId.parse(in.conversationID()));
+        return new Done();
+    }
+
+    private static MessageRef ref(MessageChange in) {
+        if (in == null) {
+            throw ServiceException.badRequest("a message is required");
+        }
+        return new MessageRef(ConversationType.parse(in.type()), in.msgID(), in.senderID(), in.receiverID(), in.groupID()).validated();
+    }
+}

@@ -1,0 +1,105 @@
+package io.convlist.store;
+
+import static io.convlist.store.ConversationUpdates.*;
+import static io.convlist.store.Keys.*;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+import io.convlist.domain.AppSettings;
+import io.convlist.domain.ConversationId;
+import io.convlist.domain.ConversationType;
+import io.convlist.domain.MessageRef;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+
+/**
+ * The last message's life after it was recorded: recalled, edited, or the history cleared. A recall
+ * or edit changes only the lists whose conversation still shows that message as its last
+ * (conditioned on its msgID, so a newer message is never overwritten and a replay changes nothing
+ * new); C2C that is the sender's and the receiver's list, a group every list the "shown in" index
+ * names. Clearing history is one user's: the conversation keeps its place, with no last message and
+ * nothing unread.
+ */
+final class LastMessages {
+    private final TableRequests table;
+    private final Clock clock;
+    private final AppSettingsStore settings;
+    private final ParallelWrites parallel;
+
+    LastMessages(TableRequests table, Clock clock, AppSettingsStore settings, ParallelWrites parallel) {
+        this.table = table;
+        this.clock = clock;
+        this.settings = settings;
+        this.parallel = parallel;
+    }
+
+    /** The message shows as recalled: a flag, and its summary is emptied. */
+    void recall(String appId, MessageRef ref) {
+        changeWhereLast(appId, ref, e -> e.set(lastMsgPath(e, LAST_MSG_RECALLED) + " = " + e.v(Av.bool(true)))
+                .set(lastMsgPath(e, LAST_MSG_SUMMARY) + " = " + e.v("")), false);
+    }
+
+    /** The message shows its new summary (a recalled message is not edited). */
+    void edit(String appId, MessageRef ref, String summary) {
+        changeWhereLast(appId, ref, e -> e.set(lastMsgPath(e, LAST_MSG_SUMMARY) + " = " + e.v(summary)), true);
+    }
+
+    /**
+     * Empties the conversation's last message and marks it read, keeping its place.
+     *
+     * @return false if the conversation is not in the list
+     */
+    boolean clearHistory(String appId, String userId, ConversationId id) {
+        AppSettings app = settings.cached(appId);
+        long now = clock.millis();
+        Expr e = new Expr();
+        String condition = liveCondition(e, now);
+        touch(readAll(e.remove(LAST_MSG)), now, app);
+        try {
+            table.update(Av.key(userPk(appId, userId), conversationSk(id)), e, condition);
+            return true;
+        } catch (ConditionalCheckFailedException missing) {
+            return false;
+        }
+    }
+
+    private void changeWhereLast(String appId, MessageRef ref, UnaryOperator<Expr> change, boolean notRecalled) {
+        AppSettings app = settings.cached(appId);
+        List<Runnable> writes = new ArrayList<>();
+        for (Map<String, AttributeValue> key : lists(appId, ref)) {
+            writes.add(() -> {
+                long now = clock.millis();
+                Expr e = new Expr();
+                String condition = liveCondition(e, now) + " AND " + lastMsgPath(e, LAST_MSG_ID) + " = " + e.v(ref.msgID());
+                if (notRecalled) {
+                    condition += " AND attribute_not_exists(" + lastMsgPath(e, LAST_MSG_RECALLED) + ")";
+                }
+                touch(change.apply(e), now, app);
+                try {
+                    table.update(key, e, condition);
+                } catch (ConditionalCheckFailedException notTheLast) {
+                    // the list shows another last message (or none, or no such conversation): nothing to change
+                }
+            });
+        }
+        parallel.runAll(writes);
+    }
+
+    /** The conversation items that may show this message. */
+    private List<Map<String, AttributeValue>> lists(String appId, MessageRef ref) {
+        if (ref.type() == ConversationType.C2C) {
+            return List.of(Av.key(userPk(appId, ref.senderID()), conversationSk(ConversationId.c2c(ref.receiverID()))),
+                    Av.key(userPk(appId, ref.receiverID()), conversationSk(ConversationId.c2c(ref.senderID()))));
+        }
+        ConversationId group = ConversationId.group(ref.groupID());
+        return ShownIn.owners(table, appId, group).stream().map(owner -> Av.key(userPk(appId, owner), conversationSk(group))).toList();
+    }
+
+    private static String lastMsgPath(Expr e, String field) {
+        return e.n(LAST_MSG) + "." + e.n(field);
+    }
+}
