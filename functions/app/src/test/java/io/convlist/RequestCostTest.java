@@ -167,4 +167,27 @@ class RequestCostTest {
         assertThat(measure(() -> ok(service, "clearConversationHistory", body("userID", "u", "conversationID", "c2c_p"))))
                 .isEqualTo(Map.of("UpdateItem", 1));
     }
+
+    @Test
+    void conversationGroups_oneReadOfTheGroupsItem_thenTheirWrites() {
+        String app = newApp();
+        String u = userToken(app, "u");
+        c2c(app, "p", "u", 1, T0, "m");
+        // The groups item, its transaction with the sync marker; then the settings as markConversation.
+        assertThat(measure(() -> ok(u, "createConversationGroup", body("groupName", "Work", "conversationIDList", List.of("c2c_p")))))
+                .isEqualTo(Map.of("BatchGetItem", 2, "TransactWriteItems", 2, "UpdateItem", 1));
+        assertThat(measure(() -> ok(u, "getConversationGroupList", body()))).isEqualTo(Map.of("BatchGetItem", 1));
+        assertThat(measure(() -> ok(u, "getConversationListByFilter", body("filter", Map.of("conversationGroup", "Work")))))
+                .isEqualTo(Map.of("BatchGetItem", 2, "Query", 1));
+        // A rename: the item, then the members found by one Query, re-sent (their settings and conversations).
+        assertThat(measure(() -> ok(u, "renameConversationGroup", body("oldName", "Work", "newName", "Office"))))
+                .isEqualTo(Map.of("BatchGetItem", 2, "TransactWriteItems", 1, "Query", 1, "UpdateItem", 2));
+        c2c(app, "q", "u", 1, T0, "m");
+        assertThat(measure(() -> ok(u, "addConversationsToGroup", body("groupName", "Office", "conversationIDList", List.of("c2c_q")))))
+                .isEqualTo(Map.of("BatchGetItem", 2, "TransactWriteItems", 1, "UpdateItem", 1));
+        assertThat(measure(() -> ok(u, "deleteConversationsFromGroup", body("groupName", "Office", "conversationIDList", List.of("c2c_q")))))
+                .isEqualTo(Map.of("BatchGetItem", 2, "UpdateItem", 2, "TransactWriteItems", 1)); // q's settings held only this: they go
+        assertThat(measure(() -> ok(u, "deleteConversationGroup", body("groupName", "Office"))))
+                .isEqualTo(Map.of("BatchGetItem", 2, "TransactWriteItems", 2, "Query", 1, "UpdateItem", 2));
+    }
 }

@@ -8,14 +8,18 @@ import java.util.TreeMap;
 import java.util.UUID;
 
 import io.convlist.domain.AppSettings;
+import io.convlist.domain.ConversationFilter;
 import io.convlist.domain.ConversationId;
+import io.convlist.domain.ConversationType;
 import io.convlist.domain.Edition;
 import io.convlist.domain.GroupProfile;
 import io.convlist.domain.GroupType;
+import io.convlist.domain.Marks;
+import io.convlist.domain.MessageRef;
+import io.convlist.domain.SettingChange;
 import io.convlist.domain.SyncPosition;
 import io.convlist.domain.UserProfile;
 import io.convlist.store.AppSettingsStore;
-import io.convlist.domain.SettingChange;
 import io.convlist.store.ConversationStore;
 
 /**
@@ -85,6 +89,7 @@ public final class CostBenchmark {
         readRows(rows, sizes, repeats);
         userWriteRows(rows, repeats);
         profileRows(rows, repeats);
+        organizingRows(rows, repeats);
         return rows;
     }
 
@@ -182,6 +187,47 @@ public final class CostBenchmark {
         rows.add(measure("deleteConversation", Map.of("BatchGetItem", 1, "TransactWriteItems", 1), repeats, app -> {
             Fixtures.fill(store, app, "u", 2);
             return () -> store.delete(app, "u", G0, false);
+        }));
+    }
+
+    private void organizingRows(List<Row> rows, int repeats) {
+        rows.add(measure("markConversation, 1 conversation, existing setting", Map.of("BatchGetItem", 1, "UpdateItem", 2), repeats,
+                app -> {
+                    Fixtures.fill(store, app, "u", 1);
+                    store.changeSettings(app, "u", List.of(G0), new SettingChange.ReceiveOpt(2));
+                    return () -> store.changeSettings(app, "u", List.of(G0), new SettingChange.Mark(Marks.STAR, true));
+                }));
+        rows.add(measure("getConversationListByFilter, STAR among 100 (2 marked, 20 a page)", Map.of("Query", 1, "BatchGetItem", 1),
+                repeats, app -> {
+                    Fixtures.fill(store, app, "u", 100);
+                    store.changeSettings(app, "u", List.of(G0, ConversationId.group("g99")), new SettingChange.Mark(Marks.STAR, true));
+                    return () -> store.list(app, "u", 0, 20, new ConversationFilter(null, null, Marks.STAR, false, false));
+                }));
+        rows.add(measure("getUnreadMessageCountByFilter, groups, 100 with unread", Map.of("Query", 1), repeats, app -> {
+            Fixtures.fillUnread(store, app, "u", 100);
+            return () -> store.unreadMatching(app, "u", new ConversationFilter(ConversationType.GROUP, null, null, false, false));
+        }));
+        rows.add(measure("createConversationGroup with 10 listed conversations",
+                Map.of("BatchGetItem", 2, "TransactWriteItems", 2, "UpdateItem", 10), repeats, app -> {
+                    Fixtures.fill(store, app, "u", 10);
+                    List<ConversationId> ten = new ArrayList<>();
+                    for (int i = 0; i < 10; i++) {
+                        ten.add(ConversationId.group("g" + i));
+                    }
+                    return () -> store.createConversationGroup(app, "u", "Work", ten);
+                }));
+        rows.add(measure("deleteConversationList, 10 conversations", Map.of("BatchGetItem", 10, "TransactWriteItems", 10), repeats,
+                app -> {
+                    Fixtures.fill(store, app, "u", 10);
+                    List<ConversationId> ten = new ArrayList<>();
+                    for (int i = 0; i < 10; i++) {
+                        ten.add(ConversationId.group("g" + i));
+                    }
+                    return () -> store.deleteAll(app, "u", ten, true);
+                }));
+        rows.add(measure("recallMessage, C2C last message", Map.of("UpdateItem", 2), repeats, app -> {
+            store.recordMessage(app, Fixtures.c2c("alice", "bob", 1));
+            return () -> store.recallMessage(app, new MessageRef(ConversationType.C2C, "c1", "alice", "bob", null));
         }));
     }
 
