@@ -103,4 +103,52 @@ class ReadStateTest {
         assertThat(MessageRole.SENDER.initialUnread()).isZero();
         assertThat(MessageRole.recipientOf(work, "bob").initialUnread()).isEqualTo(1);
     }
+
+    static final MessageRole EXCLUDED = new MessageRole(false, true, 0, true);
+
+    static ReadState withExcluded(long lastSeq, long readSeq, boolean explicit, Long... excluded) {
+        return new ReadState(lastSeq, readSeq, explicit, new TreeMap<>(), 0, Set.of(excluded));
+    }
+
+    @Test
+    void lateExcludedMessage_aboveTheReadPoint_isUncounted_once() {
+        ReadState s = withExcluded(10, 4, true, 9L);
+        assertThat(s.unread()).isEqualTo(5);
+        ReadState.Update u = s.lateMessage(6, EXCLUDED).orElseThrow();
+        assertThat(u.unread()).isEqualTo(4);
+        assertThat(u.excluded()).containsExactly(6L, 9L);
+        assertThat(u.unreadBase()).isEqualTo(4 + 2);
+        assertThat(withExcluded(10, 4, true, 6L, 9L).lateMessage(6, EXCLUDED)).isEmpty(); // a replay
+        assertThat(s.lateMessage(3, EXCLUDED)).isEmpty(); // read already
+    }
+
+    @Test
+    void readUpTo_dropsExcludedAtOrBelowThePoint_andCountsOnlyThoseAbove() {
+        ReadState.Update u = withExcluded(10, 2, true, 3L, 8L).readUpTo(5).orElseThrow();
+        assertThat(u.excluded()).containsExactly(8L);
+        assertThat(u.unread()).isEqualTo(4); // 6, 7, 9, 10
+        assertThat(u.unreadBase()).isEqualTo(6);
+    }
+
+    @Test
+    void readUpTo_belowAnAssumedBaseline_setsThePoint_soALateMessageAboveItCounts() {
+        // Created by message 10 (baseline 9, not explicit); the user says it read up to 4.
+        ReadState.Update u = withExcluded(10, 9, false).readUpTo(4).orElseThrow();
+        assertThat(u.readSeq()).isEqualTo(4);
+        assertThat(u.markExplicit()).isTrue();
+        assertThat(u.unread()).isEqualTo(6);
+        // An explicit point is never moved down.
+        assertThat(withExcluded(10, 9, true).readUpTo(4)).isEmpty();
+    }
+
+    @Test
+    void loweringTheBaseline_keepsExcludedMessagesUncounted() {
+        // Created by excluded message 10 (baseline 9); excluded 7 arrived late (remembered below the baseline).
+        ReadState s = withExcluded(10, 9, false, 7L, 10L);
+        assertThat(s.unread()).isZero();
+        ReadState.Update u = s.lateMessage(5, RECIPIENT).orElseThrow();
+        assertThat(u.readSeq()).isEqualTo(4);
+        assertThat(u.unread()).isEqualTo(4); // 5, 6, 8, 9
+        assertThat(u.unreadBase()).isEqualTo(6);
+    }
 }
