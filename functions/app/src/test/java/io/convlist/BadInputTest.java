@@ -165,6 +165,16 @@ class BadInputTest {
                 service("recall without msgID", "recallMessage", body("type", "C2C", "senderID", "alice", "receiverID", "bob")),
                 service("edit of an unknown message type", "modifyMessage", body("type", "P2P", "msgID", "m", "summary", "x")),
                 service("clear history of a bad conversationID", "clearConversationHistory", body("userID", "bob", "conversationID", "bob")),
+                // issue 12: values that used to crash or to look retryable
+                service("a null in atUserList", "recordMessage", groupMessage("atUserList", java.util.Arrays.asList("bob", null))),
+                service("a null recipient", "recordMessage", groupMessage("recipients", java.util.Arrays.asList("bob", null))),
+                service("a lone surrogate in the summary", "recordMessage", c2cMessage("summary", "hi \uD83D there")),
+                service("a lone surrogate in a nickname", "setUserProfile", body("userID", "bob", "nickname", "\uDE00")),
+                user("a lone surrogate in a draft", "setConversationDraft", body("conversationID", "group_g1", "draftText", "x\uD800")),
+                service("a timestamp before 2000", "recordMessage", c2cMessage("timestamp", 946_684_799_999L)),
+                service("a timestamp in microseconds", "recordMessage", c2cMessage("timestamp", T0 * 1000)),
+                service("a timestamp two days ahead", "recordMessage", c2cMessage("timestamp", System.currentTimeMillis() + 2 * 86_400_000L)),
+                service("seq above 2^53", "recordMessage", c2cMessage("seq", (1L << 53) + 1)),
                 // bodies that are not the function's JSON
                 user("count is not a number", "getConversationList", Map.of("count", "abc")),
                 user("pin without isPinned", "pinConversation", body("conversationID", "group_g1"))));

@@ -94,4 +94,42 @@ class IdentityTest {
         assertError(call(user, "setGroupProfile", body("groupID", "g", "groupName", "x")), 403, "PERMISSION_DENIED");
         assertThat(wholeList(app, "bob", 20)).isEmpty();
     }
+
+    static String signed(io.smallrye.jwt.build.JwtClaimsBuilder claims) {
+        return claims.issuer(DynamoDbTestResource.ISSUER).sign(DynamoDbTestResource.KEYS.getPrivate());
+    }
+
+    @Test
+    void tokensWithBadClaimsOrTimes_areRefused_notA500() {
+        String app = newApp();
+        long now = System.currentTimeMillis() / 1000;
+        // 1. app as a number, an array, an object.
+        for (Object badApp : List.of(42, List.of(app), Map.of("id", app))) {
+            String token = signed(io.smallrye.jwt.build.Jwt.subject("u").claim("app", badApp).groups("user").issuedAt(now).expiresAt(now + 600));
+            assertError(call(token, "getConversationList", Map.of()), 401, "UNAUTHENTICATED");
+        }
+        // 2. Both roles at once.
+        String both = signed(io.smallrye.jwt.build.Jwt.subject("u").claim("app", app).groups(java.util.Set.of("user", "service"))
+                .issuedAt(now).expiresAt(now + 600));
+        assertError(call(both, "recordMessage", body("type", "C2C", "msgID", "m", "seq", 1, "timestamp", T0, "senderID", "x",
+                "receiverID", "u")), 401, "UNAUTHENTICATED");
+        // 3. Issued in the future beyond a minute; living longer than 24 h (configurable).
+        String future = signed(io.smallrye.jwt.build.Jwt.subject("u").claim("app", app).groups("user").issuedAt(now + 300).expiresAt(now + 900));
+        assertError(call(future, "getConversationList", Map.of()), 401, "UNAUTHENTICATED");
+        String longLived = signed(io.smallrye.jwt.build.Jwt.subject("u").claim("app", app).groups("user").issuedAt(now).expiresAt(now + 25 * 3600));
+        assertError(call(longLived, "getConversationList", Map.of()), 401, "UNAUTHENTICATED");
+        String day = signed(io.smallrye.jwt.build.Jwt.subject("u").claim("app", app).groups("user").issuedAt(now).expiresAt(now + 24 * 3600));
+        ok(day, "getConversationList", Map.of());
+    }
+
+    @Test
+    void anyMethodButPost_is405WithTheErrorBody() {
+        String token = userToken(newApp(), "u");
+        for (String method : List.of("GET", "PUT", "DELETE", "PATCH")) {
+            Response r = io.restassured.RestAssured.given().header("Authorization", "Bearer " + token).queryParam("count", 5)
+                    .request(method, "/getConversationList");
+            assertError(r, 405, "METHOD_NOT_ALLOWED");
+            assertThat(r.header("Allow")).isEqualTo("POST");
+        }
+    }
 }

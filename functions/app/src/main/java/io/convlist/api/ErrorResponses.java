@@ -8,6 +8,7 @@ import io.convlist.runtime.HttpStatuses;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -28,6 +29,15 @@ public class ErrorResponses {
 
     void register(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE).failureHandler(this::handle);
+        // Funqy would also bind GET with query parameters; the contract is POST with a JSON body.
+        router.route().order(Integer.MIN_VALUE + 1).handler(ctx -> {
+            if (ctx.request().method() == HttpMethod.POST || ctx.normalizedPath().startsWith("/q/")) {
+                ctx.next();
+            } else {
+                ctx.response().putHeader("Allow", "POST");
+                ctx.fail(405);
+            }
+        });
         // Paths that name no function never reach a route: Vert.x answers them here.
         router.errorHandler(404, this::handle);
         router.errorHandler(405, this::handle);
@@ -69,7 +79,7 @@ public class ErrorResponses {
                 case 401 -> new ServiceException(ErrorCode.UNAUTHENTICATED, "a valid bearer token is required");
                 case 403 -> new ServiceException(ErrorCode.PERMISSION_DENIED, "not allowed");
                 case 404 -> new ServiceException(ErrorCode.NOT_FOUND, "no such function");
-                case 405 -> ServiceException.badRequest("functions are called with POST");
+                case 405 -> new ServiceException(ErrorCode.METHOD_NOT_ALLOWED, "functions are called with POST");
                 case 413 -> ServiceException.badRequest("the request body is too large");
                 default -> new ServiceException(ErrorCode.INTERNAL, "internal error");
             };

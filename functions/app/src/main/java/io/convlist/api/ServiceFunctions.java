@@ -1,5 +1,6 @@
 package io.convlist.api;
 
+import java.util.LinkedHashSet;
 import java.util.Set;
 
 import io.convlist.api.Requests.RecordMessage;
@@ -42,7 +43,8 @@ public class ServiceFunctions {
         MessageEvent event = new MessageEvent(ConversationType.parse(in.type()), in.msgID(), in.seq() == null ? 0 : in.seq(),
                 in.timestamp() == null ? 0 : in.timestamp(), in.senderID(), in.receiverID(), in.groupID(),
                 in.groupType() == null ? null : GroupType.parse(in.groupType()), in.recipients(), in.summary(),
-                in.atUserList() == null ? Set.of() : Set.copyOf(in.atUserList()), Boolean.TRUE.equals(in.atAll()),
+                // a set that keeps a null entry, for validation to refuse (Set.copyOf would throw)
+                in.atUserList() == null ? Set.of() : new LinkedHashSet<>(in.atUserList()), Boolean.TRUE.equals(in.atAll()),
                 Boolean.TRUE.equals(in.excludedFromUnreadCount()), Boolean.TRUE.equals(in.excludedFromLastMessage()))
                 .validated();
         store.recordMessage(app, event);

@@ -1,9 +1,11 @@
 package io.convlist.auth;
 
+import java.time.Clock;
 import java.util.Set;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
+import io.convlist.config.TokenConfig;
 import io.convlist.domain.ErrorCode;
 import io.convlist.domain.Ids;
 import io.convlist.domain.ServiceException;
@@ -34,6 +36,12 @@ public class CallerResolver {
     @Inject
     JWTParser parser;
 
+    @Inject
+    TokenConfig tokens;
+
+    @Inject
+    Clock clock;
+
     private Caller resolved;
 
     public Caller caller() {
@@ -43,7 +51,6 @@ public class CallerResolver {
         return resolved;
     }
 
-    /** The list a user function acts on; a user token may name only itself. */
     /** The app of a service caller; PERMISSION_DENIED for a user token. */
     public String serviceApp() {
         Caller caller = caller();
@@ -51,9 +58,24 @@ public class CallerResolver {
         return caller.appId();
     }
 
+    /** The list a user function acts on; a user token may name only itself. */
     public ListOwner owner(String requestedUserId) {
         Caller caller = caller();
         return new ListOwner(caller.appId(), caller.ownerFor(requestedUserId));
+    }
+
+    /** iat is required, not in the future beyond the allowed skew, and the token lives no longer than allowed. */
+    private void requireSensibleTimes(JsonWebToken jwt) {
+        long issuedAt = jwt.getIssuedAtTime();
+        if (issuedAt <= 0) {
+            throw new ServiceException(ErrorCode.UNAUTHENTICATED, "the token lacks the iat claim");
+        }
+        if (issuedAt > clock.instant().plus(tokens.clockSkew()).getEpochSecond()) {
+            throw new ServiceException(ErrorCode.UNAUTHENTICATED, "the token is issued in the future");
+        }
+        if (jwt.getExpirationTime() - issuedAt > tokens.maxLifetime().toSeconds()) {
+            throw new ServiceException(ErrorCode.UNAUTHENTICATED, "the token lives longer than " + tokens.maxLifetime().toHours() + " h");
+        }
     }
 
     private Caller resolve() {
@@ -63,14 +85,17 @@ public class CallerResolver {
         }
         try {
             JsonWebToken jwt = parser.parse(header.substring(BEARER.length()).trim());
-            String app = jwt.getClaim(APP_CLAIM);
+            requireSensibleTimes(jwt);
+            Object app = jwt.getClaim(APP_CLAIM);
             String subject = jwt.getSubject();
-            if (app == null || subject == null) {
-                throw new ServiceException(ErrorCode.UNAUTHENTICATED, "the token lacks the app or sub claim");
+            if (!(app instanceof String appId) || subject == null) {
+                throw new ServiceException(ErrorCode.UNAUTHENTICATED, "the token lacks the app claim (a string) or the sub claim");
             }
-            Set<String> groups = jwt.getGroups();
+            Set<String> groups = jwt.getGroups() == null ? Set.of() : jwt.getGroups();
             Caller.Role role;
-            if (groups.contains(SERVICE_ROLE)) {
+            if (groups.contains(SERVICE_ROLE) && groups.contains(USER_ROLE)) {
+                throw new ServiceException(ErrorCode.UNAUTHENTICATED, "the token claims both the user and the service role");
+            } else if (groups.contains(SERVICE_ROLE)) {
                 role = Caller.Role.SERVICE;
             } else if (groups.contains(USER_ROLE)) {
                 role = Caller.Role.USER;
@@ -78,8 +103,8 @@ public class CallerResolver {
             } else {
                 throw new ServiceException(ErrorCode.PERMISSION_DENIED, "the token has neither the user nor the service role");
             }
-            Ids.requireAppId("app", app);
-            return new Caller(app, subject, role);
+            Ids.requireAppId("app", appId);
+            return new Caller(appId, subject, role);
         } catch (ParseException e) {
             throw new ServiceException(ErrorCode.UNAUTHENTICATED, "the bearer token is invalid or expired");
         } catch (ServiceException e) {

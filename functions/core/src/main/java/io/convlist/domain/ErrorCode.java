@@ -9,6 +9,8 @@ public enum ErrorCode {
     UNAUTHENTICATED,
     PERMISSION_DENIED,
     NOT_FOUND,
+    /** A function called with another method than POST. */
+    METHOD_NOT_ALLOWED,
     /** 50 conversations are pinned already (Tencent's fixed limit). */
     PIN_LIMIT_REACHED,
     /** 1,000 peers and groups have settings already (marks, groups and receive options count alike). */

@@ -35,10 +35,30 @@ public final class Ids {
         return value;
     }
 
-    /** Null stays null; otherwise the value must fit in maxBytes of UTF-8. */
+    /** Null stays null; otherwise the value must be well-formed text that fits in maxBytes of UTF-8. */
     public static String requireMaxBytes(String field, String value, int maxBytes) {
+        requireWellFormed(field, value);
         if (value != null && utf8Length(value) > maxBytes) {
             throw ServiceException.badRequest(field + " is longer than " + maxBytes + " bytes");
+        }
+        return value;
+    }
+
+    /**
+     * Text must be well-formed UTF-16: a lone surrogate has no UTF-8 form, so DynamoDB refuses it
+     * (as a validation error that would otherwise look retryable). Null passes.
+     */
+    public static String requireWellFormed(String field, String value) {
+        if (value == null) {
+            return null;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                throw ServiceException.badRequest(field + " is not well-formed text (a lone UTF-16 surrogate at " + i + ")");
+            }
         }
         return value;
     }

@@ -27,6 +27,13 @@ public final class Limits {
     public static final int FACE_URL_MAX_BYTES = 1024;
     public static final int MSG_ID_MAX_BYTES = 128;
 
+    /** Message sequences stay exact as JSON numbers in JavaScript (2^53). */
+    public static final long SEQ_MAX = 1L << 53;
+    /** Message timestamps from 2000-01-01T00:00:00Z (the order key's epoch, see OrderKeys). */
+    public static final long TIMESTAMP_MIN_MILLIS = 946_684_800_000L;
+    /** Message timestamps at most a day ahead of the server's clock (clocks differ; a later one would sort above all others). */
+    public static final long TIMESTAMP_AHEAD_MAX_MILLIS = 86_400_000L;
+
     public static final int PAGE_MIN = 1;
     public static final int PAGE_MAX = 100;
     public static final int ID_LIST_MAX = 100;

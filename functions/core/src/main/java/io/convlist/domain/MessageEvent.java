@@ -46,14 +46,14 @@ public record MessageEvent(
         if (msgID == null || msgID.isEmpty()) {
             throw ServiceException.badRequest("msgID is required");
         }
-        if (seq < 1) {
-            throw ServiceException.badRequest("seq must be a positive sequence number");
+        if (seq < 1 || seq > Limits.SEQ_MAX) {
+            throw ServiceException.badRequest("seq must be 1.." + Limits.SEQ_MAX);
         }
-        if (timestamp < 1) {
-            throw ServiceException.badRequest("timestamp (epoch milliseconds) is required");
+        if (timestamp < Limits.TIMESTAMP_MIN_MILLIS) {
+            throw ServiceException.badRequest("timestamp must be epoch milliseconds from 2000-01-01 on");
         }
         Ids.requireUserId("senderID", senderID);
-        String cutSummary = Ids.truncateUtf8(summary == null ? "" : summary, Limits.SUMMARY_MAX_BYTES);
+        String cutSummary = Ids.truncateUtf8(Ids.requireWellFormed("summary", summary == null ? "" : summary), Limits.SUMMARY_MAX_BYTES);
         if (type == ConversationType.C2C) {
             Ids.requireUserId("receiverID", receiverID);
             if (receiverID.equals(senderID)) {
@@ -72,7 +72,7 @@ public record MessageEvent(
         }
         Set<String> unique = new LinkedHashSet<>();
         for (String member : members) {
-            unique.add(Ids.requireUserId("recipients[]", member));
+            unique.add(Ids.requireUserId("recipients[]", member)); // a null member is refused here
         }
         unique.remove(senderID);
         Set<String> at = new LinkedHashSet<>();
@@ -86,6 +86,17 @@ public record MessageEvent(
         }
         return new MessageEvent(type, msgID, seq, timestamp, senderID, null, groupID, groupType,
                 List.copyOf(unique), cutSummary, Set.copyOf(at), atAll, excludedFromUnreadCount, excludedFromLastMessage);
+    }
+
+    /**
+     * Refuses a timestamp more than {@link Limits#TIMESTAMP_AHEAD_MAX_MILLIS} ahead of the server's
+     * clock: it would put the conversation above every other for as long.
+     */
+    public MessageEvent notAheadOf(long nowMillis) {
+        if (timestamp > nowMillis + Limits.TIMESTAMP_AHEAD_MAX_MILLIS) {
+            throw ServiceException.badRequest("timestamp is more than a day ahead of the server's clock (epoch milliseconds expected)");
+        }
+        return this;
     }
 
     /** The @-type this message carries for one recipient, 0 if none. */

@@ -11,10 +11,11 @@ package io.convlist.domain;
  * bits hold the conversation's slot: a number unique among the owner's stored conversations
  * (assigned at creation under the per-user cap, at most 500 are stored), so two conversations never
  * share an orderKey even when they change in the same millisecond. Activity is counted from
- * 2024-01-01 so that the whole key stays below 2^53 (exact in JSON and JavaScript) until 2163.
+ * 2000-01-01 (the earliest timestamp a message may carry, see Limits) so that every accepted time
+ * orders, and the whole key stays below 2^53 (exact in JSON and JavaScript) until 2139.
  */
 public final class OrderKeys {
-    public static final long EPOCH_MILLIS = 1_704_067_200_000L; // 2024-01-01T00:00:00Z
+    public static final long EPOCH_MILLIS = Limits.TIMESTAMP_MIN_MILLIS; // 2000-01-01T00:00:00Z
     public static final int SLOT_BITS = 10;
     public static final int SLOT_COUNT = 1 << SLOT_BITS;
     public static final long PINNED_OFFSET = 1L << 52;

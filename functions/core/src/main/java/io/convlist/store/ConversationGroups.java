@@ -32,12 +32,15 @@ final class ConversationGroups {
     private final Clock clock;
     private final AppSettingsStore settings;
     private final PeerSettingsStore memberships;
+    private final PeerSettingsReader members;
 
-    ConversationGroups(TableRequests table, Clock clock, AppSettingsStore settings, PeerSettingsStore memberships) {
+    ConversationGroups(TableRequests table, Clock clock, AppSettingsStore settings, PeerSettingsStore memberships,
+            PeerSettingsReader members) {
         this.table = table;
         this.clock = clock;
         this.settings = settings;
         this.memberships = memberships;
+        this.members = members;
     }
 
     /** Creates a group and puts the conversations in it: one outcome each (the group stays if they cannot join). */
@@ -93,9 +96,9 @@ final class ConversationGroups {
     }
 
     private void changeMembers(String appId, String userId, String groupId, SettingChange change) {
-        List<ConversationId> members = memberships.membersOf(userPk(appId, userId), groupId);
-        for (int from = 0; from < members.size(); from += Limits.ID_LIST_MAX) {
-            memberships.change(appId, userId, members.subList(from, Math.min(members.size(), from + Limits.ID_LIST_MAX)), change);
+        List<ConversationId> ids = members.membersOf(userPk(appId, userId), groupId);
+        for (int from = 0; from < ids.size(); from += Limits.ID_LIST_MAX) {
+            memberships.change(appId, userId, ids.subList(from, Math.min(ids.size(), from + Limits.ID_LIST_MAX)), change);
         }
     }
 

@@ -45,6 +45,7 @@ public final class ConversationStore {
     private final ListReader reader;
     private final ProfileStore profiles;
     private final PeerSettingsStore peerSettings;
+    private final PeerSettingsReader peerSettingsReader;
     private final RemovalRecords removals;
     private final ListSync sync;
     private final ConversationGroups groups;
@@ -63,9 +64,10 @@ public final class ConversationStore {
         this.editor = new ConversationEditor(requests, clock, settings, cap, reader, parallel);
         this.profiles = new ProfileStore(requests, clock, settings, parallel);
         this.peerSettings = new PeerSettingsStore(requests, clock, settings, parallel);
+        this.peerSettingsReader = new PeerSettingsReader(requests);
         this.removals = new RemovalRecords(requests, clock, settings);
         this.sync = new ListSync(requests, clock, settings, reader);
-        this.groups = new ConversationGroups(requests, clock, settings, peerSettings);
+        this.groups = new ConversationGroups(requests, clock, settings, peerSettings, peerSettingsReader);
         this.lastMessages = new LastMessages(requests, clock, settings, parallel);
         this.clock = clock;
     }
@@ -111,12 +113,12 @@ public final class ConversationStore {
 
     /** The user's settings for each of these peers and groups (defaults where none are set), in the order asked. */
     public List<PeerSetting> settings(String appId, String userId, List<ConversationId> ids) {
-        return peerSettings.get(appId, userId, ids);
+        return peerSettingsReader.get(appId, userId, ids);
     }
 
     /** Every peer and group the user has settings for. */
     public List<PeerSetting> peerSettings(String appId, String userId) {
-        return peerSettings.list(appId, userId);
+        return peerSettingsReader.list(appId, userId);
     }
 
     /** The removal records the list keeps (retention), for operators. */

@@ -48,6 +48,7 @@ final class MessageRecorder {
      * healed by the pipeline's redelivery.
      */
     void record(String appId, MessageEvent m) {
+        m.notAheadOf(clock.millis());
         List<Runnable> writes = new ArrayList<>();
         if (m.type() == ConversationType.C2C) {
             writes.add(() -> apply(appId, m.senderID(), ConversationId.c2c(m.receiverID()), m, MessageRole.SENDER));

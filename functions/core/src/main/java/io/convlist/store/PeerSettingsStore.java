@@ -9,21 +9,17 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.convlist.domain.AppSettings;
 import io.convlist.domain.ConversationId;
 import io.convlist.domain.ErrorCode;
 import io.convlist.domain.Limits;
-import io.convlist.domain.Marks;
-import io.convlist.domain.PeerSetting;
 import io.convlist.domain.ServiceException;
 import io.convlist.domain.SettingChange;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
-import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
@@ -207,49 +203,6 @@ final class PeerSettingsStore {
         } catch (ConditionalCheckFailedException failed) {
             return ConversationRows.isLive(ConversationRows.conversation(failed.hasItem() ? failed.item() : null), now);
         }
-    }
-
-    /** The settings for each peer or group named (defaults where none are set), in the order asked: one BatchGetItem. */
-    List<PeerSetting> get(String appId, String userId, List<ConversationId> ids) {
-        String pk = userPk(appId, userId);
-        List<Map<String, AttributeValue>> keys = new ArrayList<>(List.of(ConversationGroups.key(pk)));
-        ids.forEach(id -> keys.add(settingsKey(pk, id)));
-        Map<String, Map<String, AttributeValue>> got = table.batchGet(keys);
-        Map<String, String> groupNames = ConversationGroups.namesById(got.get(TableRequests.keyString(ConversationGroups.key(pk))));
-        return ids.stream().map(id -> toSetting(id,
-                ConversationRows.map(Schemas.PEER_SETTINGS, got.get(TableRequests.keyString(settingsKey(pk, id)))), groupNames)).toList();
-    }
-
-    /** Every setting the user has, for operators (one Query and one GetItem for the groups' names). */
-    List<PeerSetting> list(String appId, String userId) {
-        String pk = userPk(appId, userId);
-        Map<String, String> groupNames = ConversationGroups.namesById(table.get(ConversationGroups.key(pk)));
-        Expr e = new Expr();
-        String key = e.n(PK) + " = " + e.v(pk) + " AND begins_with(" + e.n(SK) + ", " + e.v(PEER_SETTINGS_SK_PREFIX) + ")";
-        return table.queryAll(QueryRequest.builder().tableName(table.table).keyConditionExpression(key)
-                .expressionAttributeNames(e.names()).expressionAttributeValues(e.values()).consistentRead(true).build())
-                .stream().map(raw -> ConversationRows.map(Schemas.PEER_SETTINGS, raw))
-                .map(item -> toSetting(Keys.conversationOf(item.getSk()), item, groupNames)).toList();
-    }
-
-    /** The conversations whose settings hold this conversation group (one Query of the settings items, filtered). */
-    List<ConversationId> membersOf(String pk, String groupId) {
-        Expr e = new Expr();
-        String key = e.n(PK) + " = " + e.v(pk) + " AND begins_with(" + e.n(SK) + ", " + e.v(PEER_SETTINGS_SK_PREFIX) + ")";
-        return table.queryAll(QueryRequest.builder().tableName(table.table).keyConditionExpression(key)
-                .filterExpression("contains(" + e.n(GROUPS) + ", " + e.v(groupId) + ")").projectionExpression(e.n(SK))
-                .expressionAttributeNames(e.names()).expressionAttributeValues(e.values()).consistentRead(true).build())
-                .stream().map(raw -> Keys.conversationOf(raw.get(SK).s())).toList();
-    }
-
-    private static PeerSetting toSetting(ConversationId id, PeerSettingsItem item, Map<String, String> groupNames) {
-        if (item == null) {
-            return PeerSetting.none(id);
-        }
-        List<String> groups = item.getGroups() == null ? List.of()
-                : item.getGroups().stream().map(groupNames::get).filter(Objects::nonNull).sorted().toList();
-        return new PeerSetting(id, item.getRecvOpt() == null ? 0 : item.getRecvOpt(), Marks.fromBitValues(item.getMarks()),
-                ConversationRows.bytes(item.getCustomData()), groups);
     }
 
     /**

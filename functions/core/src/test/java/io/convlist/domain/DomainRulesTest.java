@@ -17,7 +17,9 @@ class DomainRulesTest {
         assertThat(OrderKeys.of(false, 0, now + 1)).isGreaterThan(OrderKeys.of(false, 1023, now));
         assertThat(OrderKeys.of(false, 5, now)).isNotEqualTo(OrderKeys.of(false, 6, now));
         // Exact in JSON and JavaScript until far beyond any realistic clock.
-        assertThat(OrderKeys.of(true, 1023, 6_000_000_000_000L)).isLessThan(1L << 53); // the year 2160
+        assertThat(OrderKeys.of(true, 1023, 5_300_000_000_000L)).isLessThan(1L << 53); // the year 2137
+        // Every accepted time orders: the earliest (2000-01-01) is above nothing but the slot.
+        assertThat(OrderKeys.of(false, 0, Limits.TIMESTAMP_MIN_MILLIS + 1)).isGreaterThan(OrderKeys.of(false, 1023, Limits.TIMESTAMP_MIN_MILLIS));
     }
 
     @Test

@@ -1,0 +1,95 @@
+package io.convlist.testing;
+
+import java.net.SocketException;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+import jakarta.inject.Singleton;
+import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
+import software.amazon.awssdk.services.dynamodb.model.InternalServerErrorException;
+import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+
+/**
+ * Fails DynamoDB requests the way DynamoDB and the network fail them, as they reach the application
+ * after the SDK's own retries: each request of the armed kind fails with probability 1/n, drawn
+ * from a seeded generator. Disarmed, it does nothing.
+ */
+@Singleton
+public class FaultInjector implements ExecutionInterceptor {
+
+    /** The faults, each as the exception the application sees. */
+    public enum Fault {
+        PROVISIONED_THROUGHPUT_EXCEEDED(() -> ProvisionedThroughputExceededException.builder().statusCode(400)
+                .message("injected: throughput exceeded").build(), null),
+        THROTTLING(() -> DynamoDbException.builder().statusCode(400).message("injected: rate exceeded")
+                .awsErrorDetails(software.amazon.awssdk.awscore.exception.AwsErrorDetails.builder().errorCode("ThrottlingException").build())
+                .build(), null),
+        INTERNAL_SERVER_ERROR(() -> InternalServerErrorException.builder().statusCode(500).message("injected: internal error").build(), null),
+        TRANSACTION_CONFLICT(() -> TransactionCanceledException.builder().statusCode(400).message("injected: conflict")
+                .cancellationReasons(List.of(CancellationReason.builder().code("TransactionConflict").build())).build(),
+                "TransactWriteItems"),
+        TIMEOUT(() -> ApiCallTimeoutException.create(10_000), null),
+        CONNECTION_RESET(() -> SdkClientException.builder().message("injected: connection reset")
+                .cause(new SocketException("Connection reset")).build(), null);
+
+        final Supplier<RuntimeException> exception;
+        /** Only this operation, or any if null. */
+        final String operation;
+
+        Fault(Supplier<RuntimeException> exception, String operation) {
+            this.exception = exception;
+            this.operation = operation;
+        }
+    }
+
+    private volatile Fault armed;
+    private volatile int oneIn;
+    private volatile Random random = new Random();
+    private final AtomicInteger injected = new AtomicInteger();
+
+    /** From now on, each request (of the fault's operation) fails with it with probability 1/n. */
+    public void arm(Fault fault, int n, long seed) {
+        injected.set(0);
+        oneIn = n;
+        random = new Random(seed);
+        armed = fault;
+    }
+
+    public void disarm() {
+        armed = null;
+    }
+
+    public int injected() {
+        return injected.get();
+    }
+
+    @Override
+    public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+        Fault fault = armed;
+        if (fault == null) {
+            return;
+        }
+        String operation = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
+        if (fault.operation != null && !fault.operation.equals(operation)) {
+            return;
+        }
+        boolean fail;
+        synchronized (this) {
+            fail = random.nextInt(oneIn) == 0;
+        }
+        if (fail) {
+            injected.incrementAndGet();
+            throw fault.exception.get();
+        }
+    }
+}
