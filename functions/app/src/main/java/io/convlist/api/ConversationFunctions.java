@@ -34,6 +34,7 @@ import jakarta.inject.Inject;
  * The user functions: each acts on one list, the caller's own (user token) or the named user's
  * (service token). Thin: identity, input shape, then the store.
  */
+@Budgeted
 public class ConversationFunctions {
 
     @Inject

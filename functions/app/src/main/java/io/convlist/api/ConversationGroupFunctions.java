@@ -24,6 +24,7 @@ import jakarta.inject.Inject;
  * bytes), a conversation in as many as it likes, memberships kept with the peer's settings outside
  * the capped list (so they survive the conversation leaving it) and counted toward their limit.
  */
+@Budgeted
 public class ConversationGroupFunctions {
 
     @Inject

@@ -23,6 +23,7 @@ import jakarta.inject.Inject;
  * the capped list (they survive deletion, eviction and expiry, and can be set for a conversation
  * not in the list), at most {@value Limits#PEER_SETTINGS_MAX} peers and groups with settings per user.
  */
+@Budgeted
 public class ConversationSettingsFunctions {
 
     @Inject

@@ -22,6 +22,7 @@ import jakarta.inject.Inject;
  * The list and the unread count restricted by Tencent's filter (type, conversation group, marks,
  * unread, @-mentions). Pages follow the plain list's order and paging guarantees.
  */
+@Budgeted
 public class FilterFunctions {
 
     @Inject

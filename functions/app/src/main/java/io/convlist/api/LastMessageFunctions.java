@@ -18,6 +18,7 @@ import jakarta.inject.Inject;
  * The last message's life, for the app's backend (service token): a message recalled or edited
  * shows so where it is the last message; a user's cleared history empties the last message.
  */
+@Budgeted
 public class LastMessageFunctions {
 
     @Inject

@@ -32,6 +32,7 @@ import jakarta.inject.Inject;
  * and per group, not per list row. It outlives the conversation and can be set for a peer not in
  * the list; setReceiveMessageOpt is the shorthand by conversation ID.
  */
+@Budgeted
 public class ReceiveOptFunctions {
 
     @Inject

@@ -22,6 +22,7 @@ import io.quarkus.funqy.Funq;
 import jakarta.inject.Inject;
 
 /** The ingestion functions, for the app's backend only (service token). */
+@Budgeted
 public class ServiceFunctions {
 
     @Inject

@@ -17,6 +17,7 @@ import jakarta.inject.Inject;
  * upserts and {@code removed} as deletes, in order, and calls again with the answer's cursor until
  * {@code isFinished}. On {@code resyncRequired} it drops its copy and starts over with null.
  */
+@Budgeted
 public class SyncFunctions {
 
     @Inject

@@ -52,6 +52,7 @@ public class FaultInjector implements ExecutionInterceptor {
         }
     }
 
+    private volatile long stallMillis;
     private volatile Fault armed;
     private volatile int oneIn;
     private volatile Random random = new Random();
@@ -67,6 +68,12 @@ public class FaultInjector implements ExecutionInterceptor {
 
     public void disarm() {
         armed = null;
+        stallMillis = 0;
+    }
+
+    /** From now on, every request takes this much longer (a backend that stalls). */
+    public void stall(long millis) {
+        stallMillis = millis;
     }
 
     public int injected() {
@@ -75,6 +82,13 @@ public class FaultInjector implements ExecutionInterceptor {
 
     @Override
     public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+        if (stallMillis > 0) {
+            try {
+                Thread.sleep(stallMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         Fault fault = armed;
         if (fault == null) {
             return;

@@ -19,8 +19,8 @@ package io.convlist.domain;
  * time at most L before committing, on a clock at most S off; the round's time is at most S off the
  * other way. So its lastChange is above (round start - L - 2S), and an overlap of at least L + 2S
  * catches it next round. The store takes a write's time after the reads it depends on, so L is one
- * DynamoDB call, bounded by the client's call timeout (10 s); instance clocks are kept within 5 s;
- * the overlap, 30 s, leaves 10 s to spare. Changes inside the overlap are sent twice: a device
+ * DynamoDB call, bounded by the client's call timeout (5 s); instance clocks are kept within 5 s;
+ * the overlap, 30 s, leaves 15 s to spare. Changes inside the overlap are sent twice: a device
  * applies them as upserts.
  *
  * <p>A round read over several answers could pass the place a change committed meanwhile lands

@@ -21,7 +21,7 @@ public final class DynamoDbClients {
      * How long one DynamoDB call may take, the SDK's own retries included. It also bounds how long
      * after taking its time a write can commit, which device sync's overlap relies on (SyncPosition).
      */
-    public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(10);
+    public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(5);
 
     private DynamoDbClients() {
     }

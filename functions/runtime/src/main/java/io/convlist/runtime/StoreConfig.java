@@ -44,8 +44,11 @@ public interface StoreConfig {
         @WithDefault("us-east-1")
         String region();
 
-        /** How long one DynamoDB call may take, the SDK's retries included (device sync's overlap relies on it). */
-        @WithDefault("10s")
+        /**
+         * How long one DynamoDB call may take, the SDK's retries included (device sync's overlap relies
+         * on it, and with the functions' request deadline it keeps a call under the Lambda's timeout).
+         */
+        @WithDefault("5s")
         Duration callTimeout();
     }
 }
