@@ -38,8 +38,9 @@ public class AppResource {
 
     @CheckedTemplate
     static class Templates {
+        /** @param version the settings' version the form shows (an update applies only to it) */
         static native TemplateInstance settings(Operator operator, AppSettings app, List<AuditEntry> audit, String error,
-                String edition, String conversationLimit, String retentionDays);
+                String edition, String conversationLimit, String retentionDays, long version);
 
         static native TemplateInstance notFound(Operator operator, String what);
     }
@@ -57,16 +58,19 @@ public class AppResource {
         if (app.isEmpty()) {
             return notFound("app " + appId);
         }
-        AppSettings a = app.get();
+        AppSettingsStore.Versioned shown = settings.getVersioned(appId);
+        AppSettings a = shown.settings();
         return Response.ok(Templates.settings(Operator.of(identity), a, settings.auditTrail(appId, AUDIT_SHOWN), null,
-                a.edition().name(), String.valueOf(a.conversationLimit()), String.valueOf(a.retentionDays()))).build();
+                a.edition().name(), String.valueOf(a.conversationLimit()), String.valueOf(a.retentionDays()),
+                shown.changedAtMillis())).build();
     }
 
     @POST
     @RolesAllowed(Operator.ADMIN)
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response update(@PathParam("appId") String appId, @FormParam("edition") String edition,
-            @FormParam("conversationLimit") String conversationLimit, @FormParam("retentionDays") String retentionDays) {
+            @FormParam("conversationLimit") String conversationLimit, @FormParam("retentionDays") String retentionDays,
+            @FormParam("version") String version) {
         Optional<AppSettings> app = settings.find(appId);
         if (app.isEmpty()) {
             return notFound("app " + appId);
@@ -75,11 +79,14 @@ public class AppResource {
             Edition e = Forms.edition(edition);
             int limit = Forms.wholeNumber("the limit", conversationLimit);
             int retention = Forms.wholeNumber("the retention", retentionDays);
-            settings.put(new AppSettings(appId, app.get().name(), e, limit, retention), identity.getPrincipal().getName());
+            AppSettings next = new AppSettings(appId, app.get().name(), e, limit, retention).validated();
+            // Only over the version the form showed: a colleague's newer change is never overwritten unseen.
+            settings.put(next, identity.getPrincipal().getName(), Forms.version(version));
             return Response.seeOther(URI.create("/apps/" + appId)).build();
         } catch (ServiceException e) {
             return Response.status(HttpStatuses.of(e.code())).entity(Templates.settings(Operator.of(identity), app.get(),
-                    settings.auditTrail(appId, AUDIT_SHOWN), e.getMessage(), edition, conversationLimit, retentionDays)).build();
+                    settings.auditTrail(appId, AUDIT_SHOWN), e.getMessage(), edition, conversationLimit, retentionDays,
+                    settings.getVersioned(appId).changedAtMillis())).build();
         }
     }
 

@@ -19,6 +19,15 @@ final class Forms {
         }
     }
 
+    /** The settings' version a form was opened on (a hidden field); a form without one is stale. */
+    static long version(String raw) {
+        try {
+            return Long.parseLong(raw == null ? "" : raw.trim());
+        } catch (NumberFormatException e) {
+            throw ServiceException.badRequest("the form is out of date; reload it");
+        }
+    }
+
     static Edition edition(String raw) {
         try {
             return Edition.valueOf(raw == null ? "" : raw.trim());

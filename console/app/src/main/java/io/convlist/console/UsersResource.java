@@ -75,8 +75,7 @@ public class UsersResource {
                 throw ServiceException.badRequest("nextSeq must be a number");
             }
             ConversationFilter filter = form.toFilter();
-            ConversationPage page = filter == null ? conversations.list(appId, userId, nextSeq, PAGE)
-                    : conversations.list(appId, userId, nextSeq, PAGE, filter);
+            ConversationPage page = conversations.listAsStored(appId, userId, nextSeq, PAGE, filter);
             ListState state = conversations.state(appId, userId);
             List<Removal> removals = conversations.removals(appId, userId);
             List<PeerSetting> peerSettings = conversations.peerSettings(appId, userId);

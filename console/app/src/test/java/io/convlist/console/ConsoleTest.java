@@ -59,6 +59,17 @@ class ConsoleTest {
         return m.group(1);
     }
 
+    /** The settings form: its CSRF token and the version it shows, with the given fields. */
+    static Response postSettings(CookieFilter session, String app, Map<String, String> fields) {
+        String html = given().filter(session).get("/apps/" + app).then().statusCode(200).extract().asString();
+        Matcher csrf = CSRF.matcher(html);
+        Matcher version = Pattern.compile("name=\"version\" value=\"(\\d+)\"").matcher(html);
+        assertThat(csrf.find() && version.find()).as("the settings form's hidden fields").isTrue();
+        Map<String, String> form = new java.util.HashMap<>(fields);
+        form.put("version", version.group(1));
+        return post(session, "/apps/" + app, csrf.group(1), form);
+    }
+
     static Response post(CookieFilter session, String path, String csrf, Map<String, String> form) {
         var request = given().filter(session).redirects().follow(false).contentType(ContentType.URLENC).formParams(form);
         if (csrf != null) {
@@ -90,8 +101,7 @@ class ConsoleTest {
         assertThat(created.statusCode()).isEqualTo(303);
         assertThat(given().filter(admin).get("/apps").asString()).contains(app);
 
-        Response saved = post(admin, "/apps/" + app, csrfToken(admin, "/apps/" + app),
-                Map.of("edition", "FLAGSHIP", "conversationLimit", "300", "retentionDays", "14"));
+        Response saved = postSettings(admin, app, Map.of("edition", "FLAGSHIP", "conversationLimit", "300", "retentionDays", "14"));
         assertThat(saved.statusCode()).isEqualTo(303);
         assertThat(settings.get(app)).isEqualTo(new AppSettings(app, "Demo", Edition.FLAGSHIP, 300, 14));
         String page = given().filter(admin).get("/apps/" + app).asString();
@@ -110,13 +120,43 @@ class ConsoleTest {
                 new Case("FLAGSHIP", "", "7", "required"), new Case("STANDARD", "200", "7", "fixed at 100"),
                 new Case("FLAGSHIP", "200", "0", "between 1 and 30"), new Case("FLAGSHIP", "200", "31", "between 1 and 30"),
                 new Case("GOLD", "200", "7", "STANDARD or FLAGSHIP"))) {
-            Response r = post(admin, "/apps/" + app, csrfToken(admin, "/apps/" + app),
-                    Map.of("edition", c.edition(), "conversationLimit", c.limit(), "retentionDays", c.retention()));
+            Response r = postSettings(admin, app, Map.of("edition", c.edition(), "conversationLimit", c.limit(), "retentionDays", c.retention()));
             assertThat(r.statusCode()).as(c.toString()).isEqualTo(400);
             assertThat(r.asString()).as(c.toString()).contains("id=\"error\"").contains(c.message());
         }
         assertThat(settings.get(app)).isEqualTo(new AppSettings(app, app, Edition.FLAGSHIP, 200, 7));
         assertThat(settings.auditTrail(app, 100)).hasSize(4); // the creation only
+    }
+
+    @Test
+    void staleSettingsForm_is409_andTheColleaguesNewerChangeStands() {
+        CookieFilter admin = signIn("admin", "admin-pass");
+        String app = newAppId();
+        settings.create(new AppSettings(app, app, Edition.FLAGSHIP, 200, 7), "setup");
+        String html = given().filter(admin).get("/apps/" + app).asString();
+        Matcher csrf = CSRF.matcher(html);
+        Matcher version = Pattern.compile("name=\"version\" value=\"(\\d+)\"").matcher(html);
+        assertThat(csrf.find() && version.find()).isTrue();
+        // A colleague changes the retention while this form is open.
+        clockTick();
+        settings.put(new AppSettings(app, app, Edition.FLAGSHIP, 200, 21), "colleague");
+        Response stale = post(admin, "/apps/" + app, csrf.group(1), Map.of("edition", "FLAGSHIP", "conversationLimit", "300",
+                "retentionDays", "7", "version", version.group(1)));
+        assertThat(stale.statusCode()).isEqualTo(409);
+        assertThat(stale.asString()).contains("id=\"error\"").contains("changed meanwhile");
+        assertThat(settings.get(app)).isEqualTo(new AppSettings(app, app, Edition.FLAGSHIP, 200, 21));
+        Response noVersion = post(admin, "/apps/" + app, csrfToken(admin, "/apps/" + app), Map.of("edition", "FLAGSHIP",
+                "conversationLimit", "300", "retentionDays", "7"));
+        assertThat(noVersion.statusCode()).isEqualTo(400);
+        assertThat(settings.get(app)).isEqualTo(new AppSettings(app, app, Edition.FLAGSHIP, 200, 21));
+    }
+
+    /** Versions are change times in milliseconds: let one pass so two changes in a row differ. */
+    static void clockTick() {
+        long until = System.currentTimeMillis() + 2;
+        while (System.currentTimeMillis() < until) {
+            Thread.onSpinWait();
+        }
     }
 
     @Test
@@ -258,6 +298,26 @@ class ConsoleTest {
         assertThat(rows.apply(Map.of("mark", "none", "unread", "on"))).containsExactly("group_g2", "group_g0");
         given().filter(viewer).queryParam("userID", "bob").queryParam("mark", "PURPLE").get("/apps/" + app + "/users")
                 .then().statusCode(400);
+    }
+
+    @Test
+    void viewingAListOverALoweredLimit_changesNothing() {
+        CookieFilter viewer = signIn("viewer", "viewer-pass");
+        String app = newAppId();
+        settings.create(new AppSettings(app, app, Edition.FLAGSHIP, 101, 7), "setup");
+        long t = System.currentTimeMillis() - 60_000;
+        for (int i = 0; i < 101; i++) {
+            conversations.recordMessage(app, new MessageEvent(ConversationType.GROUP, "m" + i, 1, t + i, "bob", null, "g" + i,
+                    GroupType.Work, List.of(), "m", Set.of(), false).validated());
+        }
+        settings.put(new AppSettings(app, app, Edition.FLAGSHIP, 100, 7), "setup");
+        String html = given().filter(viewer).queryParam("userID", "bob").get("/apps/" + app + "/users").then().statusCode(200)
+                .extract().asString();
+        assertThat(html).contains("id=\"size\">101<").contains("id=\"limit\">100<");
+        assertThat(conversations.state(app, "bob").stored()).isEqualTo(101);
+        // The user's own read trims, as the functions' contract says.
+        assertThat(conversations.list(app, "bob", 0, 100).conversationList()).hasSize(100);
+        assertThat(conversations.state(app, "bob").stored()).isEqualTo(100);
     }
 
     @Test

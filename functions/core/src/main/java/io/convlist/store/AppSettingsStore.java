@@ -98,12 +98,20 @@ public final class AppSettingsStore {
      * conditioned on the settings read, so concurrent changes never lose an entry or each other.
      */
     public void put(AppSettings settings, String actor) {
-        write(settings.validated(), actor, false);
+        write(settings.validated(), actor, false, null);
+    }
+
+    /**
+     * As {@link #put}, only if the settings are still the version the operator saw (their last
+     * change's time, from {@link #getVersioned}); CONFLICT otherwise, and nothing is written.
+     */
+    public void put(AppSettings settings, String actor, long seenVersion) {
+        write(settings.validated(), actor, false, seenVersion);
     }
 
     /** Stores a new app; an existing appId is a conflict. */
     public void create(AppSettings settings, String actor) {
-        write(settings.validated(), actor, true);
+        write(settings.validated(), actor, true, null);
     }
 
     /** The app's settings if it has been created or configured. */
@@ -145,10 +153,14 @@ public final class AppSettingsStore {
                 item.getRetentionDays() == null ? defaults.retentionDays() : item.getRetentionDays());
     }
 
-    private void write(AppSettings next, String actor, boolean mustBeNew) {
+    private void write(AppSettings next, String actor, boolean mustBeNew, Long seenVersion) {
         AppSettingsItem stored = read(next.appId());
         if (mustBeNew && stored != null) {
             throw new ServiceException(ErrorCode.CONFLICT, "app " + next.appId() + " exists already");
+        }
+        long storedVersion = stored == null || stored.getUpdatedAt() == null ? 0 : stored.getUpdatedAt();
+        if (seenVersion != null && seenVersion != storedVersion) {
+            throw changedMeanwhile(next.appId());
         }
         long now = clock.millis();
         // Conditioned on the version read: a concurrent change cancels this one instead of being overwritten.
@@ -179,10 +191,13 @@ public final class AppSettingsStore {
                 return null;
             });
         } catch (TransactionCanceledException raced) {
-            throw new ServiceException(ErrorCode.CONFLICT, "the settings of " + next.appId()
-                    + " changed meanwhile; reload and try again");
+            throw changedMeanwhile(next.appId());
         }
         remember(next);
+    }
+
+    private static ServiceException changedMeanwhile(String appId) {
+        return new ServiceException(ErrorCode.CONFLICT, "the settings of " + appId + " changed meanwhile; reload and try again");
     }
 
     private static AppSettingsItem settingsItem(String pk, String sk, AppSettings s, long now) {

@@ -156,7 +156,15 @@ public final class ConversationStore {
 
     /** A page of the conversations that match the filter, paged as the plain list is. */
     public ConversationPage list(String appId, String userId, long nextSeq, int count, ConversationFilter filter) {
-        return reader.list(appId, userId, nextSeq, count, filter, groupsFor(appId, userId, filter));
+        return reader.list(appId, userId, nextSeq, count, filter, groupsFor(appId, userId, filter), true);
+    }
+
+    /**
+     * A page as an operator sees it: as stored, filtered or not (null), without evicting what a
+     * lowered limit left over (that belongs to writers and the TTL consumer), so looking changes nothing.
+     */
+    public ConversationPage listAsStored(String appId, String userId, long nextSeq, int count, ConversationFilter filter) {
+        return reader.list(appId, userId, nextSeq, count, filter, groupsFor(appId, userId, filter), false);
     }
 
     /** The unread count of the conversations that match the filter, leaving out muted ones as the total does. */

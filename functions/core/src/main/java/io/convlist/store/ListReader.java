@@ -53,7 +53,7 @@ final class ListReader {
      * the list holds, the excess is evicted first, so no read shows more than the limit.
      */
     ConversationPage list(String appId, String userId, long nextSeq, int count) {
-        return list(appId, userId, nextSeq, count, null, Map.of());
+        return list(appId, userId, nextSeq, count, null, Map.of(), true);
     }
 
     /**
@@ -62,9 +62,12 @@ final class ListReader {
      * per request and filters it), so matches far apart still cost one request for a list of
      * ordinary size.
      *
-     * @param groups the user's conversation groups, name to ID, if the filter names one (or "")
+     * @param groups     the user's conversation groups, name to ID, if the filter names one (or "")
+     * @param trimExcess evict what a lowered limit left over before answering (users' reads); false
+     *                   for operators, whose look must change nothing (they see the excess)
      */
-    ConversationPage list(String appId, String userId, long nextSeq, int count, ConversationFilter filter, Map<String, String> groups) {
+    ConversationPage list(String appId, String userId, long nextSeq, int count, ConversationFilter filter, Map<String, String> groups,
+            boolean trimExcess) {
         String pk = userPk(appId, userId);
         for (int attempt = 0; attempt < 3; attempt++) {
             long now = clock.millis();
@@ -80,7 +83,7 @@ final class ListReader {
             AppSettings app = settings.remember(AppSettingsStore.fromItem(appId,
                     got.get(TableRequests.keyString(AppSettingsStore.key(appId)))));
             ListMetaItem meta = ConversationRows.map(Schemas.LIST_META, got.get(TableRequests.keyString(metaKey)));
-            if (meta != null && meta.slotSet().size() > app.conversationLimit()) {
+            if (trimExcess && meta != null && meta.slotSet().size() > app.conversationLimit()) {
                 cap.enforceLimit(pk, app);
                 continue;
             }
