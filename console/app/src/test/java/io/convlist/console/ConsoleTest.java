@@ -91,6 +91,12 @@ class ConsoleTest {
         Response wrong = given().redirects().follow(false).contentType(ContentType.URLENC)
                 .formParams(Map.of("j_username", "admin", "j_password", "nope")).post("/j_security_check");
         assertThat(wrong.header("Location")).contains("/login?error");
+        // A body that is not the login form is refused cleanly (the form decoding failed with a 500 on it).
+        for (String type : List.of("application/json", "text/plain", "application/octet-stream")) {
+            assertThat(given().redirects().follow(false).contentType(type)
+                    .body("j_username=admin&j_password=admin-pass".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                    .post("/j_security_check").statusCode()).as(type).isEqualTo(415);
+        }
     }
 
     @Test
