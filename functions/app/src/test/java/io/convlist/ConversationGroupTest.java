@@ -34,7 +34,7 @@ class ConversationGroupTest {
 
     @AfterEach
     void resetClock() {
-        clock.advance(Duration.ofMillis(-clock.millis() + System.currentTimeMillis()));
+        clock.reset();
     }
 
     static List<String> groupsOf(String app, String user, String conversationId) {

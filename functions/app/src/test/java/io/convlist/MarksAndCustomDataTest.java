@@ -41,7 +41,7 @@ class MarksAndCustomDataTest {
 
     @AfterEach
     void resetClock() {
-        clock.advance(Duration.ofMillis(-clock.millis() + System.currentTimeMillis()));
+        clock.reset();
     }
 
     @Test

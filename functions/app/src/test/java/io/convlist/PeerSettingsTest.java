@@ -35,7 +35,7 @@ class PeerSettingsTest {
 
     @AfterEach
     void resetClock() {
-        clock.advance(Duration.ofMillis(-clock.millis() + System.currentTimeMillis()));
+        clock.reset();
     }
 
     @Test

@@ -43,7 +43,7 @@ class RemovalRecordTest {
 
     @AfterEach
     void resetClock() {
-        clock.advance(Duration.ofMillis(-clock.millis() + System.currentTimeMillis()));
+        clock.reset();
     }
 
     Removal recordOf(String app, String user, String conversationId) {

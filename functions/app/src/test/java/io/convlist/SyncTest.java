@@ -36,7 +36,7 @@ class SyncTest {
 
     @AfterEach
     void resetClock() {
-        clock.advance(Duration.ofMillis(-clock.millis() + System.currentTimeMillis()));
+        clock.reset();
     }
 
     /** A device's copy: applies answers until finished and returns the last answer. */

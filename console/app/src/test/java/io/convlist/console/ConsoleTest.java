@@ -59,15 +59,23 @@ class ConsoleTest {
         return m.group(1);
     }
 
-    /** The settings form: its CSRF token and the version it shows, with the given fields. */
-    static Response postSettings(CookieFilter session, String app, Map<String, String> fields) {
+    static final Pattern VERSION = Pattern.compile("name=\"version\" value=\"(\\d+)\"");
+
+    /** The settings form's hidden fields as the page shows them: {CSRF token, version}. */
+    static String[] settingsFormFields(CookieFilter session, String app) {
         String html = given().filter(session).get("/apps/" + app).then().statusCode(200).extract().asString();
         Matcher csrf = CSRF.matcher(html);
-        Matcher version = Pattern.compile("name=\"version\" value=\"(\\d+)\"").matcher(html);
+        Matcher version = VERSION.matcher(html);
         assertThat(csrf.find() && version.find()).as("the settings form's hidden fields").isTrue();
+        return new String[] {csrf.group(1), version.group(1)};
+    }
+
+    /** Submits the settings form as opened now, with the given fields. */
+    static Response postSettings(CookieFilter session, String app, Map<String, String> fields) {
+        String[] hidden = settingsFormFields(session, app);
         Map<String, String> form = new java.util.HashMap<>(fields);
-        form.put("version", version.group(1));
-        return post(session, "/apps/" + app, csrf.group(1), form);
+        form.put("version", hidden[1]);
+        return post(session, "/apps/" + app, hidden[0], form);
     }
 
     static Response post(CookieFilter session, String path, String csrf, Map<String, String> form) {
@@ -139,15 +147,12 @@ class ConsoleTest {
         CookieFilter admin = signIn("admin", "admin-pass");
         String app = newAppId();
         settings.create(new AppSettings(app, app, Edition.FLAGSHIP, 200, 7), "setup");
-        String html = given().filter(admin).get("/apps/" + app).asString();
-        Matcher csrf = CSRF.matcher(html);
-        Matcher version = Pattern.compile("name=\"version\" value=\"(\\d+)\"").matcher(html);
-        assertThat(csrf.find() && version.find()).isTrue();
+        String[] opened = settingsFormFields(admin, app);
         // A colleague changes the retention while this form is open.
         clockTick();
         settings.put(new AppSettings(app, app, Edition.FLAGSHIP, 200, 21), "colleague");
-        Response stale = post(admin, "/apps/" + app, csrf.group(1), Map.of("edition", "FLAGSHIP", "conversationLimit", "300",
-                "retentionDays", "7", "version", version.group(1)));
+        Response stale = post(admin, "/apps/" + app, opened[0], Map.of("edition", "FLAGSHIP", "conversationLimit", "300",
+                "retentionDays", "7", "version", opened[1]));
         assertThat(stale.statusCode()).isEqualTo(409);
         assertThat(stale.asString()).contains("id=\"error\"").contains("changed meanwhile");
         assertThat(settings.get(app)).isEqualTo(new AppSettings(app, app, Edition.FLAGSHIP, 200, 21));

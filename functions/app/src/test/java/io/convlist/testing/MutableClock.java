@@ -18,6 +18,11 @@ public class MutableClock extends OffsetClock {
         offsetMillis.addAndGet(d.toMillis());
     }
 
+    /** Back to real time (after a test moved the clock). */
+    public void reset() {
+        offsetMillis.set(0);
+    }
+
     @Override
     protected long offsetMillis() {
         return offsetMillis.get();
