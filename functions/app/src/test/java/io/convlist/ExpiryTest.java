@@ -16,7 +16,7 @@ import io.convlist.store.Keys;
 import io.convlist.store.ListState;
 import io.convlist.store.TtlDeletions;
 import io.convlist.testkit.DynamoDbTestResource;
-import io.convlist.testing.MutableClock;
+import io.convlist.testkit.MutableClock;
 import io.convlist.testing.Ttl;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;

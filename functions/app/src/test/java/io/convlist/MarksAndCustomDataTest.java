@@ -20,7 +20,7 @@ import io.convlist.domain.ConversationId;
 import io.convlist.domain.Marks;
 import io.convlist.domain.PeerSetting;
 import io.convlist.store.ConversationStore;
-import io.convlist.testing.MutableClock;
+import io.convlist.testkit.MutableClock;
 import io.convlist.testkit.DynamoDbTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 import io.convlist.domain.ConversationId;
 import io.convlist.store.ConversationStore;
-import io.convlist.testing.MutableClock;
+import io.convlist.testkit.MutableClock;
 import io.convlist.testkit.DynamoDbTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;

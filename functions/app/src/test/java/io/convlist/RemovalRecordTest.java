@@ -14,7 +14,7 @@ import io.convlist.domain.Removal;
 import io.convlist.domain.RemovalReason;
 import io.convlist.store.ConversationStore;
 import io.convlist.store.TtlDeletions;
-import io.convlist.testing.MutableClock;
+import io.convlist.testkit.MutableClock;
 import io.convlist.testing.Ttl;
 import io.convlist.testkit.DynamoDbTestResource;
 import io.quarkus.test.common.QuarkusTestResource;

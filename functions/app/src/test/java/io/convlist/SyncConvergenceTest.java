@@ -38,7 +38,7 @@ import io.convlist.store.AppSettingsStore;
 import io.convlist.domain.SettingChange;
 import io.convlist.store.ConversationStore;
 import io.convlist.store.TtlDeletions;
-import io.convlist.testing.OffsetClock;
+import io.convlist.testkit.OffsetClock;
 import io.convlist.testing.Ttl;
 import io.convlist.testkit.DynamoDbTestResource;
 import io.quarkus.test.common.QuarkusTestResource;

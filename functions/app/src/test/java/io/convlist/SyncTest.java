@@ -17,7 +17,7 @@ import io.convlist.domain.AppSettings;
 import io.convlist.domain.Edition;
 import io.convlist.domain.SyncPosition;
 import io.convlist.store.AppSettingsStore;
-import io.convlist.testing.MutableClock;
+import io.convlist.testkit.MutableClock;
 import io.convlist.testkit.DynamoDbTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;

@@ -83,8 +83,8 @@ class ConsoleBrowserTest {
         WebDriver driver = chromium();
         try (LocalFunctions functions = LocalFunctions.start(Path.of("..", "..").toAbsolutePath().normalize(), endpoint, table)) {
             driver.get(base + "/login");
-            driver.findElement(By.name("j_username")).sendKeys("admin");
-            driver.findElement(By.name("j_password")).sendKeys("admin-pass");
+            driver.findElement(By.name("username")).sendKeys("admin");
+            driver.findElement(By.name("password")).sendKeys("admin-pass");
             screenshot(driver, "1-sign-in.png");
             driver.findElement(By.cssSelector("button[type=submit]")).click();
             waitForPath(driver, "/apps");

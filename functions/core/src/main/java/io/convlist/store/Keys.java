@@ -20,6 +20,8 @@ import io.convlist.domain.ConversationId;
  * pk = app#{app}         sk = audit#{time}#...     one change of one of those settings (newest last)
  * pk = apps              sk = {app}                the index of apps, with a copy of their settings
  * pk = v#{app}#{conversationID}#{shard}  sk = {user}  "shown in": the user's list holds this conversation
+ * pk = console#session#{sha256}           sk = session   an operator's console session (TTL)
+ * pk = console#sign-in#{account|client}#{id}  sk = attempts  sign-in attempts in the current window (TTL)
  * </pre>
  * IDs never contain '#' (see Limits.ID_PATTERN), so keys cannot collide.
  */
@@ -105,6 +107,17 @@ public final class Keys {
     public static final String OLD_VALUE = "oldValue";
     public static final String NEW_VALUE = "newValue";
 
+    // Console sessions and sign-in attempts.
+    public static final String ROLES = "roles";
+    public static final String STARTED_AT = "startedAt";
+    public static final String LAST_SEEN = "lastSeen";
+    public static final String ENDS_AT = "endsAt";
+    public static final String ENDED = "ended";
+    public static final String ATTEMPTS = "attempts";
+    public static final String WINDOW_ENDS = "windowEnds";
+    public static final String SESSION_SK = "session";
+    public static final String ATTEMPTS_SK = "attempts";
+
     // Local secondary indexes (partition key pk).
     /** Sort key orderKey, all attributes: the list in order, one Query per page. */
     public static final String INDEX_BY_ORDER = "byOrder";
@@ -177,6 +190,15 @@ public final class Keys {
 
     public static String shownInPk(String appId, ConversationId id, int shard) {
         return "v#" + appId + "#" + id + "#" + shard;
+    }
+
+    public static String consoleSessionPk(String secretDigest) {
+        return "console#session#" + secretDigest;
+    }
+
+    /** @param kind account or client */
+    public static String signInAttemptsPk(String kind, String digest) {
+        return "console#sign-in#" + kind + "#" + digest;
     }
 
     public static String appPk(String appId) {

@@ -17,6 +17,6 @@ class ConsoleLambdaTest {
         Response apps = given().redirects().follow(false).get("/apps");
         assertThat(apps.statusCode()).isEqualTo(302);
         assertThat(apps.header("Location")).endsWith("/login");
-        assertThat(given().get("/login").then().statusCode(200).extract().asString()).contains("j_security_check");
+        assertThat(given().get("/login").then().statusCode(200).extract().asString()).contains("action=\"/login\"");
     }
 }

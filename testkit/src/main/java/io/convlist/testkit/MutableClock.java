@@ -1,4 +1,4 @@
-package io.convlist.testing;
+package io.convlist.testkit;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;

@@ -1,0 +1,40 @@
+package io.convlist.console.session;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import io.convlist.store.ConsoleSessions;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.identity.AuthenticationRequestContext;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.identity.SecurityIdentityAugmentor;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/**
+ * Sessions signed in through OIDC get the same server-side record as local ones, keyed by their ID
+ * token: started on first sight, refused once signed out or timed out, although the token in the
+ * cookie is still valid (the provider is then asked to sign the operator in again).
+ */
+@ApplicationScoped
+public class OidcSessions implements SecurityIdentityAugmentor {
+    @Inject
+    ConsoleSessions sessions;
+
+    /** The ID token an OIDC identity was signed in with; null for other identities. */
+    public static String idToken(SecurityIdentity identity) {
+        return identity.getPrincipal() instanceof JsonWebToken jwt ? jwt.getRawToken() : null;
+    }
+
+    @Override
+    public Uni<SecurityIdentity> augment(SecurityIdentity identity, AuthenticationRequestContext context) {
+        String token = identity.isAnonymous() ? null : idToken(identity);
+        if (token == null) {
+            return Uni.createFrom().item(identity);
+        }
+        JsonWebToken jwt = (JsonWebToken) identity.getPrincipal();
+        return context.runBlocking(() -> sessions.resumeOrOpen(token, jwt.getName(), identity.getRoles(), jwt.getExpirationTime() * 1000)
+                .map(live -> identity)
+                .orElseThrow(() -> new AuthenticationFailedException("the session ended")));
+    }
+}
