@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import io.convlist.store.ConversationStore;
 import io.convlist.store.ListState;
-import io.convlist.testing.FaultInjector;
+import io.convlist.testkit.FaultInjector;
 import io.convlist.testkit.DynamoDbTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;

@@ -14,8 +14,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 import io.convlist.store.ConversationStore;
 import io.convlist.store.ListState;
-import io.convlist.testing.FaultInjector;
-import io.convlist.testing.FaultInjector.Fault;
+import io.convlist.testkit.FaultInjector;
+import io.convlist.testkit.FaultInjector.Fault;
 import io.convlist.testkit.DynamoDbTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;

@@ -17,7 +17,7 @@ import software.constructs.Construct;
  * organisation's OIDC provider (the console checks the session itself, so the API has no authorizer).
  */
 public class OperatorConsole extends Construct {
-    /** Settings and audit (Put in a transaction), list reads, and the trim a read does over a lowered limit. */
+    /** Settings and audit (Put in a transaction), list reads, and the console's session and sign-in items. */
     static final List<String> ACTIONS = List.of("dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query",
             "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem");
     /** The console API's logical ID in every release so far: operators have its URL. */
@@ -37,6 +37,8 @@ public class OperatorConsole extends Construct {
                 true, Map.of(
                         "CONVLIST_TABLE", props.table().getTableName(),
                         "CONSOLE_AUTH_MECHANISM", "code",
+                        // API Gateway serves HTTPS only and terminates it: every cookie is Secure.
+                        "CONSOLE_COOKIES_SECURE", "true",
                         "CONSOLE_OIDC_ENABLED", "true",
                         "CONSOLE_OIDC_ISSUER", props.oidcIssuer(),
                         "CONSOLE_OIDC_CLIENT_ID", props.oidcClientId(),

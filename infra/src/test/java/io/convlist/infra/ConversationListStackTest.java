@@ -198,6 +198,7 @@ class ConversationListStackTest {
         String properties = Files.readString(Path.of("..", "console", "app", "src", "main", "resources", "application.properties"));
         Map<String, Object> env = environmentOf(stack.console().function());
         env.keySet().forEach(name -> assertThat(properties).as(name + " is read by the console").contains("${" + name + ":"));
+        assertThat(env).as("cookies behind API Gateway's HTTPS").containsEntry("CONSOLE_COOKIES_SECURE", "true");
         template.hasParameter("ConsoleOidcClientSecret", Map.of("NoEcho", true));
         template.hasParameter("ConsoleSessionKey", Map.of("NoEcho", true));
     }

@@ -46,6 +46,34 @@ class OidcSignInTest {
 
     @Test
     void signedOut_isSentToTheIdentityProvider_andComesBackSignedInWithItsRoles() {
+        CookieFilter session = signInAsAlice();
+        String page = given().filter(session).get("/apps").then().statusCode(200).extract().asString();
+        assertThat(page).contains("alice (admin)").contains("Create an app");
+    }
+
+    @Test
+    void signOut_endsTheSession_theIdTokenCookieReplayedIsSentBackToTheProvider() {
+        CookieFilter session = signInAsAlice();
+        String idTokenCookie = session.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("q_session"))
+                .findFirst().orElseThrow().getValue();
+        assertThat(given().cookie("q_session", idTokenCookie).redirects().follow(false).get("/apps").statusCode()).isEqualTo(200);
+        var out = given().filter(session).redirects().follow(false).contentType(io.restassured.http.ContentType.URLENC)
+                .formParam("csrf-token", ConsoleTest.csrfToken(session, "/apps")).post("/logout");
+        assertThat(out.statusCode()).isEqualTo(303);
+        // The ID token in the old cookie is still valid, but its session ended: the cookie is dropped and
+        // the page asked again, which sends the browser to the provider.
+        CookieFilter replaying = new CookieFilter();
+        var replayed = given().filter(replaying).cookie("q_session", idTokenCookie).redirects().follow(false).get("/apps");
+        assertThat(replayed.statusCode()).isEqualTo(302);
+        assertThat(replayed.header("Location")).endsWith("/apps");
+        assertThat(replayed.headers().getValues("Set-Cookie")).anyMatch(c -> c.startsWith("q_session=;"));
+        var again = given().filter(replaying).redirects().follow(false).get("/apps");
+        assertThat(again.statusCode()).isEqualTo(302);
+        assertThat(again.header("Location")).contains("/realms/quarkus");
+    }
+
+    /** The authorization code flow, as a browser follows it. */
+    static CookieFilter signInAsAlice() {
         CookieFilter session = new CookieFilter();
         var redirect = given().filter(session).redirects().follow(false).get("/apps");
         assertThat(redirect.statusCode()).isEqualTo(302);
@@ -61,7 +89,6 @@ class OidcSignInTest {
         // The console exchanges the code for tokens and starts its session.
         var callback = given().filter(session).redirects().follow(false).urlEncodingEnabled(false).get(back.header("Location"));
         assertThat(callback.headers().getValues("Set-Cookie")).anyMatch(c -> c.startsWith("q_session=") && c.toLowerCase().contains("httponly"));
-        String page = given().filter(session).get("/apps").then().statusCode(200).extract().asString();
-        assertThat(page).contains("alice (admin)").contains("Create an app");
+        return session;
     }
 }

@@ -24,8 +24,6 @@ import jakarta.inject.Singleton;
 @Singleton
 public class ErrorResponses {
     private static final Logger LOG = Logger.getLogger(ErrorResponses.class);
-    /** Seconds a throttled or unavailable caller should wait before retrying. */
-    static final String RETRY_AFTER_SECONDS = "1";
 
     void register(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE).failureHandler(this::handle);
@@ -53,16 +51,17 @@ public class ErrorResponses {
         }
         ctx.response().setStatusCode(HttpStatuses.of(error.code())).putHeader("Content-Type", "application/json");
         if (HttpStatuses.isRetryable(error.code())) {
-            ctx.response().putHeader("Retry-After", RETRY_AFTER_SECONDS);
+            ctx.response().putHeader("Retry-After", HttpStatuses.RETRY_AFTER_SECONDS);
         }
         ctx.response().end(new JsonObject().put("code", error.code().name()).put("message", error.getMessage()).encode());
     }
 
     static ServiceException toServiceException(Throwable failure, int status) {
+        ServiceException service = ServiceException.in(failure);
+        if (service != null) {
+            return service;
+        }
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof ServiceException s) {
-                return s;
-            }
             if (t instanceof AuthenticationFailedException || t instanceof UnauthorizedException) {
                 return new ServiceException(ErrorCode.UNAUTHENTICATED, "a valid bearer token is required");
             }

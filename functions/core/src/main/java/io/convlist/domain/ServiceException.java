@@ -24,4 +24,14 @@ public class ServiceException extends RuntimeException {
     public static ServiceException notFound(String message) {
         return new ServiceException(ErrorCode.NOT_FOUND, message);
     }
+
+    /** The service exception a failure is or was caused by, or null. */
+    public static ServiceException in(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof ServiceException s) {
+                return s;
+            }
+        }
+        return null;
+    }
 }

@@ -4,6 +4,8 @@ import io.convlist.domain.ErrorCode;
 
 /** The one mapping of outcomes to HTTP statuses, for the functions' error bodies and the console's pages. */
 public final class HttpStatuses {
+    /** Seconds a throttled or unavailable caller should wait before retrying (the Retry-After header). */
+    public static final String RETRY_AFTER_SECONDS = "1";
     private HttpStatuses() {
     }
 

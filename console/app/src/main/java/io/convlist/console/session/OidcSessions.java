@@ -4,10 +4,13 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import io.convlist.store.ConsoleSessions;
 import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.AuthenticationRedirectException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.SecurityIdentityAugmentor;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.Cookie;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -35,6 +38,15 @@ public class OidcSessions implements SecurityIdentityAugmentor {
         JsonWebToken jwt = (JsonWebToken) identity.getPrincipal();
         return context.runBlocking(() -> sessions.resumeOrOpen(token, jwt.getName(), identity.getRoles(), jwt.getExpirationTime() * 1000)
                 .map(live -> identity)
-                .orElseThrow(() -> new AuthenticationFailedException("the session ended")));
+                .orElseThrow(() -> signInAgain(identity.getAttribute(RoutingContext.class.getName()))));
+    }
+
+    /** Drops the ended session's cookie and sends the browser back to the page, which then asks the provider. */
+    private static RuntimeException signInAgain(RoutingContext request) {
+        if (request == null) {
+            return new AuthenticationFailedException("the session ended");
+        }
+        request.response().addCookie(Cookie.cookie(SessionCookie.OIDC_NAME, "").setPath("/").setMaxAge(0));
+        return new AuthenticationRedirectException(302, request.request().uri());
     }
 }

@@ -1,4 +1,4 @@
-package io.convlist.testing;
+package io.convlist.testkit;
 
 import java.net.SocketException;
 import java.util.List;
