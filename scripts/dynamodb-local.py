@@ -15,12 +15,22 @@ import os
 import sys
 import threading
 
+# The speed fixes below patch moto 5.2's internals, and the tests rely on its DynamoDB semantics.
+SUPPORTED_MOTO = "5.2."
+PINNED_MOTO = "5.2.1"
+
 try:
+    import moto
     from moto.server import DomainDispatcherApplication, create_backend_app
     from werkzeug.serving import make_server
 except ImportError:
-    sys.stderr.write("moto_server is missing: install it with  pip install 'moto[server]'\n")
+    sys.stderr.write("moto_server is missing: install it with  pip install 'moto[server]==%s'\n" % PINNED_MOTO)
     sys.exit(3)
+
+if not getattr(moto, "__version__", "").startswith(SUPPORTED_MOTO):
+    sys.stderr.write("moto %s is installed, but the embedded backend is built on moto %sx: install it with"
+                     "  pip install 'moto[server]==%s'\n" % (getattr(moto, "__version__", "?"), SUPPORTED_MOTO, PINNED_MOTO))
+    sys.exit(4)
 
 
 def install_item_level_transaction_backup():

@@ -58,9 +58,7 @@ public final class EmbeddedDynamoDb implements AutoCloseable {
             while (!Files.exists(portFile)) {
                 if (!process.isAlive()) {
                     String output = Files.readString(log);
-                    if (process.exitValue() == 3) {
-                        throw new IllegalStateException("moto_server is missing: install it with  pip install 'moto[server]'");
-                    }
+                    // Exit 3: moto is missing; 4: another moto than the one the backend is built on (the output says which).
                     throw new IllegalStateException("the embedded DynamoDB backend did not start:\n" + output);
                 }
                 if (System.nanoTime() > deadline) {
