@@ -12,9 +12,10 @@ import software.amazon.awscdk.services.dynamodb.Operation;
 import software.amazon.awscdk.services.dynamodb.OperationsMetricOptions;
 import software.amazon.awscdk.services.dynamodb.Table;
 import software.amazon.awscdk.services.lambda.Function;
+import software.amazon.awscdk.services.sqs.IQueue;
 import software.constructs.Construct;
 
-/** Alarms on what an operator must act on: Lambda errors, API 5xx, and DynamoDB throttling. */
+/** Alarms on what an operator must act on: Lambda errors, API 5xx, DynamoDB throttling, and stream records the TTL consumer gave up on. */
 public class Alarms extends Construct {
     /**
      * The operations the service sends. DynamoDB emits ThrottledRequests per table <em>and</em>
@@ -23,7 +24,7 @@ public class Alarms extends Construct {
     static final List<Operation> OPERATIONS = List.of(Operation.GET_ITEM, Operation.BATCH_GET_ITEM, Operation.QUERY,
             Operation.PUT_ITEM, Operation.UPDATE_ITEM, Operation.DELETE_ITEM, Operation.TRANSACT_WRITE_ITEMS);
 
-    public record Props(Table table, Function functions, Function console, Function ttlConsumer, HttpApi api) {
+    public record Props(Table table, Function functions, Function console, Function ttlConsumer, IQueue ttlFailures, HttpApi api) {
     }
 
     private Alarm tableThrottled;
@@ -33,6 +34,7 @@ public class Alarms extends Construct {
         alarm("FunctionErrors", props.functions().metricErrors(), 1);
         alarm("ConsoleErrors", props.console().metricErrors(), 1);
         alarm("TtlConsumerErrors", props.ttlConsumer().metricErrors(), 1);
+        alarm("TtlConsumerGaveUp", props.ttlFailures().metricApproximateNumberOfMessagesVisible(), 1);
         alarm("Api5xx", props.api().metricServerError(), 5);
         tableThrottled = alarm("TableThrottled", props.table().metricThrottledRequestsForOperations(OperationsMetricOptions.builder()
                 .operations(OPERATIONS).period(Duration.minutes(5)).build()), 1);

@@ -45,7 +45,7 @@ public class ConversationListStack extends Stack {
                 secret("ConsoleOidcClientSecret", "OIDC client secret of the console", 1),
                 secret("ConsoleSessionKey", "Encrypts the console's session cookies (at least 32 characters)", 32)));
         alarms = new Alarms(this, "Alarms", new Alarms.Props(table.table(), functions.function(), console.function(),
-                ttlConsumer.function(), functions.api()));
+                ttlConsumer.function(), ttlConsumer.failures(), functions.api()));
 
         CfnOutput.Builder.create(this, "ApiUrl").value(functions.api().getApiEndpoint()).build();
         CfnOutput.Builder.create(this, "ConsoleUrl").value(console.api().getApiEndpoint()).build();

@@ -174,6 +174,16 @@ class ConversationListStackTest {
     }
 
     @Test
+    void ttlConsumer_bisectsAFailingBatch_retriesBoundedly_thenDescribesItInAnAlarmedQueue() {
+        template.hasResourceProperties("AWS::Lambda::EventSourceMapping", Map.of("BisectBatchOnFunctionError", true,
+                "MaximumRetryAttempts", 5, "DestinationConfig", Map.of("OnFailure", Map.of("Destination",
+                        Map.of("Fn::GetAtt", List.of(logicalId(stack.ttlConsumer().failures()), "Arn"))))));
+        template.hasResourceProperties("AWS::SQS::Queue", Map.of("MessageRetentionPeriod", 14 * 24 * 3600, "SqsManagedSseEnabled", true));
+        template.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of("MetricName", "ApproximateNumberOfMessagesVisible",
+                "Namespace", "AWS/SQS", "Threshold", 1));
+    }
+
+    @Test
     void ttlConsumer_readsTheStream_filteredToTtlRemovals() {
         template.hasResourceProperties("AWS::Lambda::EventSourceMapping", Map.of("StartingPosition", "TRIM_HORIZON",
                 "FilterCriteria", Map.of("Filters", List.of(Map.of("Pattern", Match.serializedJson(Map.of(
@@ -213,8 +223,8 @@ class ConversationListStackTest {
     }
 
     @Test
-    void alarms_coverFunctionErrorsThrottlingAnd5xx() {
-        template.resourceCountIs("AWS::CloudWatch::Alarm", 5);
+    void alarms_coverFunctionErrorsThrottling5xxAndStreamRecordsGivenUp() {
+        template.resourceCountIs("AWS::CloudWatch::Alarm", 6);
         template.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of("MetricName", "5xx"));
         template.resourcePropertiesCountIs("AWS::CloudWatch::Alarm", Map.of("MetricName", "Errors"), 3);
     }
