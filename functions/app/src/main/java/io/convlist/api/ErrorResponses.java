@@ -8,7 +8,7 @@ import io.convlist.runtime.HttpStatuses;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
-import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -27,15 +27,6 @@ public class ErrorResponses {
 
     void register(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE).failureHandler(this::handle);
-        // Funqy would also bind GET with query parameters; the contract is POST with a JSON body.
-        router.route().order(Integer.MIN_VALUE + 1).handler(ctx -> {
-            if (ctx.request().method() == HttpMethod.POST || ctx.normalizedPath().startsWith("/q/")) {
-                ctx.next();
-            } else {
-                ctx.response().putHeader("Allow", "POST");
-                ctx.fail(405);
-            }
-        });
         // Paths that name no function never reach a route: Vert.x answers them here.
         router.errorHandler(404, this::handle);
         router.errorHandler(405, this::handle);
@@ -43,6 +34,11 @@ public class ErrorResponses {
 
     void handle(RoutingContext ctx) {
         if (ctx.response().ended()) {
+            return;
+        }
+        if (hungUp(ctx.failure())) {
+            // Routine for mobile callers, and nobody is left to answer: one line, no stack trace.
+            LOG.infof("the caller hung up before the request completed: %s %s", ctx.request().method(), ctx.request().path());
             return;
         }
         ServiceException error = toServiceException(ctx.failure(), ctx.statusCode());
@@ -54,6 +50,15 @@ public class ErrorResponses {
             ctx.response().putHeader("Retry-After", HttpStatuses.RETRY_AFTER_SECONDS);
         }
         ctx.response().end(new JsonObject().put("code", error.code().name()).put("message", error.getMessage()).encode());
+    }
+
+    static boolean hungUp(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof HttpClosedException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static ServiceException toServiceException(Throwable failure, int status) {

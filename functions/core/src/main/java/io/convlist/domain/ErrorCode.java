@@ -11,6 +11,10 @@ public enum ErrorCode {
     NOT_FOUND,
     /** A function called with another method than POST. */
     METHOD_NOT_ALLOWED,
+    /** A request URI over the server's limit. */
+    URI_TOO_LONG,
+    /** Request headers over the server's limit. */
+    HEADERS_TOO_LARGE,
     /** 50 conversations are pinned already (Tencent's fixed limit). */
     PIN_LIMIT_REACHED,
     /** 1,000 peers and groups have settings already (marks, groups and receive options count alike). */
