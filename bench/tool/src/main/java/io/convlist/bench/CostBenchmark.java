@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 
@@ -21,6 +22,8 @@ import io.convlist.domain.SyncPosition;
 import io.convlist.domain.UserProfile;
 import io.convlist.store.AppSettingsStore;
 import io.convlist.store.ConversationStore;
+import io.convlist.store.DynamoDbClients;
+import io.convlist.bench.units.UnitMeter;
 
 /**
  * What each operation costs, through the store API: DynamoDB requests set beside the README's budget,
@@ -34,8 +37,8 @@ public final class CostBenchmark {
         public static final Sizes QUICK = new Sizes(List.of(10), List.of(100), List.of(20));
     }
 
-    /** One operation: the requests the README's budget table allows, what it sent, its time (ms). */
-    public record Row(String operation, Map<String, Integer> budget, RequestMeter.Usage usage, Spread millis) {
+    /** One operation: the requests the README's budget table allows, what it sent, the capacity units it consumed, its time (ms). */
+    public record Row(String operation, Map<String, Integer> budget, RequestMeter.Usage usage, UnitMeter.Units units, Spread millis) {
         public boolean atBudget() {
             return usage.requests().equals(budget);
         }
@@ -43,11 +46,14 @@ public final class CostBenchmark {
 
     private static final ConversationId G0 = ConversationId.group("g0");
     private final RequestMeter meter = new RequestMeter();
+    private final UnitMeter units;
     private final ConversationStore store;
     private final AppSettingsStore settings;
 
     public CostBenchmark(URI endpoint) {
-        StoreOnTable s = StoreOnTable.create(endpoint, "bench-cost-" + UUID.randomUUID().toString().substring(0, 8), meter);
+        String table = "bench-cost-" + UUID.randomUUID().toString().substring(0, 8);
+        units = new UnitMeter(DynamoDbClients.build(Optional.of(endpoint), "us-east-1", List.of()), table);
+        StoreOnTable s = StoreOnTable.create(endpoint, table, meter, units);
         settings = s.settings();
         store = s.store();
     }
@@ -57,20 +63,31 @@ public final class CostBenchmark {
         Runnable prepare(String app);
     }
 
+    /**
+     * Times the operation {@code repeats} times, then runs it once more with the unit meter on (its
+     * reads of the items would count in the times), each run on a fresh app.
+     */
     Row measure(String name, Map<String, Integer> budget, int repeats, Scenario scenario) {
         double[] millis = new double[repeats];
         RequestMeter.Usage usage = null;
         for (int i = 0; i < repeats; i++) {
-            String app = "b" + UUID.randomUUID().toString().substring(0, 8);
-            settings.get(app); // warm the settings cache, as a running function has it
-            Runnable operation = scenario.prepare(app);
+            Runnable operation = prepare(scenario);
             meter.reset();
             long start = System.nanoTime();
             operation.run();
             millis[i] = (System.nanoTime() - start) / 1e6;
             usage = meter.usage();
         }
-        return new Row(name, budget, usage, Spread.of(millis));
+        Runnable operation = prepare(scenario);
+        units.start();
+        operation.run();
+        return new Row(name, budget, usage, units.stop(), Spread.of(millis));
+    }
+
+    private Runnable prepare(Scenario scenario) {
+        String app = "b" + UUID.randomUUID().toString().substring(0, 8);
+        settings.get(app); // warm the settings cache, as a running function has it
+        return scenario.prepare(app);
     }
 
     private static final Map<String, Integer> ONE_UPDATE = Map.of("UpdateItem", 1);
@@ -254,12 +271,16 @@ public final class CostBenchmark {
     static String section(List<Row> rows, int repeats) {
         StringBuilder md = new StringBuilder();
         md.append("Through the store API (no HTTP), ").append(repeats).append(" runs per row, each on a fresh app. ")
-                .append("Requests and bytes are exact (counted by the SDK) and the same in every run; times are moto's.\n\n");
-        md.append("| operation | DynamoDB requests | at budget | bytes sent | bytes received | most in flight | time ms, median (min–max) |\n");
-        md.append("|---|---|---|---|---|---|---|\n");
+                .append("Requests and bytes are exact (counted by the SDK) and the same in every run; times are moto's. ")
+                .append("Capacity units are DynamoDB's billing units, computed by its documented rules from the items the ")
+                .append("operation read and wrote (read back before and after each write): write units (W, 1 KB each, ")
+                .append("the item plus every local index entry it puts, deletes or changes; transactions twice) and read ")
+                .append("units (R, 4 KB each, strongly consistent; a Query sums what it evaluates).\n\n");
+        md.append("| operation | DynamoDB requests | at budget | capacity units | bytes sent | bytes received | most in flight | time ms, median (min–max) |\n");
+        md.append("|---|---|---|---|---|---|---|---|\n");
         for (Row r : rows) {
             md.append("| ").append(r.operation()).append(" | ").append(r.usage().requests()).append(" | ")
-                    .append(r.atBudget() ? "yes" : "no, budget " + r.budget()).append(" | ")
+                    .append(r.atBudget() ? "yes" : "no, budget " + r.budget()).append(" | ").append(r.units()).append(" | ")
                     .append(r.usage().bytesSent()).append(" | ").append(r.usage().bytesReceived()).append(" | ")
                     .append(r.usage().maxInFlight()).append(" | ")
                     .append(r.millis().format(1)).append(" |\n");

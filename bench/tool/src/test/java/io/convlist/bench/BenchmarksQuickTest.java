@@ -7,6 +7,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import io.convlist.bench.units.UnitMeter;
+
 /**
  * The benchmark tool's quick mode, in CI so that it keeps working: every benchmark at small sizes.
  * Asserts the request counts, which are exact, and that every figure was measured; never times.
@@ -26,6 +28,12 @@ class BenchmarksQuickTest {
                 .isEqualTo(Map.of("GetItem", 1, "Query", 2, "BatchGetItem", 1));
         assertThat(requests(report.cost(), "getConversationList page of 20 from 100")).isEqualTo(Map.of("Query", 1, "BatchGetItem", 1));
         report.cost().forEach(r -> assertThat(r.usage().bytesSent()).as(r.operation()).isPositive());
+        // Capacity units, by DynamoDB's rules from the items written and read: exact, like the requests.
+        assertThat(units(report.cost(), "recordMessage C2C, existing conversations")).hasToString("10 W, 0 R");
+        assertThat(units(report.cost(), "recordMessage group, 10 recipients, existing")).hasToString("64 W, 0 R");
+        assertThat(units(report.cost(), "create a conversation below the limit")).hasToString("15 W, 4 R");
+        assertThat(units(report.cost(), "getConversationList page of 20 from 100")).hasToString("0 W, 25 R");
+        assertThat(units(report.cost(), "getTotalUnreadMessageCount, 100 with unread")).hasToString("0 W, 2 R");
         assertThat(report.cost().stream().filter(r -> r.operation().startsWith("recordMessage group, 10 "))
                 .findFirst().orElseThrow().usage().maxInFlight()).isGreaterThan(1);
 
@@ -53,6 +61,10 @@ class BenchmarksQuickTest {
         assertThat(report.targets()).hasSize(5);
         assertThat(report.markdown()).contains("## Targets", "## 1. Cost", "## 2. What the layers add", "## 4. Cold start",
                 "## 5. Scale", "stock moto");
+    }
+
+    static UnitMeter.Units units(List<CostBenchmark.Row> rows, String operation) {
+        return rows.stream().filter(r -> r.operation().equals(operation)).findFirst().orElseThrow().units();
     }
 
     static Map<String, Integer> requests(List<CostBenchmark.Row> rows, String operation) {
