@@ -16,19 +16,22 @@ final class Fixtures {
     private Fixtures() {
     }
 
+    /** A summary of 100 bytes, as a short text message's. */
+    static final String SUMMARY = "Are we still on for lunch tomorrow? I booked the place by the river, the one with the green door. ok";
+
     static MessageEvent c2c(String sender, String receiver, long seq) {
-        return new MessageEvent(ConversationType.C2C, "c" + seq, seq, T0 + seq, sender, receiver, null, null, List.of(), "hi",
+        return new MessageEvent(ConversationType.C2C, "c" + seq, seq, T0 + seq, sender, receiver, null, null, List.of(), SUMMARY,
                 Set.of(), false).validated();
     }
 
     static String c2cJson(String sender, String receiver, long seq) {
         return "{\"type\":\"C2C\",\"msgID\":\"c" + seq + "\",\"seq\":" + seq + ",\"timestamp\":" + (T0 + seq)
-                + ",\"senderID\":\"" + sender + "\",\"receiverID\":\"" + receiver + "\",\"summary\":\"hi\"}";
+                + ",\"senderID\":\"" + sender + "\",\"receiverID\":\"" + receiver + "\",\"summary\":\"" + SUMMARY + "\"}";
     }
 
     static MessageEvent group(String sender, String groupId, long seq, List<String> recipients) {
         return new MessageEvent(ConversationType.GROUP, groupId + "-" + seq, seq, T0 + seq, sender, null, groupId, GroupType.Work,
-                recipients, "hello", Set.of(), false).validated();
+                recipients, SUMMARY, Set.of(), false).validated();
     }
 
     /** Gives the user conversations g0..g(n-1), each with one message the user sent (nothing unread). */

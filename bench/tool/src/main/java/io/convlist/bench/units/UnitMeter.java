@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.convlist.store.Keys;
@@ -45,8 +47,11 @@ public final class UnitMeter implements ExecutionInterceptor {
             boolean checkOnly) {
     }
 
-    /** Write units and read units (the latter in halves) since the last reset. */
-    public record Units(long write, long readHalves) {
+    /**
+     * Write units and read units (the latter in halves) since the last reset, and where the write
+     * units went: "items" (the table's items themselves) and each index by name.
+     */
+    public record Units(long write, long readHalves, Map<String, Long> writesBy) {
         public double read() {
             return readHalves / 2.0;
         }
@@ -56,6 +61,20 @@ public final class UnitMeter implements ExecutionInterceptor {
         public String toString() {
             return write + " W, " + (readHalves % 2 == 0 ? String.valueOf(readHalves / 2) : String.valueOf(read())) + " R";
         }
+
+        /** With where the write units went, e.g. "10 W (items 2, byOrder 4, byExpiry 4), 0 R". */
+        public String described() {
+            if (write == 0) {
+                return toString();
+            }
+            StringBuilder by = new StringBuilder();
+            writesBy.forEach((where, units) -> {
+                if (units > 0) {
+                    by.append(by.length() == 0 ? "" : ", ").append(where).append(' ').append(units);
+                }
+            });
+            return toString().replaceFirst(" W, ", " W (" + by + "), ");
+        }
     }
 
     private final DynamoDbClient images;
@@ -63,6 +82,7 @@ public final class UnitMeter implements ExecutionInterceptor {
     private final List<IndexEntries> indexes = IndexEntries.ofTable();
     private final AtomicLong write = new AtomicLong();
     private final AtomicLong readHalves = new AtomicLong();
+    private final Map<String, AtomicLong> writesBy = new ConcurrentHashMap<>();
     private volatile boolean on;
 
     /** @param images a client without this meter, to read items before and after writes */
@@ -74,12 +94,15 @@ public final class UnitMeter implements ExecutionInterceptor {
     public void start() {
         write.set(0);
         readHalves.set(0);
+        writesBy.clear();
         on = true;
     }
 
     public Units stop() {
         on = false;
-        return new Units(write.get(), readHalves.get());
+        Map<String, Long> by = new TreeMap<>();
+        writesBy.forEach((k, v) -> by.put(k, v.get()));
+        return new Units(write.get(), readHalves.get(), by);
     }
 
     @Override
@@ -121,7 +144,7 @@ public final class UnitMeter implements ExecutionInterceptor {
         List<Written> written = attributes.getAttribute(WRITTEN);
         if (written != null) {
             for (Written w : written) {
-                write.addAndGet(writeUnits(w, w.checkOnly() ? w.before() : image(w.key())));
+                writeUnits(w, w.checkOnly() ? w.before() : image(w.key()));
             }
         }
         SdkRequest r = context.request();
@@ -140,21 +163,25 @@ public final class UnitMeter implements ExecutionInterceptor {
         List<Written> written = on ? attributes.getAttribute(WRITTEN) : null;
         if (written != null) {
             for (Written w : written) {
-                long units = CapacityUnits.write(w.before() == null ? 0 : ItemSizes.of(w.before()));
-                write.addAndGet(w.transactional() ? 2 * units : units);
+                charge("items", CapacityUnits.write(size(w.before())), w.transactional());
             }
         }
     }
 
     /** The item itself, then every index it enters, leaves or changes in; transactional writes twice. */
-    long writeUnits(Written w, Map<String, AttributeValue> after) {
-        long units = CapacityUnits.write(Math.max(size(w.before()), size(after)));
+    private void writeUnits(Written w, Map<String, AttributeValue> after) {
+        charge("items", CapacityUnits.write(Math.max(size(w.before()), size(after))), w.transactional());
         if (!w.checkOnly()) {
             for (IndexEntries index : indexes) {
-                units += index.writeUnits(w.before(), after);
+                charge(index.name(), index.writeUnits(w.before(), after), w.transactional());
             }
         }
-        return w.transactional() ? 2 * units : units;
+    }
+
+    private void charge(String where, long units, boolean transactional) {
+        long charged = transactional ? 2 * units : units;
+        write.addAndGet(charged);
+        writesBy.computeIfAbsent(where, k -> new AtomicLong()).addAndGet(charged);
     }
 
     private void countBatchGet(BatchGetItemRequest request, BatchGetItemResponse response) {
