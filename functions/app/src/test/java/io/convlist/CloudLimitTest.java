@@ -3,6 +3,7 @@ package io.convlist;
 import static io.convlist.testing.Api.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -14,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import io.convlist.domain.AppSettings;
@@ -22,10 +24,12 @@ import io.convlist.store.AppSettingsStore;
 import io.convlist.store.ConversationStore;
 import io.convlist.store.ListState;
 import io.convlist.testkit.DynamoDbTestResource;
+import io.convlist.testkit.MutableClock;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** The per-user cap: eviction, concurrency, and changes of the app's limit. */
 @QuarkusTest
@@ -38,6 +42,18 @@ class CloudLimitTest {
 
     @Inject
     ConversationStore store;
+
+    @Inject
+    DynamoDbClient ddb;
+
+    @Inject
+    MutableClock clock;
+
+    @ConfigProperty(name = "convlist.table")
+    String table;
+
+    @ConfigProperty(name = "convlist.settings-cache-seconds")
+    int cacheSeconds;
 
     static void ownGroup(String app, String user, String groupId, long time) {
         group(app, groupId, "Work", user, List.of(), 1, time, "m", List.of(), false);
@@ -132,7 +148,7 @@ class CloudLimitTest {
     }
 
     @Test
-    void limitLowered_everyReadShowsTheNewLimitAtOnce_andExcessIsRemoved_raisingLetsListsGrow() {
+    void limitLowered_everyReadShowsTheNewLimit_andExcessIsRemoved_raisingLetsListsGrow() {
         String app = newApp();
         settings.put(new AppSettings(app, app, Edition.FLAGSHIP, 300, 7), "test");
         for (int i = 0; i < 150; i++) {
@@ -153,5 +169,25 @@ class CloudLimitTest {
             ownGroup(app, "u", "g" + i, T0 + i * 1000L);
         }
         assertThat(wholeList(app, "u", 100)).hasSize(150);
+    }
+
+    @Test
+    void aLimitLoweredOnAnotherInstance_reachesThisOneWithinTheCacheBound_noReadTouchesTheSettingsItem() {
+        String app = newApp();
+        settings.put(new AppSettings(app, app, Edition.FLAGSHIP, 300, 7), "test");
+        for (int i = 0; i < 150; i++) {
+            ownGroup(app, "u", "g" + i, T0 + i * 1000L);
+        }
+        AppSettingsStore elsewhere = new AppSettingsStore(ddb, table, clock, Duration.ZERO);
+        elsewhere.put(new AppSettings(app, app, Edition.STANDARD, 100, 7), "console");
+        try {
+            // This instance's copy is still the 300 it had: its reads did not read the settings item.
+            assertThat(wholeList(app, "u", 100)).hasSize(150);
+            clock.advance(Duration.ofSeconds(cacheSeconds).plusMillis(1));
+            assertThat(wholeList(app, "u", 100)).hasSize(100);
+            assertThat(store.state(app, "u").stored()).isEqualTo(100);
+        } finally {
+            clock.reset();
+        }
     }
 }

@@ -26,10 +26,11 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
- * Per-app settings. Paths that read anyway (creating a conversation, reading a list) take the
- * stored item fresh in the same request, so a lowered limit shows at once. The message hot path
- * reads nothing and takes the retention from {@link #cached}, whose staleness is bounded by
- * {@code cacheFor} (a few seconds): a retention change reaches new writes within that bound.
+ * Per-app settings. The functions' paths take them from {@link #cached}, a per-instance copy at most
+ * {@code cacheFor} old (a few seconds): no request reads the app's one settings item, which would be
+ * a hot key (one partition serves at most 3,000 read units a second for all of an app's users). A
+ * change reaches every instance within that bound; the instance that made it sees it at once. The
+ * console (cache 0) and the TTL consumer read them fresh.
  */
 public final class AppSettingsStore {
     private final Clock clock;
@@ -39,7 +40,7 @@ public final class AppSettingsStore {
     private final TableRequests table;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
-    private record Cached(AppSettings settings, long loadedAtMillis) {
+    private record Cached(Versioned versioned, long loadedAtMillis) {
     }
 
     /** Settings with the time they last changed (0 for an app that has none stored). */
@@ -58,39 +59,34 @@ public final class AppSettingsStore {
         this.audit = this.table.mapped(Schemas.AUDIT);
     }
 
-    static Map<String, AttributeValue> key(String appId) {
-        return Av.key(Keys.appPk(appId), Keys.SETTINGS_SK);
-    }
-
     /** The stored settings, or the standard defaults for an app that has none. */
     public AppSettings get(String appId) {
-        return remember(toSettings(appId, read(appId)));
+        return getVersioned(appId).settings();
     }
 
     /** The stored settings and when they last changed, read consistently. */
     public Versioned getVersioned(String appId) {
         AppSettingsItem item = read(appId);
-        return new Versioned(remember(toSettings(appId, item)),
-                item == null || item.getUpdatedAt() == null ? 0 : item.getUpdatedAt());
+        return remember(new Versioned(toSettings(appId, item), item == null || item.getUpdatedAt() == null ? 0 : item.getUpdatedAt()));
     }
 
-    /** Settings at most {@code cacheFor} old; used where a read would break the cost budget. */
+    /** Settings at most {@code cacheFor} old (read when the copy is older). */
     public AppSettings cached(String appId) {
+        return cachedVersioned(appId).settings();
+    }
+
+    /** As {@link #cached}, with the time they last changed (device sync's cursors depend on it). */
+    public Versioned cachedVersioned(String appId) {
         Cached c = cache.get(appId);
         if (c != null && clock.millis() - c.loadedAtMillis() < cacheFor.toMillis()) {
-            return c.settings();
+            return c.versioned();
         }
-        return get(appId);
+        return getVersioned(appId);
     }
 
-    AppSettings remember(AppSettings settings) {
-        cache.put(settings.appId(), new Cached(settings, clock.millis()));
-        return settings;
-    }
-
-    /** The settings of a raw item read with others in one batch (absent: the defaults). */
-    static AppSettings fromItem(String appId, Map<String, AttributeValue> raw) {
-        return toSettings(appId, ConversationRows.map(Schemas.APP_SETTINGS, raw));
+    private Versioned remember(Versioned versioned) {
+        cache.put(versioned.settings().appId(), new Cached(versioned, clock.millis()));
+        return versioned;
     }
 
     /**
@@ -193,7 +189,7 @@ public final class AppSettingsStore {
         } catch (TransactionCanceledException raced) {
             throw changedMeanwhile(next.appId());
         }
-        remember(next);
+        remember(new Versioned(next, now));
     }
 
     private static ServiceException changedMeanwhile(String appId) {

@@ -65,10 +65,10 @@ final class ListCap {
     boolean create(String appId, String owner, ConversationId id, NewConversation conversation) {
         String pk = userPk(appId, owner);
         Map<String, AttributeValue> metaKey = Av.key(pk, META_SK);
-        List<Map<String, AttributeValue>> keys = new ArrayList<>(List.of(metaKey, AppSettingsStore.key(appId)));
+        List<Map<String, AttributeValue>> keys = new ArrayList<>(List.of(metaKey));
         keys.addAll(Prior.keys(pk, id));
         Map<String, Map<String, AttributeValue>> got = table.batchGet(keys);
-        AppSettings app = settings.remember(AppSettingsStore.fromItem(appId, got.get(TableRequests.keyString(AppSettingsStore.key(appId)))));
+        AppSettings app = settings.cached(appId);
         ListMetaItem meta = meta(got.get(TableRequests.keyString(metaKey)));
         Prior prior = Prior.of(pk, id, got);
         if (!conversation.admittedAfter(prior)) {

@@ -77,11 +77,10 @@ final class ListReader {
             boolean finished = live.size() <= count;
             List<ConversationItem> page = finished ? live : live.subList(0, count);
             Map<String, AttributeValue> metaKey = Av.key(pk, META_SK);
-            List<Map<String, AttributeValue>> keys = new ArrayList<>(List.of(metaKey, AppSettingsStore.key(appId), ConversationGroups.key(pk)));
+            List<Map<String, AttributeValue>> keys = new ArrayList<>(List.of(metaKey, ConversationGroups.key(pk)));
             page.forEach(item -> keys.add(profileKey(appId, ConversationRows.toId(item))));
             Map<String, Map<String, AttributeValue>> got = table.batchGet(keys);
-            AppSettings app = settings.remember(AppSettingsStore.fromItem(appId,
-                    got.get(TableRequests.keyString(AppSettingsStore.key(appId)))));
+            AppSettings app = settings.cached(appId);
             ListMetaItem meta = ConversationRows.map(Schemas.LIST_META, got.get(TableRequests.keyString(metaKey)));
             if (trimExcess && meta != null && meta.slotSet().size() > app.conversationLimit()) {
                 cap.enforceLimit(pk, app);

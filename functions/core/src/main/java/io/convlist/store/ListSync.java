@@ -53,7 +53,7 @@ final class ListSync {
                     : position.continuingBelow(page.nextSeq());
             return new SyncPage(page.conversationList(), List.of(), next, false, false, groups);
         }
-        AppSettingsStore.Versioned app = settings.getVersioned(appId);
+        AppSettingsStore.Versioned app = settings.cachedVersioned(appId);
         long now = clock.millis();
         if (!position.isValidAt(now, app.settings().retentionDays(), app.changedAtMillis())) {
             return SyncPage.resync();
