@@ -29,9 +29,9 @@ class BenchmarksQuickTest {
         assertThat(requests(report.cost(), "getConversationList page of 20 from 100")).isEqualTo(Map.of("Query", 1, "BatchGetItem", 1));
         report.cost().forEach(r -> assertThat(r.usage().bytesSent()).as(r.operation()).isPositive());
         // Capacity units, by DynamoDB's rules from the items written and read: exact, like the requests.
-        assertThat(units(report.cost(), "recordMessage C2C, existing conversations")).hasToString("13 W, 0 R");
-        assertThat(units(report.cost(), "recordMessage group, 10 recipients, existing")).hasToString("76 W, 0 R");
-        assertThat(units(report.cost(), "create a conversation below the limit")).hasToString("15 W, 3 R");
+        assertThat(units(report.cost(), "recordMessage C2C, existing conversations")).hasToString("12 W, 0 R");
+        assertThat(units(report.cost(), "recordMessage group, 10 recipients, existing")).hasToString("75 W, 0 R");
+        assertThat(units(report.cost(), "create a conversation below the limit")).hasToString("13 W, 3 R");
         assertThat(units(report.cost(), "getConversationList page of 20 from 100")).hasToString("0 W, 25 R");
         assertThat(units(report.cost(), "getTotalUnreadMessageCount, 100 with unread")).hasToString("0 W, 2 R");
         assertThat(report.cost().stream().filter(r -> r.operation().startsWith("recordMessage group, 10 "))

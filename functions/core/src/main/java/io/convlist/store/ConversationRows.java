@@ -132,7 +132,7 @@ final class ConversationRows {
         item.setExcl(role.excluded() ? new HashSet<>(Set.of(m.seq())) : null);
         item.setUnreadBase(role.initialReadSeq(m.seq()) + (role.excluded() ? 1 : 0));
         item.setReadExplicit(role.sender());
-        item.setUnread(role.initialUnread());
+        item.setUnread(role.initialUnread() == 0 ? null : (long) role.initialUnread());
         item.copySettingsFrom(prior.settings());
         item.setRemovedSeq(prior.floorSeq() == 0 ? null : prior.floorSeq());
         item.setAtInfo(role.atType() == 0 ? new HashMap<>() : new HashMap<>(Map.of(Long.toString(m.seq()), role.atType())));

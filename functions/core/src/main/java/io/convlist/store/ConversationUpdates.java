@@ -40,13 +40,13 @@ final class ConversationUpdates {
     static Expr readAll(Expr e, String readTime) {
         return e.set(e.n(READ_SEQ) + " = " + e.n(LAST_SEQ)).set(e.n(UNREAD_BASE) + " = " + e.n(LAST_SEQ))
                 .set(e.n(READ_TIME) + " = " + readTime).remove(EXCLUDED)
-                .set(READ_EXPLICIT, Av.bool(true)).set(UNREAD, Av.n(0)).set(AT_INFO, Av.emptyMap());
+                .set(READ_EXPLICIT, Av.bool(true)).remove(UNREAD).set(AT_INFO, Av.emptyMap());
     }
 
     /** Marks everything up to {@code seq} read, at or past the last message (nothing excluded stays above it). */
     static Expr readThrough(Expr e, long seq, String readTime) {
         return e.set(READ_SEQ, Av.n(seq)).set(UNREAD_BASE, Av.n(seq)).set(e.n(READ_TIME) + " = " + readTime).remove(EXCLUDED)
-                .set(READ_EXPLICIT, Av.bool(true)).set(UNREAD, Av.n(0)).set(AT_INFO, Av.emptyMap());
+                .set(READ_EXPLICIT, Av.bool(true)).remove(UNREAD).set(AT_INFO, Av.emptyMap());
     }
 
     /** The unread count when a message with this sequence is the last: one subtraction, see Keys.UNREAD_BASE. */
@@ -71,7 +71,9 @@ final class ConversationUpdates {
         if (u.markExplicit()) {
             e.set(READ_EXPLICIT, Av.bool(true));
         }
-        if (u.unread() != null) {
+        if (u.unread() != null && u.unread() == 0) {
+            e.remove(UNREAD);
+        } else if (u.unread() != null) {
             e.set(UNREAD, Av.n(u.unread()));
         }
         if (u.atInfo() != null) {

@@ -46,6 +46,10 @@ public final class Keys {
     public static final String READ_SEQ = "readSeq";
     /** False while readSeq is only the baseline assumed at creation, true once a read point was set. */
     public static final String READ_EXPLICIT = "readExplicit";
+    /**
+     * The unread count; absent when 0, so that read conversations stay out of the byUnread index and
+     * their other writes do not rewrite an entry there.
+     */
     public static final String UNREAD = "unread";
     /** Sequences of messages excluded from the unread count, above the read point (see ReadState). */
     public static final String EXCLUDED = "excl";
