@@ -14,6 +14,8 @@ import io.convlist.auth.ListOwner;
 import io.convlist.config.SyncConfig;
 import io.convlist.domain.ServiceException;
 import io.convlist.domain.SyncPosition;
+import io.convlist.runtime.ConfigChecks;
+import io.quarkus.runtime.Startup;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
@@ -23,6 +25,7 @@ import jakarta.inject.Singleton;
  * or made up is refused with INVALID_ARGUMENT.
  */
 @Singleton
+@Startup
 public class SyncCursors {
     private static final String ALGORITHM = "HmacSHA256";
     private static final int VERSION = 1;
@@ -37,8 +40,11 @@ public class SyncCursors {
 
     private final SecretKeySpec key;
 
+    /** Built when the functions start (@Startup), so a missing or short key stops them then. */
     @Inject
     public SyncCursors(SyncConfig config) {
+        new ConfigChecks().secret("convlist.sync.cursor-key", "CONVLIST_SYNC_CURSOR_KEY", config.cursorKey(), SyncConfig.CURSOR_KEY_MIN)
+                .orFail();
         this.key = new SecretKeySpec(config.cursorKey().getBytes(StandardCharsets.UTF_8), ALGORITHM);
     }
 

@@ -12,6 +12,7 @@ import io.convlist.store.ConversationStore;
 import io.convlist.store.DynamoDbClients;
 import io.convlist.store.TableDefinition;
 import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Instance;
@@ -73,6 +74,10 @@ public class StoreProducers {
     ConversationStore conversations(DynamoDbClient ddb, StoreConfig config, Clock clock, AppSettingsStore settings,
             @FanOut ExecutorService fanOut) {
         return new ConversationStore(ddb, config.table(), clock, settings, fanOut);
+    }
+
+    void checkConfig(@Observes @Priority(1) StartupEvent start, StoreConfig config) {
+        ConfigChecks.of(config).orFail();
     }
 
     void createTable(@Observes StartupEvent start, StoreConfig config, DynamoDbClient ddb) {
