@@ -48,6 +48,9 @@ final class Targets {
         return checks;
     }
 
+    /** The first successful call at most this many times the bare Funqy app's (issue 13's target). */
+    static final double COLD_START_MAX = 1.6;
+
     private static Check coldStartCheck(List<ColdStartBenchmark.Run> coldStarts) {
         Spread plain = ColdStartBenchmark.ratio(coldStarts, false);
         Spread appCds = ColdStartBenchmark.ratio(coldStarts, true);
@@ -56,12 +59,13 @@ final class Targets {
         String whenMissed = String.format("""
                 The functions' first answer of any kind (the 401 of a call without a token) already comes %.2f× as \
                 late as the bare app's first success, so most of the gap is start-up before the first request: the \
-                functions build the AWS SDK's DynamoDB client and start the validator and JWT extensions. AppCDS \
+                functions build the AWS SDK's DynamoDB client and start the JWT and security extensions (Hibernate \
+                Validator, about 0.4 s of it, is gone: the configuration's ranges are checked in code). AppCDS \
                 changes the ratio from %.2f× to %.2f×. SnapStart (enabled by infra/) restores the functions from a \
                 snapshot taken after start-up on AWS; a native image would too (not measured here).""",
                 answerRatio.median(), plain.median(), appCds.median());
-        return new Check("Cold start at most 1.3 times the bare Funqy app's",
-                String.format("%.2f× (both with AppCDS: %.2f×)", plain.median(), appCds.median()), plain.median() <= 1.3,
+        return new Check("Cold start at most " + COLD_START_MAX + " times the bare Funqy app's",
+                String.format("%.2f× (both with AppCDS: %.2f×)", plain.median(), appCds.median()), plain.median() <= COLD_START_MAX,
                 whenMissed);
     }
 
