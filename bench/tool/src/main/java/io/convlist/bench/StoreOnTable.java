@@ -22,9 +22,14 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 record StoreOnTable(DynamoDbClient ddb, String table, MutableClock clock, AppSettingsStore settings, ConversationStore store) {
     /** The functions' fan-out pool size (convlist.fan-out-parallelism, default 16). */
     static final int FAN_OUT_THREADS = 16;
+    /**
+     * The benchmark's own calls (setting up, probing) wait for moto as long as it takes: under the
+     * load benchmark, moto's one-at-a-time queue can hold a call past the service's 5 s call timeout.
+     */
+    static final Duration SETUP_CALL_TIMEOUT = Duration.ofSeconds(60);
 
     static StoreOnTable create(URI endpoint, String table, ExecutionInterceptor... interceptors) {
-        DynamoDbClient ddb = DynamoDbClients.build(Optional.of(endpoint), "us-east-1", List.of(interceptors));
+        DynamoDbClient ddb = DynamoDbClients.build(Optional.of(endpoint), "us-east-1", List.of(interceptors), SETUP_CALL_TIMEOUT);
         TableDefinition.createIfMissing(ddb, table);
         MutableClock clock = new MutableClock();
         AppSettingsStore settings = new AppSettingsStore(ddb, table, clock, Duration.ofSeconds(60));
