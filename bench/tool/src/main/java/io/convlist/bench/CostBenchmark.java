@@ -25,7 +25,6 @@ import io.convlist.store.AppSettingsStore;
 import io.convlist.store.ConversationStore;
 import io.convlist.store.DynamoDbClients;
 import io.convlist.bench.units.UnitMeter;
-import io.convlist.testkit.MutableClock;
 
 /**
  * What each operation costs, through the store API: DynamoDB requests set beside the README's budget,
@@ -52,15 +51,14 @@ public final class CostBenchmark {
     private final UnitMeter units;
     private final ConversationStore store;
     private final AppSettingsStore settings;
-    private final MutableClock clock;
+    private final StillClock clock = StillClock.pastTheHour();
 
     public CostBenchmark(URI endpoint) {
         String table = "bench-cost-" + UUID.randomUUID().toString().substring(0, 8);
         units = new UnitMeter(DynamoDbClients.build(Optional.of(endpoint), "us-east-1", List.of()), table);
-        StoreOnTable s = StoreOnTable.create(endpoint, table, meter, units);
+        StoreOnTable s = StoreOnTable.create(endpoint, table, clock, meter, units);
         settings = s.settings();
         store = s.store();
-        clock = s.clock();
     }
 
     interface Scenario {

@@ -10,8 +10,11 @@ import io.convlist.store.ConversationStore;
 
 /** The messages the benchmarks send, through the store and as the functions' JSON, built one way. */
 final class Fixtures {
-    /** Message times start an hour back, so every conversation is well inside its retention. */
-    static final long T0 = System.currentTimeMillis() - 3_600_000;
+    /**
+     * Message times start an hour before the cost benchmark's clock, so every conversation is well
+     * inside its retention; like that clock's, their digits are the same in every run.
+     */
+    static final long T0 = StillClock.pastTheHour().millis() - 3_600_000;
 
     private Fixtures() {
     }

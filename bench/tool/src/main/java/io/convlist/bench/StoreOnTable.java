@@ -1,6 +1,7 @@
 package io.convlist.bench;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -11,15 +12,14 @@ import io.convlist.store.AppSettingsStore;
 import io.convlist.store.ConversationStore;
 import io.convlist.store.DynamoDbClients;
 import io.convlist.store.TableDefinition;
-import io.convlist.testkit.MutableClock;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * The store as the functions build it (client, settings cache, fan-out pool of 16), on its own new
- * table, with the benchmark's interceptors on the client, and a clock the benchmark can move forward.
+ * table, with the benchmark's interceptors on the client, on real time or on a clock the benchmark moves.
  */
-record StoreOnTable(DynamoDbClient ddb, String table, MutableClock clock, AppSettingsStore settings, ConversationStore store) {
+record StoreOnTable(DynamoDbClient ddb, String table, Clock clock, AppSettingsStore settings, ConversationStore store) {
     /** The functions' fan-out pool size (convlist.fan-out-parallelism, default 16). */
     static final int FAN_OUT_THREADS = 16;
     /**
@@ -29,9 +29,12 @@ record StoreOnTable(DynamoDbClient ddb, String table, MutableClock clock, AppSet
     static final Duration SETUP_CALL_TIMEOUT = Duration.ofSeconds(60);
 
     static StoreOnTable create(URI endpoint, String table, ExecutionInterceptor... interceptors) {
+        return create(endpoint, table, Clock.systemUTC(), interceptors);
+    }
+
+    static StoreOnTable create(URI endpoint, String table, Clock clock, ExecutionInterceptor... interceptors) {
         DynamoDbClient ddb = DynamoDbClients.build(Optional.of(endpoint), "us-east-1", List.of(interceptors), SETUP_CALL_TIMEOUT);
         TableDefinition.createIfMissing(ddb, table);
-        MutableClock clock = new MutableClock();
         AppSettingsStore settings = new AppSettingsStore(ddb, table, clock, Duration.ofSeconds(60));
         return new StoreOnTable(ddb, table, clock, settings, new ConversationStore(ddb, table, clock, settings, pool("bench-fan-out")));
     }
