@@ -63,7 +63,7 @@ public final class Benchmarks {
         List<CostBenchmark.Row> cost = List.of();
         if (sections.contains(Section.COST)) {
             log("cost per operation");
-            cost = new CostBenchmark(endpoint).run(mode.cost(), mode.repeats());
+            cost = CostBenchmark.withEarlierTable(endpoint, mode.cost(), mode.repeats());
         }
         LayerBenchmark.Outcome layers = new LayerBenchmark.Outcome(List.of(), List.of());
         if (sections.contains(Section.LAYERS)) {

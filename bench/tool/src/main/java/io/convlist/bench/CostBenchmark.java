@@ -25,6 +25,7 @@ import io.convlist.store.AppSettingsStore;
 import io.convlist.store.ConversationStore;
 import io.convlist.store.DynamoDbClients;
 import io.convlist.bench.units.UnitMeter;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * What each operation costs, through the store API: DynamoDB requests set beside the README's budget,
@@ -38,11 +39,36 @@ public final class CostBenchmark {
         public static final Sizes QUICK = new Sizes(List.of(10), List.of(100), List.of(20));
     }
 
-    /** One operation: the requests the README's budget table allows, what it sent, the capacity units it consumed, its time (ms). */
-    public record Row(String operation, Map<String, Integer> budget, RequestMeter.Usage usage, UnitMeter.Units units, Spread millis) {
+    /**
+     * One operation: the requests the README's budget table allows, what it sent, the capacity units
+     * it consumed (and on the earlier builds' table, if measured there too), its time (ms).
+     */
+    public record Row(String operation, Map<String, Integer> budget, RequestMeter.Usage usage, UnitMeter.Units units,
+            UnitMeter.Units unitsOnEarlierTable, Spread millis) {
         public boolean atBudget() {
             return usage.requests().equals(budget);
         }
+
+        Row withEarlier(Row onEarlierTable) {
+            if (!onEarlierTable.operation().equals(operation)) {
+                throw new IllegalStateException(onEarlierTable.operation() + " is not " + operation);
+            }
+            return new Row(operation, budget, usage, units, onEarlierTable.units(), millis);
+        }
+    }
+
+    /**
+     * Every row on this build's table, timed {@code repeats} times, with the units the same operation
+     * takes on a table with the earlier builds' indexes ({@link EarlierTable}) beside it.
+     */
+    public static List<Row> withEarlierTable(URI endpoint, Sizes sizes, int repeats) {
+        List<Row> now = new CostBenchmark(endpoint, false).run(sizes, repeats);
+        List<Row> earlier = new CostBenchmark(endpoint, true).run(sizes, 1);
+        List<Row> rows = new ArrayList<>();
+        for (int i = 0; i < now.size(); i++) {
+            rows.add(now.get(i).withEarlier(earlier.get(i)));
+        }
+        return rows;
     }
 
     private static final ConversationId G0 = ConversationId.group("g0");
@@ -53,9 +79,14 @@ public final class CostBenchmark {
     private final AppSettingsStore settings;
     private final StillClock clock = StillClock.pastTheHour();
 
-    public CostBenchmark(URI endpoint) {
-        String table = "bench-cost-" + UUID.randomUUID().toString().substring(0, 8);
-        units = new UnitMeter(DynamoDbClients.build(Optional.of(endpoint), "us-east-1", List.of()), table);
+    /** @param onEarlierTable run on a table with the earlier builds' indexes ({@link EarlierTable}) */
+    public CostBenchmark(URI endpoint, boolean onEarlierTable) {
+        String table = (onEarlierTable ? "bench-cost-earlier-" : "bench-cost-") + UUID.randomUUID().toString().substring(0, 8);
+        DynamoDbClient uncounted = DynamoDbClients.build(Optional.of(endpoint), "us-east-1", List.of(), StoreOnTable.SETUP_CALL_TIMEOUT);
+        if (onEarlierTable) {
+            EarlierTable.create(uncounted, table);
+        }
+        units = new UnitMeter(uncounted, table);
         StoreOnTable s = StoreOnTable.create(endpoint, table, clock, meter, units);
         settings = s.settings();
         store = s.store();
@@ -84,7 +115,7 @@ public final class CostBenchmark {
         Runnable operation = prepare(scenario);
         units.start();
         operation.run();
-        return new Row(name, budget, usage, units.stop(), Spread.of(millis));
+        return new Row(name, budget, usage, units.stop(), null, Spread.of(millis));
     }
 
     /**
@@ -285,11 +316,17 @@ public final class CostBenchmark {
                 .append("operation read and wrote (read back before and after each write): write units (W, 1 KB each, ")
                 .append("the item plus every local index entry it puts, deletes or changes; transactions twice) and read ")
                 .append("units (R, 4 KB each, strongly consistent; a Query sums what it evaluates).\n\n");
-        md.append("| operation | DynamoDB requests | at budget | capacity units | bytes sent | bytes received | most in flight | time ms, median (min–max) |\n");
-        md.append("|---|---|---|---|---|---|---|---|\n");
+        md.append("The column \"on the earlier table\" runs the same operation on a table with the indexes earlier builds ")
+                .append("defined (also `byUnread` and `byExpiry`, whose keys every message moved): its write units are what ")
+                .append("a message cost then, and what a deployment that keeps such a table still pays (DynamoDB cannot drop a ")
+                .append("local index). Its read units are this build's reads; earlier builds read the total unread count, ")
+                .append("sync rounds and eviction candidates from those indexes.\n\n");
+        md.append("| operation | DynamoDB requests | at budget | capacity units | on the earlier table | bytes sent | bytes received | most in flight | time ms, median (min–max) |\n");
+        md.append("|---|---|---|---|---|---|---|---|---|\n");
         for (Row r : rows) {
             md.append("| ").append(r.operation()).append(" | ").append(r.usage().requests()).append(" | ")
                     .append(r.atBudget() ? "yes" : "no, budget " + r.budget()).append(" | ").append(r.units().described()).append(" | ")
+                    .append(r.unitsOnEarlierTable() == null ? "" : r.unitsOnEarlierTable().described()).append(" | ")
                     .append(r.usage().bytesSent()).append(" | ").append(r.usage().bytesReceived()).append(" | ")
                     .append(r.usage().maxInFlight()).append(" | ")
                     .append(r.millis().format(1)).append(" |\n");

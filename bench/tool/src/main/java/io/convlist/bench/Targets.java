@@ -28,6 +28,7 @@ final class Targets {
         if (!cost.isEmpty()) {
             checks.add(fanOutCheck(cost, largestGroup));
             checks.add(budgetCheck(cost));
+            checks.add(messageUnitsCheck(cost));
         }
         return checks;
     }
@@ -90,6 +91,25 @@ final class Targets {
         return new Check("Cost exactly at the budget (the README's table)", over.isEmpty() ? "every operation"
                 : over.stream().map(CostBenchmark.Row::operation).collect(Collectors.joining(", ")) + " off budget",
                 over.isEmpty(), "See the cost table: each row off budget names its budget.");
+    }
+
+    /** A message into existing conversations at most this share of the write units it took on the earlier table (issue 13). */
+    static final double MESSAGE_UNITS_MAX_SHARE = 0.5;
+
+    private static Check messageUnitsCheck(List<CostBenchmark.Row> cost) {
+        List<CostBenchmark.Row> messages = cost.stream()
+                .filter(r -> r.operation().startsWith("recordMessage ") && r.operation().contains(", existing"))
+                .filter(r -> r.unitsOnEarlierTable() != null).toList();
+        String measured = messages.stream().map(r -> String.format("%s: %d W (earlier %d W, %.2f×)", r.operation(), r.units().write(),
+                r.unitsOnEarlierTable().write(), share(r))).collect(Collectors.joining("; "));
+        boolean met = !messages.isEmpty() && messages.stream().allMatch(r -> share(r) <= MESSAGE_UNITS_MAX_SHARE);
+        return new Check("A message into existing conversations at most " + MESSAGE_UNITS_MAX_SHARE
+                + " times the write units it took on the earlier table", measured, met, """
+                        Each affected list's write is its item (1 unit up to 1 KB) and the move of its byOrder entry                         (a delete and a put); a summary near 1 KB makes the item and both entries 2 units each.""");
+    }
+
+    private static double share(CostBenchmark.Row r) {
+        return (double) r.units().write() / r.unitsOnEarlierTable().write();
     }
 
     /** The ratio per operation; when missed, which operations met it and which did not, then why. */

@@ -29,11 +29,18 @@ class BenchmarksQuickTest {
         assertThat(requests(report.cost(), "getConversationList page of 20 from 100")).isEqualTo(Map.of("Query", 1, "BatchGetItem", 1));
         report.cost().forEach(r -> assertThat(r.usage().bytesSent()).as(r.operation()).isPositive());
         // Capacity units, by DynamoDB's rules from the items written and read: exact, like the requests.
-        assertThat(units(report.cost(), "recordMessage C2C, existing conversations")).hasToString("12 W, 0 R");
-        assertThat(units(report.cost(), "recordMessage group, 10 recipients, existing")).hasToString("75 W, 0 R");
-        assertThat(units(report.cost(), "create a conversation below the limit")).hasToString("13 W, 3 R");
+        // A message writes each list's item and moves its byOrder entry (a delete and a put): 3 units a list.
+        assertThat(units(report.cost(), "recordMessage C2C, existing conversations")).hasToString("6 W, 0 R");
+        assertThat(units(report.cost(), "recordMessage group, 10 recipients, existing")).hasToString("33 W, 0 R");
+        assertThat(units(report.cost(), "create a conversation below the limit")).hasToString("11 W, 3 R");
         assertThat(units(report.cost(), "getConversationList page of 20 from 100")).hasToString("0 W, 25 R");
-        assertThat(units(report.cost(), "getTotalUnreadMessageCount, 100 with unread")).hasToString("0 W, 2 R");
+        // Read from the list's 100 conversation items (about 400 bytes each): 40 KB, 10 units.
+        assertThat(units(report.cost(), "getTotalUnreadMessageCount, 100 with unread")).hasToString("0 W, 10 R");
+        assertThat(units(report.cost(), "syncConversations, a round with 10 changes")).hasToString("0 W, 13 R");
+        // On a table with the earlier indexes, a message also moved its byExpiry and byUnread entries.
+        assertThat(earlierUnits(report.cost(), "recordMessage C2C, existing conversations").described())
+                .isEqualTo("12 W (byExpiry 4, byOrder 4, byUnread 2, items 2), 0 R");
+        assertThat(earlierUnits(report.cost(), "recordMessage group, 10 recipients, existing")).hasToString("75 W, 0 R");
         assertThat(report.cost().stream().filter(r -> r.operation().startsWith("recordMessage group, 10 "))
                 .findFirst().orElseThrow().usage().maxInFlight()).isGreaterThan(1);
 
@@ -58,13 +65,19 @@ class BenchmarksQuickTest {
         assertThat(report.scale().calls()).hasSize(6);
         assertThat(report.curve()).extracting(BackendCurve.Point::items).containsExactly(0, 200);
 
-        assertThat(report.targets()).hasSize(5);
+        assertThat(report.targets()).hasSize(6);
+        assertThat(report.targets()).filteredOn(t -> t.target().startsWith("A message into existing conversations"))
+                .singleElement().satisfies(t -> assertThat(t.met()).as(t.measured()).isTrue());
         assertThat(report.markdown()).contains("## Targets", "## 1. Cost", "## 2. What the layers add", "## 4. Cold start",
                 "## 5. Scale", "stock moto");
     }
 
     static UnitMeter.Units units(List<CostBenchmark.Row> rows, String operation) {
         return rows.stream().filter(r -> r.operation().equals(operation)).findFirst().orElseThrow().units();
+    }
+
+    static UnitMeter.Units earlierUnits(List<CostBenchmark.Row> rows, String operation) {
+        return rows.stream().filter(r -> r.operation().equals(operation)).findFirst().orElseThrow().unitsOnEarlierTable();
     }
 
     static Map<String, Integer> requests(List<CostBenchmark.Row> rows, String operation) {

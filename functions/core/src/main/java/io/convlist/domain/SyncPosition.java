@@ -5,9 +5,10 @@ package io.convlist.domain;
  *
  * <p>Every change to a conversation sets its {@code lastChange} and its TTL attribute
  * {@code expiresAt = lastChange + retention} in the same conditional write, and removal records
- * carry {@code expiresAt = removal time + retention} too, so the list's byExpiry index already
- * orders changes and removals by time: sync reads it instead of keeping a counter that every
- * message would have to write. A round reads, from its start time {@code since} minus an overlap
+ * carry {@code expiresAt = removal time + retention} too, so expiresAt already orders changes and
+ * removals by time: sync reads the list's items in that order instead of keeping a counter (or an
+ * index on that time) that every message would have to write. A round reads, from its start time
+ * {@code since} minus an overlap
  * {@link #OVERLAP_MILLIS}:
  * <ol>
  * <li>EXPIRED: conversations whose retention ran out since then (expiresAt in
@@ -36,7 +37,7 @@ package io.convlist.domain;
  * @param since     FULL: when the full read began; EXPIRED/CHANGED: the start of the previous round
  * @param roundTime the start of this round (0 until the round's first read)
  * @param nextSeq   FULL: the list page to continue below (0: the top)
- * @param afterSk   EXPIRED/CHANGED: the index position to continue after (null: the range's start)
+ * @param afterSk   EXPIRED/CHANGED: the place in time order to continue after (null: the range's start)
  */
 public record SyncPosition(Phase phase, long since, long roundTime, long nextSeq, String afterSk, long afterExpiresAt) {
     public static final long OVERLAP_MILLIS = 30_000;
@@ -64,7 +65,7 @@ public record SyncPosition(Phase phase, long since, long roundTime, long nextSeq
         return roundTime != 0 ? this : new SyncPosition(phase, since, nowMillis, 0, afterSk, afterExpiresAt);
     }
 
-    /** The same round, continued in the next answer after this index position. */
+    /** The same round, continued in the next answer after this place in time order. */
     public SyncPosition after(String sk, long expiresAt) {
         return new SyncPosition(phase, since, roundTime, 0, sk, expiresAt);
     }

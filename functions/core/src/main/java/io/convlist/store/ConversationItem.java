@@ -66,7 +66,6 @@ public class ConversationItem extends SettingsFields {
     public Boolean getReadExplicit() { return readExplicit; }
     public void setReadExplicit(Boolean readExplicit) { this.readExplicit = readExplicit; }
 
-    @DynamoDbSecondarySortKey(indexNames = Keys.INDEX_BY_UNREAD)
     @DynamoDbAttribute(Keys.UNREAD)
     public Long getUnread() { return unread; }
     public void setUnread(Long unread) { this.unread = unread; }
@@ -120,7 +119,6 @@ public class ConversationItem extends SettingsFields {
     public Long getLastChange() { return lastChange; }
     public void setLastChange(Long lastChange) { this.lastChange = lastChange; }
 
-    @DynamoDbSecondarySortKey(indexNames = Keys.INDEX_BY_EXPIRY)
     @DynamoDbAttribute(Keys.EXPIRES_AT)
     public Long getExpiresAt() { return expiresAt; }
     public void setExpiresAt(Long expiresAt) { this.expiresAt = expiresAt; }

@@ -46,10 +46,7 @@ public final class Keys {
     public static final String READ_SEQ = "readSeq";
     /** False while readSeq is only the baseline assumed at creation, true once a read point was set. */
     public static final String READ_EXPLICIT = "readExplicit";
-    /**
-     * The unread count; absent when 0, so that read conversations stay out of the byUnread index and
-     * their other writes do not rewrite an entry there.
-     */
+    /** The unread count; absent when 0 (a read conversation's item is that much smaller). */
     public static final String UNREAD = "unread";
     /** Sequences of messages excluded from the unread count, above the read point (see ReadState). */
     public static final String EXCLUDED = "excl";
@@ -122,21 +119,12 @@ public final class Keys {
     public static final String SESSION_SK = "session";
     public static final String ATTEMPTS_SK = "attempts";
 
-    // Local secondary indexes (partition key pk).
-    /** Sort key orderKey, all attributes: the list in order, one Query per page. */
+    /** The one local secondary index: sort key orderKey, all attributes; the list in order, one Query per page. */
     public static final String INDEX_BY_ORDER = "byOrder";
-    /** Sort key unread: the total unread count reads only conversations with unread messages. */
-    public static final String INDEX_BY_UNREAD = "byUnread";
-    /**
-     * Sort key expiresAt, a few small attributes: the whole list's bookkeeping in one small Query,
-     * and (expiresAt being the last change plus the retention) the order of changes that device sync
-     * reads. Removal records are in it too (they carry expiresAt); settings items are not.
-     */
-    public static final String INDEX_BY_EXPIRY = "byExpiry";
 
     public static final String META_SK = "meta";
     public static final String CONVERSATION_GROUPS_SK = "groups";
-    /** Rewritten with every change of the conversation groups; its expiresAt puts the change in the byExpiry index that sync reads. */
+    /** Rewritten with every change of the conversation groups; its expiresAt puts the change in sync's time order, after the removal records. */
     public static final String CONVERSATION_GROUPS_CHANGED_SK = "y#groups";
     public static final String PROFILE_SK = "profile";
     public static final String SETTINGS_SK = "settings";

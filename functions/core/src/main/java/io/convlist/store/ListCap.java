@@ -20,7 +20,6 @@ import io.convlist.domain.ConversationId;
 import io.convlist.domain.Removal;
 import io.convlist.domain.RemovalReason;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
@@ -57,7 +56,7 @@ final class ListCap {
      * Creates a conversation under the cap. Below the limit: one consistent BatchGetItem (bookkeeping,
      * settings, the owner's remark, peer settings and removal record) and one transaction that adds a
      * free slot on the condition that the set is still below the limit. At the limit: also one Query
-     * of the small byExpiry index and one BatchGetItem of the victims (their last seq goes into their
+     * of the list's conversation items and one BatchGetItem of the victims (their last seq goes into their
      * removal records), and the transaction evicts (see {@link #swapIntoVictimSlot} for the common case).
      *
      * @return false if the conversation appeared meanwhile or the list changed (the caller starts over)
@@ -267,12 +266,9 @@ final class ListCap {
         return table.txUpdate(metaKey, e, condition);
     }
 
-    /** The whole list as its small byExpiry index holds it (removal records skipped): one Query (per 1 MB page). */
+    /** The whole list's bookkeeping attributes: one Query of its conversation items (per 1 MB page). */
     private List<Entry> entries(String pk) {
-        QueryRequest request = QueryRequest.builder().tableName(table.table).indexName(INDEX_BY_EXPIRY).consistentRead(true)
-                .keyConditionExpression("#pk = :pk").expressionAttributeNames(Map.of("#pk", PK))
-                .expressionAttributeValues(Map.of(":pk", Av.s(pk))).build();
-        return table.queryAll(request).stream().filter(raw -> raw.get(SK).s().startsWith(CONVERSATION_SK_PREFIX))
+        return table.partOfList(pk, CONVERSATION_SK_PREFIX, new Expr(), null, SK, SLOT, ORDER_KEY, PINNED, EXPIRES_AT).stream()
                 .map(ConversationRows::conversation)
                 .map(c -> new Entry(c.getSk(), c.getSlot() == null ? 0 : c.getSlot(),
                         c.getOrderKey() == null ? 0 : c.getOrderKey(), Boolean.TRUE.equals(c.getPinned()),

@@ -24,7 +24,6 @@ import software.amazon.awssdk.enhanced.dynamodb.model.Page;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
 /**
  * Reads of a list: pages in list order, conversations by ID, the total unread count. Every read
@@ -112,27 +111,17 @@ final class ListReader {
         return out;
     }
 
-    /**
-     * The total unread count over conversations with recvOpt 0: one Query of the byUnread index,
-     * which holds only the few attributes needed and reads only conversations with unread messages.
-     */
+    /** The total unread count over conversations with recvOpt 0: one Query of the list's conversation items. */
     long totalUnread(String appId, String userId) {
-        return unreadEntries(userPk(appId, userId), true).stream().mapToLong(e -> Av.num(e, UNREAD, 0)).sum();
+        return unreadMatching(appId, userId, null, Map.of());
     }
 
     /**
-     * The unread count over the conversations that match {@code filter} and have recvOpt 0, as the
-     * total counts: one Query of the list's conversation items, filtered (the byUnread index holds
-     * too few attributes to filter on).
+     * The unread count over the conversations that match {@code filter} (null: all) and have recvOpt
+     * 0, as the total counts: one Query of the list's conversation items, filtered.
      */
     long unreadMatching(String appId, String userId, ConversationFilter filter, Map<String, String> groups) {
-        Expr e = new Expr();
-        String key = e.n(PK) + " = " + e.v(userPk(appId, userId)) + " AND begins_with(" + e.n(SK) + ", " + e.v(CONVERSATION_SK_PREFIX) + ")";
-        String condition = ListFilters.condition(e, filter, groups, clock.millis() / 1000) + " AND " + e.n(UNREAD) + " > " + e.v(0)
-                + " AND " + receiving(e);
-        return table.queryAll(QueryRequest.builder().tableName(table.table).consistentRead(true).keyConditionExpression(key)
-                .filterExpression(condition).projectionExpression(e.n(UNREAD)).expressionAttributeNames(e.names())
-                .expressionAttributeValues(e.values()).build()).stream().mapToLong(item -> Av.num(item, UNREAD, 0)).sum();
+        return withUnread(userPk(appId, userId), filter, groups, true).stream().mapToLong(item -> Av.num(item, UNREAD, 0)).sum();
     }
 
     /** Counted in totals: recvOpt 0 (Tencent leaves out 1, 2 and 3; this service leaves out 4 as well). */
@@ -143,19 +132,18 @@ final class ListReader {
     /** The keys of the live conversations with unread messages (optionally only those with recvOpt 0). */
     List<Map<String, AttributeValue>> withUnread(String appId, String userId, boolean receiveOnly) {
         String pk = userPk(appId, userId);
-        return unreadEntries(pk, receiveOnly).stream().map(e -> Av.key(pk, e.get(SK).s())).toList();
+        return withUnread(pk, null, Map.of(), receiveOnly).stream().map(e -> Av.key(pk, e.get(SK).s())).toList();
     }
 
-    private List<Map<String, AttributeValue>> unreadEntries(String pk, boolean receiveOnly) {
+    /** The live conversations with unread messages that match the filter: their sort keys and counts. */
+    private List<Map<String, AttributeValue>> withUnread(String pk, ConversationFilter filter, Map<String, String> groups,
+            boolean receiveOnly) {
         Expr e = new Expr();
-        String key = e.n(PK) + " = " + e.v(pk) + " AND " + e.n(UNREAD) + " > " + e.v(0);
-        String filter = e.n(EXPIRES_AT) + " > " + e.v(clock.millis() / 1000);
+        String condition = ListFilters.condition(e, filter, groups, clock.millis() / 1000) + " AND " + e.n(UNREAD) + " > " + e.v(0);
         if (receiveOnly) {
-            filter += " AND " + receiving(e);
+            condition += " AND " + receiving(e);
         }
-        return table.queryAll(QueryRequest.builder().tableName(table.table).indexName(INDEX_BY_UNREAD).consistentRead(true)
-                .keyConditionExpression(key).filterExpression(filter).expressionAttributeNames(e.names())
-                .expressionAttributeValues(e.values()).build());
+        return table.partOfList(pk, CONVERSATION_SK_PREFIX, e, condition, SK, UNREAD);
     }
 
     /**

@@ -16,13 +16,12 @@ import io.convlist.domain.SyncPage;
 import io.convlist.domain.SyncPosition;
 import io.convlist.domain.SyncPosition.Phase;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
  * Device sync of one list, following {@link SyncPosition}'s rule: a full read in list order, then
- * rounds of what expired, changed or was removed since the previous round, read from the byExpiry
- * index in time order. A message costs nothing extra for this: it writes expiresAt anyway.
+ * rounds of what expired, changed or was removed since the previous round, in time order
+ * ({@link ChangeOrder}) from the list's items. A message costs nothing extra for this: it writes
+ * expiresAt anyway.
  */
 final class ListSync {
     private final TableRequests table;
@@ -39,8 +38,8 @@ final class ListSync {
 
     /**
      * One page of at most {@code count} entries from {@code at} (null: a full sync from nothing).
-     * Full pages cost what list pages cost; a round costs one GetItem (the app's settings), one
-     * Query per phase page and, for changes, one BatchGetItem of the changed items and their profiles.
+     * Full pages cost what list pages cost; a round page costs one Query of the conversations, one of
+     * the removal records (for changes), and one BatchGetItem of the changed conversations' profiles.
      */
     SyncPage page(String appId, String userId, SyncPosition at, int count) {
         SyncPosition position = at == null ? SyncPosition.fullFrom(clock.millis()) : at;
@@ -60,35 +59,37 @@ final class ListSync {
         }
         String pk = userPk(appId, userId);
         SyncPosition round = position.startingRound(now);
+        int retention = app.settings().retentionDays();
         Answer answer = new Answer();
+        long conversationsFrom = round.phase() == Phase.EXPIRED ? round.expiredFromSecond() : round.changedFromSecond(retention);
+        List<Map<String, AttributeValue>> conversations = since(pk, CONVERSATION_SK_PREFIX, conversationsFrom);
         if (round.phase() == Phase.EXPIRED) {
-            QueryResponse expired = query(pk, round, count, round.expiredFromSecond(), round.expiredToSecond());
-            for (Map<String, AttributeValue> entry : expired.items()) {
-                if (entry.get(SK).s().startsWith(CONVERSATION_SK_PREFIX)) {
-                    answer.removed(new Removal(conversationOf(entry.get(SK).s()), RemovalReason.EXPIRED,
-                            Av.num(entry, EXPIRES_AT, 0) * 1000, 0));
-                }
+            ChangeOrder.Slice expired = new ChangeOrder(conversations).slice(round, count, round.expiredFromSecond(),
+                    round.expiredToSecond());
+            for (Map<String, AttributeValue> item : expired.items()) {
+                answer.removed(new Removal(conversationOf(item.get(SK).s()), RemovalReason.EXPIRED, Av.num(item, EXPIRES_AT, 0) * 1000, 0));
             }
-            if (hasMore(expired)) {
-                return answer.page(continueAfter(round, expired), false);
+            if (expired.hasMore()) {
+                return answer.page(expired.continuing(round), false);
             }
             round = round.changedPhase();
             if (answer.size() >= count) {
                 return answer.page(round, false);
             }
         }
-        QueryResponse changes = query(pk, round, count - answer.size(), round.changedFromSecond(app.settings().retentionDays()), null);
+        List<Map<String, AttributeValue>> changed = new ArrayList<>(conversations);
+        changed.addAll(since(pk, null, round.changedFromSecond(retention)));
+        ChangeOrder.Slice changes = new ChangeOrder(changed).slice(round, count - answer.size(), round.changedFromSecond(retention), null);
         collectChanges(appId, pk, changes.items(), now, answer);
-        if (hasMore(changes)) {
-            return answer.page(continueAfter(round, changes), false);
+        if (changes.hasMore()) {
+            return answer.page(changes.continuing(round), false);
         }
         // Finished if this last page read the whole band at once; else the next round sends what earlier pages may have passed.
-        int retention = app.settings().retentionDays();
         return answer.page(round.nextRound(), round.pageFromSecond(retention) <= round.bandFromSecond(retention));
     }
 
     /**
-     * One answer's entries in index (time) order, at most one per conversation: a later entry
+     * One answer's entries in time order, at most one per conversation: a later entry
      * replaces an earlier one (a conversation expired and then brought back within the same answer
      * is sent once, as it is now), so a device may apply {@code changed} and {@code removed} in any order.
      */
@@ -129,65 +130,42 @@ final class ListSync {
     }
 
     /**
-     * Reads the changed conversations and removal records the index named, with the conversations'
-     * profiles and the user's conversation groups (which also tell whether their marker changed).
+     * The changed conversations and removal records, with the conversations' profiles and the user's
+     * conversation groups (which also tell whether their marker changed) in one BatchGetItem.
      */
-    private void collectChanges(String appId, String pk, List<Map<String, AttributeValue>> entries, long now, Answer answer) {
+    private void collectChanges(String appId, String pk, List<Map<String, AttributeValue>> items, long now, Answer answer) {
         List<Map<String, AttributeValue>> keys = new ArrayList<>(List.of(ConversationGroups.key(pk)));
-        for (Map<String, AttributeValue> entry : entries) {
-            String sk = entry.get(SK).s();
-            if (sk.equals(CONVERSATION_GROUPS_CHANGED_SK)) {
-                continue; // the groups item itself is read
-            }
-            keys.add(Av.key(pk, sk));
+        for (Map<String, AttributeValue> item : items) {
+            String sk = item.get(SK).s();
             if (sk.startsWith(CONVERSATION_SK_PREFIX)) {
                 keys.add(ListReader.profileKey(appId, conversationOf(sk)));
             }
         }
         Map<String, Map<String, AttributeValue>> got = table.batchGet(keys);
-        for (Map<String, AttributeValue> entry : entries) {
-            String sk = entry.get(SK).s();
+        for (Map<String, AttributeValue> raw : items) {
+            String sk = raw.get(SK).s();
             if (sk.equals(CONVERSATION_GROUPS_CHANGED_SK)) {
                 answer.groupsChanged(ConversationGroups.names(ConversationGroups.byName(got.get(TableRequests.keyString(ConversationGroups.key(pk))))));
-                continue;
-            }
-            Map<String, AttributeValue> raw = got.get(TableRequests.keyString(Av.key(pk, sk)));
-            if (raw == null) {
-                continue; // gone since the index was read: its removal or return is further on
-            }
-            if (sk.startsWith(REMOVAL_SK_PREFIX)) {
+            } else if (sk.startsWith(REMOVAL_SK_PREFIX)) {
                 answer.removed(ConversationRows.toRemoval(ConversationRows.map(Schemas.REMOVAL, raw)));
-                continue;
-            }
-            ConversationItem item = ConversationRows.conversation(raw);
-            if (ConversationRows.isLive(item, now)) {
-                answer.changed(reader.present(appId, item, got));
             } else {
-                answer.removed(ConversationRows.removalOf(item, RemovalReason.EXPIRED, now));
+                ConversationItem item = ConversationRows.conversation(raw);
+                if (ConversationRows.isLive(item, now)) {
+                    answer.changed(reader.present(appId, item, got));
+                } else {
+                    answer.removed(ConversationRows.removalOf(item, RemovalReason.EXPIRED, now));
+                }
             }
         }
     }
 
-    /** One page of the list's byExpiry index in time order, from {@code fromSecond} (to {@code toSecond} if set). */
-    private QueryResponse query(String pk, SyncPosition at, int limit, long fromSecond, Long toSecond) {
+    /**
+     * The list's conversations ({@code skPrefix} c#) or its removal records and groups marker (null:
+     * the sort keys from x# on) with expiresAt at or above {@code fromSecond}: one Query (per 1 MB page).
+     */
+    private List<Map<String, AttributeValue>> since(String pk, String skPrefix, long fromSecond) {
         Expr e = new Expr();
-        String key = e.n(PK) + " = " + e.v(pk) + " AND " + e.n(EXPIRES_AT)
-                + (toSecond == null ? " >= " + e.v(fromSecond) : " BETWEEN " + e.v(fromSecond) + " AND " + e.v(toSecond));
-        QueryRequest.Builder request = QueryRequest.builder().tableName(table.table).indexName(INDEX_BY_EXPIRY)
-                .keyConditionExpression(key).expressionAttributeNames(e.names()).expressionAttributeValues(e.values())
-                .consistentRead(true).limit(limit);
-        if (at.afterSk() != null) {
-            request.exclusiveStartKey(Map.of(PK, Av.s(pk), SK, Av.s(at.afterSk()), EXPIRES_AT, Av.n(at.afterExpiresAt())));
-        }
-        return Dynamo.call(() -> table.ddb.query(request.build()));
-    }
-
-    private static boolean hasMore(QueryResponse r) {
-        return r.hasLastEvaluatedKey() && !r.lastEvaluatedKey().isEmpty();
-    }
-
-    private static SyncPosition continueAfter(SyncPosition at, QueryResponse r) {
-        Map<String, AttributeValue> last = r.lastEvaluatedKey();
-        return at.after(last.get(SK).s(), Av.num(last, EXPIRES_AT, 0));
+        String filter = e.n(EXPIRES_AT) + " >= " + e.v(fromSecond);
+        return skPrefix != null ? table.partOfList(pk, skPrefix, e, filter) : table.listFrom(pk, REMOVAL_SK_PREFIX, e, filter);
     }
 }

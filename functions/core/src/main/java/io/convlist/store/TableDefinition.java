@@ -30,22 +30,20 @@ public final class TableDefinition {
         return List.of(
                 attr(Keys.PK, ScalarAttributeType.S),
                 attr(Keys.SK, ScalarAttributeType.S),
-                attr(Keys.ORDER_KEY, ScalarAttributeType.N),
-                attr(Keys.UNREAD, ScalarAttributeType.N),
-                attr(Keys.EXPIRES_AT, ScalarAttributeType.N));
+                attr(Keys.ORDER_KEY, ScalarAttributeType.N));
     }
 
     public static List<KeySchemaElement> keySchema() {
         return List.of(key(Keys.PK, KeyType.HASH), key(Keys.SK, KeyType.RANGE));
     }
 
+    /**
+     * One index, the list in order. Every index whose key a message moves costs a delete and a put
+     * per list per message, so nothing else is indexed: the total unread count, the cap's
+     * bookkeeping and device sync read the list's items themselves (see README, "Cost").
+     */
     public static List<LocalSecondaryIndex> localIndexes() {
-        return List.of(
-                lsi(Keys.INDEX_BY_ORDER, Keys.ORDER_KEY, Projection.builder().projectionType(ProjectionType.ALL).build()),
-                lsi(Keys.INDEX_BY_UNREAD, Keys.UNREAD, Projection.builder().projectionType(ProjectionType.INCLUDE)
-                        .nonKeyAttributes(Keys.RECV_OPT, Keys.EXPIRES_AT).build()),
-                lsi(Keys.INDEX_BY_EXPIRY, Keys.EXPIRES_AT, Projection.builder().projectionType(ProjectionType.INCLUDE)
-                        .nonKeyAttributes(Keys.SLOT, Keys.ORDER_KEY, Keys.PINNED).build()));
+        return List.of(lsi(Keys.INDEX_BY_ORDER, Keys.ORDER_KEY, Projection.builder().projectionType(ProjectionType.ALL).build()));
     }
 
     public static CreateTableRequest createTableRequest(String tableName) {

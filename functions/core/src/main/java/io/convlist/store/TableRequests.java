@@ -107,6 +107,38 @@ final class TableRequests {
                 .expressionAttributeNames(e.names()).expressionAttributeValues(e.values()).build()).build();
     }
 
+    /**
+     * Every item of one list whose sort key starts with {@code skPrefix} ({@code ""}: from
+     * {@code skFrom} on), consistently, page after page: only those matching {@code filter} (written
+     * with {@code e}'s names and values; null: all), holding only the attributes named (none: all).
+     * DynamoDB charges for every item the key condition reaches, whatever the filter and projection.
+     */
+    List<Map<String, AttributeValue>> partOfList(String pk, String skPrefix, Expr e, String filter, String... attributes) {
+        String key = e.n(Keys.PK) + " = " + e.v(pk) + " AND begins_with(" + e.n(Keys.SK) + ", " + e.v(skPrefix) + ")";
+        return queryAll(request(key, e, filter, attributes));
+    }
+
+    /** As {@link #partOfList}, for the items whose sort key is at or above {@code skFrom}. */
+    List<Map<String, AttributeValue>> listFrom(String pk, String skFrom, Expr e, String filter, String... attributes) {
+        String key = e.n(Keys.PK) + " = " + e.v(pk) + " AND " + e.n(Keys.SK) + " >= " + e.v(skFrom);
+        return queryAll(request(key, e, filter, attributes));
+    }
+
+    private QueryRequest request(String key, Expr e, String filter, String... attributes) {
+        QueryRequest.Builder b = QueryRequest.builder().tableName(table).consistentRead(true).keyConditionExpression(key);
+        if (filter != null) {
+            b.filterExpression(filter);
+        }
+        if (attributes.length > 0) {
+            List<String> names = new ArrayList<>();
+            for (String a : attributes) {
+                names.add(e.n(a));
+            }
+            b.projectionExpression(String.join(", ", names));
+        }
+        return b.expressionAttributeNames(e.names()).expressionAttributeValues(e.values()).build();
+    }
+
     /** Every item the query matches, page after page (the SDK's paginator). */
     List<Map<String, AttributeValue>> queryAll(QueryRequest request) {
         return Dynamo.call(() -> ddb.queryPaginator(request).items().stream().toList());

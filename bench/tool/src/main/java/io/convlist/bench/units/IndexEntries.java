@@ -6,22 +6,22 @@ import java.util.Map;
 import java.util.Set;
 
 import io.convlist.store.Keys;
-import io.convlist.store.TableDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.LocalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.Projection;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
+import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 
-/** One local secondary index of the table (from {@link TableDefinition}): which items it holds and what of them. */
+/** One local secondary index of a table: which items it holds and what of them. */
 record IndexEntries(String name, String sortKey, ProjectionType projection, Set<String> included) {
 
-    static List<IndexEntries> ofTable() {
-        return TableDefinition.localIndexes().stream().map(IndexEntries::of).toList();
+    /** The table's local indexes, as DynamoDB describes the table. */
+    static List<IndexEntries> of(TableDescription table) {
+        return table.localSecondaryIndexes().stream().map(i -> of(i.indexName(), i.keySchema(), i.projection())).toList();
     }
 
-    static IndexEntries of(LocalSecondaryIndex index) {
-        String sortKey = index.keySchema().get(1).attributeName();
-        return new IndexEntries(index.indexName(), sortKey, index.projection().projectionType(),
-                Set.copyOf(index.projection().nonKeyAttributes()));
+    static IndexEntries of(String name, List<KeySchemaElement> keys, Projection projection) {
+        return new IndexEntries(name, keys.get(1).attributeName(), projection.projectionType(), Set.copyOf(projection.nonKeyAttributes()));
     }
 
     /** The item's entry in this index, or null if the item is absent or lacks the index's sort key. */

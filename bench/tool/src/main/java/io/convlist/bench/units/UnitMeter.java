@@ -62,7 +62,7 @@ public final class UnitMeter implements ExecutionInterceptor {
             return write + " W, " + (readHalves % 2 == 0 ? String.valueOf(readHalves / 2) : String.valueOf(read())) + " R";
         }
 
-        /** With where the write units went, e.g. "10 W (items 2, byOrder 4, byExpiry 4), 0 R". */
+        /** With where the write units went, e.g. "6 W (byOrder 4, items 2), 0 R". */
         public String described() {
             if (write == 0) {
                 return toString();
@@ -79,7 +79,8 @@ public final class UnitMeter implements ExecutionInterceptor {
 
     private final DynamoDbClient images;
     private final String table;
-    private final List<IndexEntries> indexes = IndexEntries.ofTable();
+    /** The table's local indexes as DynamoDB describes them, read at the first start (the table exists by then). */
+    private volatile List<IndexEntries> indexes;
     private final AtomicLong write = new AtomicLong();
     private final AtomicLong readHalves = new AtomicLong();
     private final Map<String, AtomicLong> writesBy = new ConcurrentHashMap<>();
@@ -92,6 +93,9 @@ public final class UnitMeter implements ExecutionInterceptor {
     }
 
     public void start() {
+        if (indexes == null) {
+            indexes = IndexEntries.of(images.describeTable(b -> b.tableName(table)).table());
+        }
         write.set(0);
         readHalves.set(0);
         writesBy.clear();

@@ -9,7 +9,6 @@ import org.junit.jupiter.api.Test;
 
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.LocalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.Projection;
@@ -64,10 +63,10 @@ class CapacityUnitsTest {
 
     @Test
     void indexWrites_putDeleteOrReplaceTheEntry() {
-        IndexEntries byScore = IndexEntries.of(LocalSecondaryIndex.builder().indexName("byScore")
-                .keySchema(KeySchemaElement.builder().attributeName("pk").keyType(KeyType.HASH).build(),
-                        KeySchemaElement.builder().attributeName("score").keyType(KeyType.RANGE).build())
-                .projection(Projection.builder().projectionType(ProjectionType.INCLUDE).nonKeyAttributes("title").build()).build());
+        IndexEntries byScore = IndexEntries.of("byScore",
+                List.of(KeySchemaElement.builder().attributeName("pk").keyType(KeyType.HASH).build(),
+                        KeySchemaElement.builder().attributeName("score").keyType(KeyType.RANGE).build()),
+                Projection.builder().projectionType(ProjectionType.INCLUDE).nonKeyAttributes("title").build());
         Map<String, AttributeValue> a = Map.of("pk", s("u"), "sk", s("c"), "score", n("1"), "title", s("t"), "body", s("x".repeat(2000)));
         Map<String, AttributeValue> moved = Map.of("pk", s("u"), "sk", s("c"), "score", n("2"), "title", s("t"), "body", s("x".repeat(2000)));
         Map<String, AttributeValue> retitled = Map.of("pk", s("u"), "sk", s("c"), "score", n("1"), "title", s("u"), "body", s("x"));
