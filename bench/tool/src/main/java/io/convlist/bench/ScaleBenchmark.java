@@ -188,8 +188,8 @@ final class ScaleBenchmark implements AutoCloseable {
         }
         md.append("\nThen, on the grown table, through HTTP, ").append(sizes.calls()).append(" calls per run, ")
                 .append(runs).append(" runs (all conversations unread). A page reads only its own items and ")
-                .append("the total reads only conversations with unread messages, so times follow the items returned ")
-                .append("(moto: about 1 ms each), not the table or the list's size:\n\n");
+                .append("the total reads the list's conversations, so times follow the items read ")
+                .append("(moto: about 1 ms each), not the table's size:\n\n");
         md.append("| call | conversations | p50 ms | p99 ms |\n|---|---|---|---|\n");
         for (Call c : result.calls()) {
             md.append("| ").append(c.call()).append(" | ").append(c.conversations()).append(" | ").append(c.p50().format(1))

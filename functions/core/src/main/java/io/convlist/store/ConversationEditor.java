@@ -203,7 +203,6 @@ final class ConversationEditor {
         parallel.runAll(writes);
     }
 
-    /** Deletes a conversation, frees its slot and leaves its removal record, in one transaction. */
     /**
      * Deletes each conversation named, in parallel, each as {@link #delete} does.
      *

@@ -11,7 +11,6 @@ import io.convlist.domain.ConversationId;
 import io.convlist.domain.Marks;
 import io.convlist.domain.PeerSetting;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
 /** Reads of a user's settings per peer and group (written by {@link PeerSettingsStore}), with group names resolved. */
 final class PeerSettingsReader {
@@ -36,22 +35,14 @@ final class PeerSettingsReader {
     List<PeerSetting> list(String appId, String userId) {
         String pk = userPk(appId, userId);
         Map<String, String> groupNames = ConversationGroups.namesById(table.get(ConversationGroups.key(pk)));
-        Expr e = new Expr();
-        String key = e.n(PK) + " = " + e.v(pk) + " AND begins_with(" + e.n(SK) + ", " + e.v(PEER_SETTINGS_SK_PREFIX) + ")";
-        return table.queryAll(QueryRequest.builder().tableName(table.table).keyConditionExpression(key)
-                .expressionAttributeNames(e.names()).expressionAttributeValues(e.values()).consistentRead(true).build())
-                .stream().map(raw -> ConversationRows.map(Schemas.PEER_SETTINGS, raw))
+        return table.partOfList(pk, PEER_SETTINGS_SK_PREFIX, new Expr(), null).stream().map(raw -> ConversationRows.map(Schemas.PEER_SETTINGS, raw))
                 .map(item -> toSetting(Keys.conversationOf(item.getSk()), item, groupNames)).toList();
     }
 
     /** The conversations whose settings hold this conversation group (one Query of the settings items, filtered). */
     List<ConversationId> membersOf(String pk, String groupId) {
         Expr e = new Expr();
-        String key = e.n(PK) + " = " + e.v(pk) + " AND begins_with(" + e.n(SK) + ", " + e.v(PEER_SETTINGS_SK_PREFIX) + ")";
-        return table.queryAll(QueryRequest.builder().tableName(table.table).keyConditionExpression(key)
-                .filterExpression("contains(" + e.n(GROUPS) + ", " + e.v(groupId) + ")").projectionExpression(e.n(SK))
-                .expressionAttributeNames(e.names()).expressionAttributeValues(e.values()).consistentRead(true).build())
-                .stream().map(raw -> Keys.conversationOf(raw.get(SK).s())).toList();
+        return table.partOfList(pk, PEER_SETTINGS_SK_PREFIX, e, "contains(" + e.n(GROUPS) + ", " + e.v(groupId) + ")", SK).stream().map(raw -> Keys.conversationOf(raw.get(SK).s())).toList();
     }
 
     private static PeerSetting toSetting(ConversationId id, PeerSettingsItem item, Map<String, String> groupNames) {

@@ -4,15 +4,12 @@ import static io.convlist.store.Keys.*;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 
 import io.convlist.domain.AppSettings;
 import io.convlist.domain.ConversationId;
 import io.convlist.domain.Removal;
 import io.convlist.domain.RemovalReason;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
-import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
@@ -64,11 +61,7 @@ final class RemovalRecords {
     List<Removal> list(String appId, String userId) {
         long nowSecond = clock.millis() / 1000;
         Expr e = new Expr();
-        String key = e.n(PK) + " = " + e.v(userPk(appId, userId)) + " AND begins_with(" + e.n(SK) + ", " + e.v(REMOVAL_SK_PREFIX) + ")";
         String live = e.n(EXPIRES_AT) + " > " + e.v(nowSecond);
-        List<Map<String, AttributeValue>> items = table.queryAll(QueryRequest.builder().tableName(table.table)
-                .keyConditionExpression(key).filterExpression(live).expressionAttributeNames(e.names())
-                .expressionAttributeValues(e.values()).consistentRead(true).build());
-        return items.stream().map(raw -> ConversationRows.toRemoval(ConversationRows.map(Schemas.REMOVAL, raw))).toList();
+        return table.partOfList(userPk(appId, userId), REMOVAL_SK_PREFIX, e, live).stream().map(raw -> ConversationRows.toRemoval(ConversationRows.map(Schemas.REMOVAL, raw))).toList();
     }
 }
