@@ -31,7 +31,7 @@ class IdentityTest {
         for (String fn : List.of("getConversationList", "getConversation", "getConversationListByConversationIds",
                 "deleteConversation", "setConversationDraft", "pinConversation", "setReceiveMessageOpt",
                 "cleanConversationUnreadMessageCount", "getTotalUnreadMessageCount", "recordMessage", "setUserProfile",
-                "setFriendRemark", "setGroupProfile")) {
+                "setFriendRemark", "setGroupProfile", "addGroupMembers", "removeGroupMembers")) {
             assertError(call(null, fn, Map.of()), 401, "UNAUTHENTICATED");
         }
     }
@@ -92,6 +92,9 @@ class IdentityTest {
         assertError(call(user, "setUserProfile", body("userID", "bob", "nickname", "x")), 403, "PERMISSION_DENIED");
         assertError(call(user, "setFriendRemark", body("userID", "bob", "friendUserID", "alice", "remark", "x")), 403, "PERMISSION_DENIED");
         assertError(call(user, "setGroupProfile", body("groupID", "g", "groupName", "x")), 403, "PERMISSION_DENIED");
+        assertError(call(user, "addGroupMembers", body("groupID", "g", "groupType", "Work", "seq", 0, "userIDList", List.of("bob"))),
+                403, "PERMISSION_DENIED");
+        assertError(call(user, "removeGroupMembers", body("groupID", "g", "seq", 0, "userIDList", List.of("bob"))), 403, "PERMISSION_DENIED");
         assertThat(wholeList(app, "bob", 20)).isEmpty();
     }
 

@@ -49,6 +49,20 @@ class RequestCostTest {
     }
 
     @Test
+    void groupMembership_isOneReadPerMember_thenACreationOrARemoval() {
+        String app = newApp();
+        group(app, "warm", "Work", "u", List.of(), 1, T0, "m", List.of(), false); // settings cached
+        String service = serviceToken(app);
+        Map<String, Object> join = body("groupID", "g", "groupType", "Work", "seq", 5, "userIDList", List.of("a", "b"));
+        // Per member: is the group there? Then a creation below the limit: its read and its transaction.
+        assertThat(measure(() -> ok(service, "addGroupMembers", join))).isEqualTo(Map.of("BatchGetItem", 4, "TransactWriteItems", 2));
+        assertThat(measure(() -> ok(service, "addGroupMembers", join))).isEqualTo(Map.of("BatchGetItem", 2));
+        // Per member: the read, then the removal with its record, or the record alone.
+        Map<String, Object> leave = body("groupID", "g", "seq", 6, "userIDList", List.of("a", "c"));
+        assertThat(measure(() -> ok(service, "removeGroupMembers", leave))).isEqualTo(Map.of("BatchGetItem", 2, "TransactWriteItems", 2));
+    }
+
+    @Test
     void creatingAtLimit_isThreeReadsAndOneTransaction_afterTheFailedUpdate() {
         String app = newApp();
         for (int i = 0; i < 100; i++) {

@@ -29,6 +29,7 @@ import io.convlist.domain.ConversationPage;
 import io.convlist.domain.ConversationType;
 import io.convlist.domain.GroupProfile;
 import io.convlist.domain.GroupType;
+import io.convlist.domain.MembershipChange;
 import io.convlist.domain.MessageEvent;
 import io.convlist.domain.ServiceException;
 import io.convlist.domain.SyncPage;
@@ -261,6 +262,16 @@ class SyncConvergenceTest {
                 case 12 -> store.pin(app, "u", id, r.nextBoolean());
                 case 13 -> store.changeSettings(app, "u", List.of(id), new SettingChange.ReceiveOpt(r.nextInt(5)));
                 case 14 -> store.delete(app, "u", id, r.nextBoolean());
+                case 15 -> {
+                    if (!c2c) { // the user joins or leaves the group at its current seq
+                        MembershipChange change = new MembershipChange(target, GroupType.Work, seq.get(), List.of("u"));
+                        if (r.nextBoolean()) {
+                            store.addGroupMembers(app, change.validated(true));
+                        } else {
+                            store.removeGroupMembers(app, change.validated(false));
+                        }
+                    }
+                }
                 case 16 -> {
                     if (c2c) {
                         store.setFriendRemark(app, "u", target, r.nextBoolean() ? "friend " + r.nextInt(100) : "");

@@ -17,6 +17,7 @@ import io.convlist.domain.Edition;
 import io.convlist.domain.GroupProfile;
 import io.convlist.domain.GroupType;
 import io.convlist.domain.Marks;
+import io.convlist.domain.MembershipChange;
 import io.convlist.domain.MessageRef;
 import io.convlist.domain.SettingChange;
 import io.convlist.domain.SyncPosition;
@@ -147,6 +148,7 @@ public final class CostBenchmark {
         userWriteRows(rows, repeats);
         profileRows(rows, repeats);
         organizingRows(rows, repeats);
+        membershipRows(rows, repeats);
         return rows;
     }
 
@@ -244,6 +246,21 @@ public final class CostBenchmark {
         rows.add(measure("deleteConversation", Map.of("BatchGetItem", 1, "TransactWriteItems", 1), repeats, app -> {
             Fixtures.fill(store, app, "u", 2);
             return () -> store.delete(app, "u", G0, false);
+        }));
+    }
+
+    /** Members joining a group (its conversation enters each list) and leaving it (removal with a record). */
+    private void membershipRows(List<Row> rows, int repeats) {
+        List<String> ten = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            ten.add("m" + i);
+        }
+        MembershipChange change = new MembershipChange("g", GroupType.Work, 5, ten);
+        rows.add(measure("addGroupMembers, 10 members, below the limit", Map.of("BatchGetItem", 20, "TransactWriteItems", 10), repeats,
+                app -> () -> store.addGroupMembers(app, change.validated(true))));
+        rows.add(measure("removeGroupMembers, 10 members", Map.of("BatchGetItem", 10, "TransactWriteItems", 10), repeats, app -> {
+            store.addGroupMembers(app, change.validated(true));
+            return () -> store.removeGroupMembers(app, change.validated(false));
         }));
     }
 

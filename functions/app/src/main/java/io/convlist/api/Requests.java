@@ -64,6 +64,10 @@ public final class Requests {
     public record SetGroupProfile(String groupID, String groupName, String faceUrl, String groupType) {
     }
 
+    /** addGroupMembers (groupType required) and removeGroupMembers: seq is the group's last message seq at the change. */
+    public record GroupMembers(String groupID, String groupType, Long seq, List<String> userIDList) {
+    }
+
     public record MarkConversation(String userID, List<String> conversationIDList, BigInteger markType, Boolean enableMark) {
     }
 

@@ -4,6 +4,7 @@ import java.util.List;
 
 import io.convlist.domain.Conversation;
 import io.convlist.domain.ItemOutcome;
+import io.convlist.domain.MemberOutcome;
 import io.convlist.runtime.HttpStatuses;
 
 /** The functions' outputs. */
@@ -61,6 +62,17 @@ public final class Responses {
      * else the HTTP status the same error would have for a whole call, and its error code.
      */
     public record OperationResult(String conversationID, int resultCode, String resultInfo) {
+    }
+
+    /** As {@link OperationResult}, for one member of a group membership change. */
+    public record MemberResult(String userID, int resultCode, String resultInfo) {
+    }
+
+    public record MemberResults(List<MemberResult> resultList) {
+        static MemberResults of(List<MemberOutcome> outcomes) {
+            return new MemberResults(outcomes.stream().map(o -> o.error() == null ? new MemberResult(o.userID(), 0, "")
+                    : new MemberResult(o.userID(), HttpStatuses.of(o.error()), o.error().name())).toList());
+        }
     }
 
     public record OperationResults(List<OperationResult> resultList) {

@@ -3,17 +3,20 @@ package io.convlist.api;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
+import io.convlist.api.Requests.GroupMembers;
 import io.convlist.api.Requests.RecordMessage;
 import io.convlist.api.Requests.SetFriendRemark;
 import io.convlist.api.Requests.SetGroupProfile;
 import io.convlist.api.Requests.SetUserProfile;
 import io.convlist.api.Responses.Done;
+import io.convlist.api.Responses.MemberResults;
 import io.convlist.auth.CallerResolver;
 import io.convlist.domain.ConversationType;
 import io.convlist.domain.GroupProfile;
 import io.convlist.domain.GroupType;
 import io.convlist.domain.Ids;
 import io.convlist.domain.Limits;
+import io.convlist.domain.MembershipChange;
 import io.convlist.domain.MessageEvent;
 import io.convlist.domain.ServiceException;
 import io.convlist.domain.UserProfile;
@@ -50,6 +53,31 @@ public class ServiceFunctions {
                 .validated();
         store.recordMessage(app, event);
         return new Done();
+    }
+
+    /** Members joined a group: its conversation enters each one's list (see README, "Group membership"). */
+    @Funq
+    public MemberResults addGroupMembers(GroupMembers in) {
+        String app = serviceApp();
+        return MemberResults.of(store.addGroupMembers(app, membership(in, true)));
+    }
+
+    /** Members left a group: its conversation leaves each one's list with a LEFT_GROUP record. */
+    @Funq
+    public MemberResults removeGroupMembers(GroupMembers in) {
+        String app = serviceApp();
+        return MemberResults.of(store.removeGroupMembers(app, membership(in, false)));
+    }
+
+    private static MembershipChange membership(GroupMembers in, boolean joining) {
+        if (in == null) {
+            throw ServiceException.badRequest("groupID, seq and userIDList are required");
+        }
+        if (in.seq() == null) {
+            throw ServiceException.badRequest("seq is required: the group's last message seq at the change (0: none yet)");
+        }
+        return new MembershipChange(in.groupID(), in.groupType() == null ? null : GroupType.parse(in.groupType()), in.seq(),
+                in.userIDList()).validated(joining);
     }
 
     @Funq

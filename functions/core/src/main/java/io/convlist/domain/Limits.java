@@ -38,6 +38,8 @@ public final class Limits {
     public static final int PAGE_MAX = 100;
     public static final int ID_LIST_MAX = 100;
     public static final int RECIPIENTS_MAX = 1000;
+    /** Members one addGroupMembers or removeGroupMembers call names. */
+    public static final int GROUP_MEMBERS_PER_CALL_MAX = 1000;
 
     /**
      * Peers and groups a user may have settings for: a receive option, marks, custom data or

@@ -7,5 +7,7 @@ public enum RemovalReason {
     /** A new conversation needed its place at the list's limit; it was the least recently active unpinned one. */
     EVICTED,
     /** It had no change for the app's retention. */
-    EXPIRED
+    EXPIRED,
+    /** The owner left the group, or was removed from it (removeGroupMembers). */
+    LEFT_GROUP
 }

@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiFunction;
 
 import io.convlist.domain.AppSettings;
 import io.convlist.domain.ConversationId;
@@ -18,6 +18,7 @@ import io.convlist.domain.ItemOutcome;
 import io.convlist.domain.Limits;
 import io.convlist.domain.OrderKeys;
 import io.convlist.domain.ReadState;
+import io.convlist.domain.Removal;
 import io.convlist.domain.RemovalReason;
 import io.convlist.domain.ServiceException;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -209,16 +210,7 @@ final class ConversationEditor {
      * @return one outcome per conversation, in the order named: NOT_FOUND for one not in the list
      */
     List<ItemOutcome> deleteAll(String appId, String userId, List<ConversationId> ids, boolean clearMessages) {
-        Map<ConversationId, ItemOutcome> outcomes = new ConcurrentHashMap<>();
-        parallel.runAll(ids.stream().<Runnable>map(id -> () -> {
-            try {
-                delete(appId, userId, id, clearMessages);
-                outcomes.put(id, ItemOutcome.ok(id));
-            } catch (ServiceException failed) {
-                outcomes.put(id, new ItemOutcome(id, failed.code()));
-            }
-        }).toList());
-        return ids.stream().map(outcomes::get).toList();
+        return parallel.eachOf(ids, id -> delete(appId, userId, id, clearMessages), ItemOutcome::new);
     }
 
     /**
@@ -226,6 +218,19 @@ final class ConversationEditor {
      * (which says whether devices are to clear its messages) and taking it out of the "shown in" index.
      */
     void delete(String appId, String userId, ConversationId id, boolean clearMessages) {
+        if (!remove(appId, userId, id, (item, now) -> ConversationRows.removalOf(item, RemovalReason.DELETED, now)
+                .clearingMessages(clearMessages))) {
+            throw notFound(id);
+        }
+    }
+
+    /**
+     * Removes a live conversation as {@link #delete} does, with the record {@code removal} makes of
+     * it (given the item and the time of the removal).
+     *
+     * @return false if the conversation is not in the list (or has expired)
+     */
+    boolean remove(String appId, String userId, ConversationId id, BiFunction<ConversationItem, Long, Removal> removal) {
         Map<String, AttributeValue> key = key(appId, userId, id);
         for (int attempt = 0; attempt < Attempts.MAX; attempt++) {
             Attempts.backoff(attempt);
@@ -233,7 +238,7 @@ final class ConversationEditor {
             ConversationItem item = ConversationRows.conversation(table.get(key));
             long now = clock.millis(); // after the read: a change's time stays close to its commit
             if (!ConversationRows.isLive(item, now)) {
-                throw notFound(id);
+                return false;
             }
             Expr b = new Expr();
             b.delete(SLOTS, Av.ns(List.of(item.getSlot())));
@@ -243,12 +248,11 @@ final class ConversationEditor {
             }
             List<TransactWriteItem> tx = List.of(table.txDeleteUnchanged(key, ConversationRows.expiresAt(item)),
                     table.txUpdate(Av.key(userPk(appId, userId), META_SK), b, null),
-                    table.txPut(ConversationRows.removalRecord(userPk(appId, userId),
-                            ConversationRows.removalOf(item, RemovalReason.DELETED, now).clearingMessages(clearMessages), now, app)),
+                    table.txPut(ConversationRows.removalRecord(userPk(appId, userId), removal.apply(item, now), now, app)),
                     ShownIn.remove(table, userPk(appId, userId), id));
             try {
                 table.transact(tx);
-                return;
+                return true;
             } catch (TransactionCanceledException raced) {
                 // changed meanwhile; read again
             }

@@ -19,6 +19,7 @@ import io.convlist.domain.GroupAtInfo;
 import io.convlist.domain.GroupType;
 import io.convlist.domain.LastMessage;
 import io.convlist.domain.Marks;
+import io.convlist.domain.MembershipChange;
 import io.convlist.domain.MessageEvent;
 import io.convlist.domain.MessageRole;
 import io.convlist.domain.OrderKeys;
@@ -118,11 +119,7 @@ final class ConversationRows {
      */
     static ConversationItem fresh(String pk, ConversationId id, MessageEvent m, MessageRole role, int slot,
             Prior prior, long nowMillis, AppSettings app) {
-        ConversationItem item = new ConversationItem();
-        item.setPk(pk);
-        item.setSk(conversationSk(id));
-        item.setType(id.type().name());
-        item.setTarget(id.targetId());
+        ConversationItem item = newInSlot(pk, id, slot, m.timestamp(), prior, nowMillis, app);
         item.setGroupType(m.groupType() == null ? null : m.groupType().name());
         item.setLastSeq(m.seq());
         item.setLastTime(m.timestamp());
@@ -133,13 +130,43 @@ final class ConversationRows {
         item.setUnreadBase(role.initialReadSeq(m.seq()) + (role.excluded() ? 1 : 0));
         item.setReadExplicit(role.sender());
         item.setUnread(role.initialUnread() == 0 ? null : (long) role.initialUnread());
-        item.copySettingsFrom(prior.settings());
         item.setRemovedSeq(prior.floorSeq() == 0 ? null : prior.floorSeq());
         item.setAtInfo(role.atType() == 0 ? new HashMap<>() : new HashMap<>(Map.of(Long.toString(m.seq()), role.atType())));
+        return item;
+    }
+
+    /**
+     * A group's conversation put into a member's list by the join itself: no last message yet, read
+     * up to the group's seq at the join (an explicit read point: nothing before it ever counts), and
+     * at the top of the unpinned conversations, as the join is its latest activity.
+     */
+    static ConversationItem joined(String pk, MembershipChange join, int slot, Prior prior, long nowMillis, AppSettings app) {
+        ConversationItem item = newInSlot(pk, join.conversationId(), slot, nowMillis, prior, nowMillis, app);
+        item.setGroupType(join.groupType().name());
+        item.setLastSeq(join.seq());
+        item.setLastTime(nowMillis);
+        item.setReadSeq(join.seq());
+        item.setUnreadBase(join.seq());
+        item.setReadExplicit(true);
+        long floor = Math.max(prior.floorSeq(), join.seq());
+        item.setRemovedSeq(floor == 0 ? null : floor);
+        item.setAtInfo(new HashMap<>());
+        return item;
+    }
+
+    /** What every new conversation has: its keys, slot and order, the owner's settings and remark, its times. */
+    private static ConversationItem newInSlot(String pk, ConversationId id, int slot, long activityMillis, Prior prior,
+            long nowMillis, AppSettings app) {
+        ConversationItem item = new ConversationItem();
+        item.setPk(pk);
+        item.setSk(conversationSk(id));
+        item.setType(id.type().name());
+        item.setTarget(id.targetId());
+        item.copySettingsFrom(prior.settings());
         item.setPinned(false);
         item.setSlot(slot);
         item.setOrderBase(OrderKeys.basePart(false, slot));
-        item.setOrderKey(OrderKeys.of(false, slot, m.timestamp()));
+        item.setOrderKey(OrderKeys.of(false, slot, activityMillis));
         item.setRemark(prior.remarkText());
         item.setLastChange(nowMillis);
         item.setExpiresAt(expiresAt(nowMillis, app));

@@ -14,6 +14,8 @@ import io.convlist.domain.ConversationPage;
 import io.convlist.domain.ConversationType;
 import io.convlist.domain.GroupProfile;
 import io.convlist.domain.ItemOutcome;
+import io.convlist.domain.MemberOutcome;
+import io.convlist.domain.MembershipChange;
 import io.convlist.domain.MessageEvent;
 import io.convlist.domain.MessageRef;
 import io.convlist.domain.PeerSetting;
@@ -50,6 +52,7 @@ public final class ConversationStore {
     private final ListSync sync;
     private final ConversationGroups groups;
     private final LastMessages lastMessages;
+    private final GroupMembership membership;
     private final Clock clock;
 
     /**
@@ -69,11 +72,25 @@ public final class ConversationStore {
         this.sync = new ListSync(requests, clock, settings, reader);
         this.groups = new ConversationGroups(requests, clock, settings, peerSettings, peerSettingsReader);
         this.lastMessages = new LastMessages(requests, clock, settings, parallel);
+        this.membership = new GroupMembership(requests, clock, settings, cap, editor, parallel);
         this.clock = clock;
     }
 
     public void recordMessage(String appId, MessageEvent m) {
         messages.record(appId, m);
+    }
+
+    /**
+     * Members joined a group: its conversation enters each one's list (under the cap), with nothing
+     * unread up to the join's seq. One outcome per member, in the order named.
+     */
+    public List<MemberOutcome> addGroupMembers(String appId, MembershipChange join) {
+        return membership.join(appId, join);
+    }
+
+    /** Members left a group: its conversation leaves each one's list with a LEFT_GROUP record. One outcome per member. */
+    public List<MemberOutcome> removeGroupMembers(String appId, MembershipChange leave) {
+        return membership.leave(appId, leave);
     }
 
     /** A recalled message shows so in every list where it is the last message. */

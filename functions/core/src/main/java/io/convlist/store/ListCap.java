@@ -110,6 +110,32 @@ final class ListCap {
         return transactOrStartOver(tx);
     }
 
+    /**
+     * Puts a new conversation in the slot of an expired one that TTL has not deleted yet, above its
+     * old last seq, with the owner's current settings for the peer. One transaction: the old item
+     * must be unchanged, and the settings it copied too.
+     *
+     * @return false if the old item or the settings changed meanwhile (the caller starts over)
+     */
+    boolean restartExpired(String appId, ConversationItem old, ConversationId id, NewConversation conversation) {
+        AppSettings app = settings.cached(appId);
+        String pk = old.getPk();
+        Prior read = Prior.of(pk, id, table.batchGet(List.of(Av.key(pk, peerSettingsSk(id)))));
+        Prior prior = new Prior(id, pk, null, read.settings(), null);
+        ConversationItem item = conversation.inSlot(pk, old.getSlot(), prior, clock.millis(), app);
+        item.setRemark(old.getRemark());
+        item.setRemovedSeq(Math.max(old.getLastSeq(), item.getRemovedSeq() == null ? 0 : item.getRemovedSeq()));
+        List<TransactWriteItem> tx = new ArrayList<>(List.of(table.txPutReplacing(ConversationRows.toMap(item),
+                ConversationRows.expiresAt(old))));
+        tx.addAll(prior.transactionItems(table.table));
+        try {
+            table.transact(tx);
+            return true;
+        } catch (TransactionCanceledException raced) {
+            return false;
+        }
+    }
+
     private boolean createBelowLimit(Map<String, AttributeValue> metaKey, Set<Integer> slots, AppSettings app, Prior prior,
             IntFunction<Map<String, AttributeValue>> itemInSlot) {
         int slot = CapPlanner.freeSlot(slots, ThreadLocalRandom.current());

@@ -17,8 +17,6 @@ import io.convlist.domain.MessageRole;
 import io.convlist.domain.ReadState;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
-import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
  * Records messages in the lists of their sender and recipients. The common case, a message into an
@@ -88,7 +86,7 @@ final class MessageRecorder {
             } else if (old == null) {
                 done = cap.create(appId, owner, id, new Creation(id, m, role));
             } else if (!ConversationRows.isLive(old, now)) {
-                done = restartExpired(old, id, m, role, app);
+                done = restartExpired(appId, old, id, m, role);
             } else if (old.getLastSeq() < m.seq()) {
                 done = inOrderReadAlready(key, m, role, app);
             } else {
@@ -176,29 +174,9 @@ final class MessageRecorder {
 
     /**
      * An expired conversation (not yet deleted by TTL) that gets a newer message starts afresh in its
-     * slot, above its old last seq, with the owner's current settings for the peer; an older message
-     * is from before the expiry and changes nothing. The transaction puts it if unchanged and checks
-     * the settings it copied.
+     * slot ({@link ListCap#restartExpired}); an older message is from before the expiry and changes nothing.
      */
-    private boolean restartExpired(ConversationItem old, ConversationId id, MessageEvent m, MessageRole role,
-            AppSettings app) {
-        if (m.seq() <= old.getLastSeq()) {
-            return true;
-        }
-        long expiredAt = ConversationRows.expiresAt(old);
-        String pk = old.getPk();
-        Prior read = Prior.of(pk, id, table.batchGet(List.of(Av.key(pk, peerSettingsSk(id)))));
-        Prior prior = new Prior(id, pk, null, read.settings(), null);
-        ConversationItem item = ConversationRows.fresh(pk, id, m, role, old.getSlot(), prior, clock.millis(), app);
-        item.setRemark(old.getRemark());
-        item.setRemovedSeq(old.getLastSeq());
-        List<TransactWriteItem> tx = new ArrayList<>(List.of(table.txPutReplacing(ConversationRows.toMap(item), expiredAt)));
-        tx.addAll(prior.transactionItems(table.table));
-        try {
-            table.transact(tx);
-            return true;
-        } catch (TransactionCanceledException raced) {
-            return false;
-        }
+    private boolean restartExpired(String appId, ConversationItem old, ConversationId id, MessageEvent m, MessageRole role) {
+        return m.seq() <= old.getLastSeq() || cap.restartExpired(appId, old, id, new Creation(id, m, role));
     }
 }

@@ -1,0 +1,129 @@
+package io.convlist.store;
+
+import static io.convlist.store.Keys.*;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import io.convlist.domain.AppSettings;
+import io.convlist.domain.ConversationId;
+import io.convlist.domain.MemberOutcome;
+import io.convlist.domain.MembershipChange;
+import io.convlist.domain.Removal;
+import io.convlist.domain.RemovalReason;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+
+/**
+ * Members joining and leaving groups, as the app's backend reports them. A join puts the group's
+ * conversation into the member's list under the cap ({@link ListCap}), as a first message would,
+ * read up to the group's seq at the join; a leave takes it out and leaves a LEFT_GROUP record, so
+ * that no message from before the leave brings it back. Both are idempotent and run per member in
+ * parallel, and the seq they carry orders them: a join older than a recorded removal changes nothing.
+ */
+final class GroupMembership {
+    private final TableRequests table;
+    private final Clock clock;
+    private final AppSettingsStore settings;
+    private final ListCap cap;
+    private final ConversationEditor editor;
+    private final ParallelWrites parallel;
+
+    GroupMembership(TableRequests table, Clock clock, AppSettingsStore settings, ListCap cap, ConversationEditor editor,
+            ParallelWrites parallel) {
+        this.table = table;
+        this.clock = clock;
+        this.settings = settings;
+        this.cap = cap;
+        this.editor = editor;
+        this.parallel = parallel;
+    }
+
+    List<MemberOutcome> join(String appId, MembershipChange join) {
+        return perMember(join, member -> joinOne(appId, member, join));
+    }
+
+    List<MemberOutcome> leave(String appId, MembershipChange leave) {
+        return perMember(leave, member -> leaveOne(appId, member, leave));
+    }
+
+    /** Applies the change to each member in parallel: one outcome per member, in the order named. */
+    private List<MemberOutcome> perMember(MembershipChange change, Consumer<String> apply) {
+        return parallel.eachOf(change.userIDs(), apply, MemberOutcome::new);
+    }
+
+    /** Nothing to do if the member's list holds the group already (a message may have put it there first). */
+    private void joinOne(String appId, String member, MembershipChange join) {
+        ConversationId id = join.conversationId();
+        Map<String, AttributeValue> key = Av.key(userPk(appId, member), conversationSk(id));
+        Joining joining = new Joining(join);
+        for (int attempt = 0; attempt < Attempts.MAX; attempt++) {
+            Attempts.backoff(attempt);
+            ConversationItem old = ConversationRows.conversation(table.get(key));
+            boolean done;
+            if (ConversationRows.isLive(old, clock.millis())) {
+                return;
+            } else if (old != null) {
+                done = cap.restartExpired(appId, old, id, joining);
+            } else {
+                done = cap.create(appId, member, id, joining);
+            }
+            if (done) {
+                return;
+            }
+        }
+        throw Attempts.contention();
+    }
+
+    /** Removes the conversation if the list holds it; else records the leave, unless a newer record exists. */
+    private void leaveOne(String appId, String member, MembershipChange leave) {
+        ConversationId id = leave.conversationId();
+        boolean removed = editor.remove(appId, member, id, (item, now) ->
+                new Removal(id, RemovalReason.LEFT_GROUP, now, Math.max(item.getLastSeq() == null ? 0 : item.getLastSeq(), leave.seq())));
+        if (!removed) {
+            recordLeft(appId, member, leave);
+        }
+    }
+
+    /**
+     * The LEFT_GROUP record of a member whose list does not hold the group: one transaction, on the
+     * condition that the conversation is absent or expired and no record with a later seq exists.
+     */
+    private void recordLeft(String appId, String member, MembershipChange leave) {
+        String pk = userPk(appId, member);
+        ConversationId id = leave.conversationId();
+        AppSettings app = settings.cached(appId);
+        long now = clock.millis();
+        Expr absent = new Expr();
+        String notInList = "attribute_not_exists(" + absent.n(PK) + ") OR " + absent.n(EXPIRES_AT) + " <= " + absent.v(now / 1000);
+        Expr older = new Expr();
+        String noLaterRecord = "attribute_not_exists(" + older.n(PK) + ") OR " + older.n(LAST_SEQ) + " < " + older.v(leave.seq());
+        try {
+            table.transact(List.of(
+                    TransactWriteItem.builder().conditionCheck(ConditionCheck.builder().tableName(table.table)
+                            .key(Av.key(pk, conversationSk(id))).conditionExpression(notInList)
+                            .expressionAttributeNames(absent.names()).expressionAttributeValues(absent.values()).build()).build(),
+                    table.txPutIf(ConversationRows.removalRecord(pk, new Removal(id, RemovalReason.LEFT_GROUP, now, leave.seq()), now, app),
+                            older, noLaterRecord)));
+        } catch (TransactionCanceledException backOrLater) {
+            // the group came back meanwhile (a join or message after the leave) or a later record exists: either way, done
+        }
+    }
+
+    /** A group's conversation the join creates, unless the list's removal record is from after the join. */
+    private record Joining(MembershipChange join) implements ListCap.NewConversation {
+        @Override
+        public boolean admittedAfter(Prior prior) {
+            return prior.removal() == null || join.seq() >= prior.floorSeq();
+        }
+
+        @Override
+        public ConversationItem inSlot(String pk, int slot, Prior prior, long nowMillis, AppSettings app) {
+            return ConversationRows.joined(pk, join, slot, prior, nowMillis, app);
+        }
+    }
+}
