@@ -190,6 +190,48 @@ class GroupMembershipTest {
         assertThat(store.state(app, "u").bookkeptSlots()).isEqualTo(1);
     }
 
+    static List<String> users(int from, int to) {
+        List<String> out = new ArrayList<>();
+        for (int i = from; i < to; i++) {
+            out.add("u" + i);
+        }
+        return out;
+    }
+
+    @Test
+    void memberCount_isExact_underConcurrentOverlappingCalls_andStaleJoinsAfterLeaves() throws Exception {
+        String app = newApp();
+        // One call of 150: two transactions of members; repeated, it changes nothing.
+        join(app, "big", 1, users(0, 150));
+        join(app, "big", 1, users(0, 150));
+        assertThat(store.memberCount(app, "big")).isEqualTo(150);
+
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        try {
+            List<Future<?>> calls = new ArrayList<>();
+            for (int[] range : new int[][] {{0, 30}, {10, 40}, {20, 50}, {30, 60}, {0, 60}, {5, 15}}) {
+                calls.add(pool.submit(() -> join(app, "g", 1, users(range[0], range[1]))));
+            }
+            for (Future<?> f : calls) {
+                f.get(5, TimeUnit.MINUTES);
+            }
+            assertThat(store.memberCount(app, "g")).isEqualTo(60);
+            calls.clear();
+            calls.add(pool.submit(() -> leave(app, "g", 2, users(0, 20))));
+            calls.add(pool.submit(() -> leave(app, "g", 2, users(10, 30))));
+            calls.add(pool.submit(() -> join(app, "g", 1, users(0, 10)))); // from before the leaves: changes nothing
+            for (Future<?> f : calls) {
+                f.get(5, TimeUnit.MINUTES);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(store.memberCount(app, "g")).isEqualTo(30);
+        assertThat(ids(wholeList(app, "u3", 20))).containsExactly("group_big");
+        assertThat(ids(wholeList(app, "u30", 20))).containsExactly("group_g", "group_big");
+        assertThat(recordOf(app, "u3", "group_g").reason()).isEqualTo(RemovalReason.LEFT_GROUP);
+    }
+
     @Test
     void badInput_isRefused_andWritesNothing() {
         String app = newApp();

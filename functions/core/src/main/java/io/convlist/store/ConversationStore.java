@@ -93,6 +93,11 @@ public final class ConversationStore {
         return membership.leave(appId, leave);
     }
 
+    /** How many members the group has, by the joins and leaves recorded. */
+    public long memberCount(String appId, String groupId) {
+        return membership.memberCount(appId, groupId);
+    }
+
     /** A recalled message shows so in every list where it is the last message. */
     public void recallMessage(String appId, MessageRef ref) {
         lastMessages.recall(appId, ref);

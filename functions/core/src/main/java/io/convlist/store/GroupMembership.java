@@ -5,6 +5,7 @@ import static io.convlist.store.Keys.*;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import io.convlist.domain.AppSettings;
@@ -19,7 +20,8 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
- * Members joining and leaving groups, as the app's backend reports them. A join puts the group's
+ * Members joining and leaving groups, as the app's backend reports them ({@link MembershipRecords}
+ * keeps who is a member and the group's count). A join puts the group's
  * conversation into the member's list under the cap ({@link ListCap}), as a first message would,
  * read up to the group's seq at the join; a leave takes it out and leaves a LEFT_GROUP record, so
  * that no message from before the leave brings it back. Both are idempotent and run per member in
@@ -32,9 +34,11 @@ final class GroupMembership {
     private final ListCap cap;
     private final ConversationEditor editor;
     private final ParallelWrites parallel;
+    private final MembershipRecords records;
 
     GroupMembership(TableRequests table, Clock clock, AppSettingsStore settings, ListCap cap, ConversationEditor editor,
             ParallelWrites parallel) {
+        this.records = new MembershipRecords(table, clock, settings);
         this.table = table;
         this.clock = clock;
         this.settings = settings;
@@ -43,12 +47,28 @@ final class GroupMembership {
         this.parallel = parallel;
     }
 
+    /** Records the joins, then puts the group into the lists of those with no later leave recorded. */
     List<MemberOutcome> join(String appId, MembershipChange join) {
-        return perMember(join, member -> joinOne(appId, member, join));
+        Set<String> members = records.apply(appId, join, true);
+        return perMember(join, member -> {
+            if (members.contains(member)) {
+                joinOne(appId, member, join);
+            }
+        });
     }
 
+    /** Records the leaves, then takes the group out of the lists of those with no later join recorded. */
     List<MemberOutcome> leave(String appId, MembershipChange leave) {
-        return perMember(leave, member -> leaveOne(appId, member, leave));
+        Set<String> left = records.apply(appId, leave, false);
+        return perMember(leave, member -> {
+            if (left.contains(member)) {
+                leaveOne(appId, member, leave);
+            }
+        });
+    }
+
+    long memberCount(String appId, String groupId) {
+        return records.memberCount(appId, groupId);
     }
 
     /** Applies the change to each member in parallel: one outcome per member, in the order named. */

@@ -14,8 +14,10 @@ import io.convlist.domain.ConversationId;
  * pk = u#{app}#{user}    sk = groups               the user's conversation groups (name to ID)
  * pk = u#{app}#{user}    sk = y#groups             when the conversation groups last changed, for sync (TTL)
  * pk = u#{app}#{user}    sk = s#{conversationID}   the user's settings for a peer or group (recvOpt, marks, custom data, groups), outside the capped list
+ * pk = u#{app}#{user}    sk = j#{groupID}          the user's membership of a group: member or left, at which seq
  * pk = p#{app}#{user}    sk = profile              a user's nickname and face
  * pk = g#{app}#{group}   sk = profile              a group's name, face and type
+ * pk = g#{app}#{group}   sk = state                the group's member count
  * pk = app#{app}         sk = settings             the app's edition, limit and retention
  * pk = app#{app}         sk = audit#{time}#...     one change of one of those settings (newest last)
  * pk = apps              sk = {app}                the index of apps, with a copy of their settings
@@ -84,6 +86,13 @@ public final class Keys {
     /** Deleted with clearMessage: devices clear their messages of it (the service holds none). */
     public static final String CLEAR_MESSAGES = "clearMessages";
 
+    // Group membership (the member's item) and the group's state.
+    public static final String MEMBER = "member";
+    /** The seq of the membership's last join or leave: a change with a lower one is older and changes nothing. */
+    public static final String MEMBERSHIP_SEQ = "membershipSeq";
+    public static final String MEMBER_COUNT = "memberCount";
+    public static final String GROUP_STATE_SK = "state";
+
     // Conversation groups.
     public static final String GROUPS_BY_NAME = "byName";
 
@@ -142,9 +151,14 @@ public final class Keys {
     public static final String CONVERSATION_SK_PREFIX = "c#";
     public static final String REMOVAL_SK_PREFIX = "x#";
     public static final String PEER_SETTINGS_SK_PREFIX = "s#";
+    public static final String MEMBERSHIP_SK_PREFIX = "j#";
 
     public static String removalSk(ConversationId id) {
         return REMOVAL_SK_PREFIX + id;
+    }
+
+    public static String membershipSk(String groupId) {
+        return MEMBERSHIP_SK_PREFIX + groupId;
     }
 
     public static String peerSettingsSk(ConversationId id) {
