@@ -17,6 +17,7 @@ import io.convlist.domain.ConversationType;
 import io.convlist.domain.Edition;
 import io.convlist.domain.GroupProfile;
 import io.convlist.domain.GroupType;
+import io.convlist.domain.MembershipChange;
 import io.convlist.domain.MessageEvent;
 import io.convlist.store.AppSettingsStore;
 import io.convlist.store.ConversationStore;
@@ -255,6 +256,22 @@ class ConsoleTest {
         int g0 = html.indexOf("group_g0"), g2 = html.indexOf("group_g2"), g1 = html.indexOf("group_g1");
         assertThat(g0).isLessThan(g2);
         assertThat(g2).isLessThan(g1);
+    }
+
+    @Test
+    void groupPage_showsTheMemberCountTheMembershipCallsRecorded() {
+        CookieFilter viewer = signIn("viewer", "viewer-pass");
+        String app = newAppId();
+        settings.create(new AppSettings(app, app, Edition.STANDARD, 100, 7), "setup");
+        conversations.addGroupMembers(app, new MembershipChange("g1", GroupType.Work, 3, List.of("ann", "bob", "cy")).validated(true));
+        conversations.removeGroupMembers(app, new MembershipChange("g1", null, 4, List.of("bob")).validated(false));
+        String html = given().filter(viewer).queryParam("groupID", "g1").get("/apps/" + app + "/groups")
+                .then().statusCode(200).extract().asString();
+        assertThat(html).contains("id=\"member-count\">2<").contains("id=\"mode\">recipients<");
+        assertThat(given().filter(viewer).queryParam("groupID", "nobody").get("/apps/" + app + "/groups").asString())
+                .contains("id=\"member-count\">0<");
+        assertThat(given().filter(viewer).queryParam("groupID", "a#b").get("/apps/" + app + "/groups").statusCode()).isEqualTo(400);
+        assertThat(given().filter(viewer).get("/apps/nosuchapp/groups").statusCode()).isEqualTo(404);
     }
 
     @Test

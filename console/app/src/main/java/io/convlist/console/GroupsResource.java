@@ -1,0 +1,63 @@
+package io.convlist.console;
+
+import java.util.Optional;
+
+import io.convlist.domain.AppSettings;
+import io.convlist.domain.Ids;
+import io.convlist.domain.ServiceException;
+import io.convlist.runtime.HttpStatuses;
+import io.convlist.store.AppSettingsStore;
+import io.convlist.store.ConversationStore;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/** A group as the membership calls recorded it: its member count, and how its messages reach the lists. */
+@Path("/apps/{appId}/groups")
+@Produces(MediaType.TEXT_HTML)
+public class GroupsResource {
+
+    @CheckedTemplate
+    static class Templates {
+        /** @param memberCount null when no group is asked for */
+        static native TemplateInstance group(Operator operator, AppSettings app, String groupID, String error, Long memberCount);
+    }
+
+    @Inject
+    AppSettingsStore settings;
+
+    @Inject
+    ConversationStore conversations;
+
+    @Inject
+    SecurityIdentity identity;
+
+    @GET
+    @RolesAllowed({ Operator.VIEWER, Operator.ADMIN })
+    public Response show(@PathParam("appId") String appId, @QueryParam("groupID") String groupId) {
+        Operator operator = Operator.of(identity);
+        Optional<AppSettings> app = settings.find(appId);
+        if (app.isEmpty()) {
+            return Response.status(404).entity(AppResource.Templates.notFound(operator, "app " + appId)).build();
+        }
+        if (groupId == null || groupId.isBlank()) {
+            return Response.ok(Templates.group(operator, app.get(), "", null, null)).build();
+        }
+        try {
+            Ids.requireGroupId("groupID", groupId);
+            return Response.ok(Templates.group(operator, app.get(), groupId, null, conversations.memberCount(appId, groupId))).build();
+        } catch (ServiceException e) {
+            return Response.status(HttpStatuses.of(e.code())).entity(Templates.group(operator, app.get(), groupId, e.getMessage(), null))
+                    .build();
+        }
+    }
+}
