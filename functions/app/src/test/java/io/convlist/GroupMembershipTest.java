@@ -22,6 +22,7 @@ import io.convlist.domain.RemovalReason;
 import io.convlist.store.AppSettingsStore;
 import io.convlist.store.ConversationStore;
 import io.convlist.store.ListState;
+import io.convlist.testing.Records;
 import io.convlist.testkit.DynamoDbTestResource;
 import io.convlist.testkit.MutableClock;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -66,8 +67,7 @@ class GroupMembershipTest {
     }
 
     Removal recordOf(String app, String user, String conversationId) {
-        return store.removals(app, user).stream().filter(r -> r.conversationId().toString().equals(conversationId))
-                .findFirst().orElse(null);
+        return Records.removalOf(store, app, user, conversationId);
     }
 
     @Test

@@ -15,6 +15,7 @@ import io.convlist.domain.RemovalReason;
 import io.convlist.store.ConversationStore;
 import io.convlist.store.TtlDeletions;
 import io.convlist.testkit.MutableClock;
+import io.convlist.testing.Records;
 import io.convlist.testing.Ttl;
 import io.convlist.testkit.DynamoDbTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -47,8 +48,7 @@ class RemovalRecordTest {
     }
 
     Removal recordOf(String app, String user, String conversationId) {
-        return store.removals(app, user).stream().filter(r -> r.conversationId().toString().equals(conversationId))
-                .findFirst().orElse(null);
+        return Records.removalOf(store, app, user, conversationId);
     }
 
     @Test

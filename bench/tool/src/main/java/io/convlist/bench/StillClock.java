@@ -1,12 +1,11 @@
 package io.convlist.bench;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.concurrent.atomic.AtomicLong;
+
+import io.convlist.testkit.UtcMillisClock;
 
 /**
  * The cost benchmark's clock: it stands still and moves only when told, so the times the store
@@ -14,7 +13,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * sizes a number by its significant digits; starting 1.234 s past an hour and moving in whole
  * minutes keeps every millisecond and second value free of trailing zeros.
  */
-final class StillClock extends Clock {
+final class StillClock extends UtcMillisClock {
     /** Where the run's times sit: past the last full hour by an amount whose digits never end in zero. */
     static final long PAST_THE_HOUR_MILLIS = 1_234;
 
@@ -36,20 +35,5 @@ final class StillClock extends Clock {
     @Override
     public long millis() {
         return millis.get();
-    }
-
-    @Override
-    public Instant instant() {
-        return Instant.ofEpochMilli(millis());
-    }
-
-    @Override
-    public ZoneId getZone() {
-        return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-        return this;
     }
 }

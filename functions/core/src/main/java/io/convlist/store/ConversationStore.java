@@ -72,7 +72,7 @@ public final class ConversationStore {
         this.sync = new ListSync(requests, clock, settings, reader);
         this.groups = new ConversationGroups(requests, clock, settings, peerSettings, peerSettingsReader);
         this.lastMessages = new LastMessages(requests, clock, settings, parallel);
-        this.membership = new GroupMembership(requests, clock, settings, cap, editor, parallel);
+        this.membership = new GroupMembership(requests, clock, settings, cap, editor, removals, parallel);
         this.clock = clock;
     }
 

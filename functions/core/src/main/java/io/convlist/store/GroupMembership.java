@@ -15,9 +15,6 @@ import io.convlist.domain.MembershipChange;
 import io.convlist.domain.Removal;
 import io.convlist.domain.RemovalReason;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
-import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
-import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
  * Members joining and leaving groups, as the app's backend reports them ({@link MembershipRecords}
@@ -30,19 +27,19 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
 final class GroupMembership {
     private final TableRequests table;
     private final Clock clock;
-    private final AppSettingsStore settings;
     private final ListCap cap;
     private final ConversationEditor editor;
     private final ParallelWrites parallel;
+    private final RemovalRecords removals;
     private final MembershipRecords records;
 
     GroupMembership(TableRequests table, Clock clock, AppSettingsStore settings, ListCap cap, ConversationEditor editor,
-            ParallelWrites parallel) {
+            RemovalRecords removals, ParallelWrites parallel) {
         this.records = new MembershipRecords(table, clock, settings);
         this.table = table;
         this.clock = clock;
-        this.settings = settings;
         this.cap = cap;
+        this.removals = removals;
         this.editor = editor;
         this.parallel = parallel;
     }
@@ -105,32 +102,7 @@ final class GroupMembership {
         boolean removed = editor.remove(appId, member, id, (item, now) ->
                 new Removal(id, RemovalReason.LEFT_GROUP, now, Math.max(item.getLastSeq() == null ? 0 : item.getLastSeq(), leave.seq())));
         if (!removed) {
-            recordLeft(appId, member, leave);
-        }
-    }
-
-    /**
-     * The LEFT_GROUP record of a member whose list does not hold the group: one transaction, on the
-     * condition that the conversation is absent or expired and no record with a later seq exists.
-     */
-    private void recordLeft(String appId, String member, MembershipChange leave) {
-        String pk = userPk(appId, member);
-        ConversationId id = leave.conversationId();
-        AppSettings app = settings.cached(appId);
-        long now = clock.millis();
-        Expr absent = new Expr();
-        String notInList = "attribute_not_exists(" + absent.n(PK) + ") OR " + absent.n(EXPIRES_AT) + " <= " + absent.v(now / 1000);
-        Expr older = new Expr();
-        String noLaterRecord = "attribute_not_exists(" + older.n(PK) + ") OR " + older.n(LAST_SEQ) + " < " + older.v(leave.seq());
-        try {
-            table.transact(List.of(
-                    TransactWriteItem.builder().conditionCheck(ConditionCheck.builder().tableName(table.table)
-                            .key(Av.key(pk, conversationSk(id))).conditionExpression(notInList)
-                            .expressionAttributeNames(absent.names()).expressionAttributeValues(absent.values()).build()).build(),
-                    table.txPutIf(ConversationRows.removalRecord(pk, new Removal(id, RemovalReason.LEFT_GROUP, now, leave.seq()), now, app),
-                            older, noLaterRecord)));
-        } catch (TransactionCanceledException backOrLater) {
-            // the group came back meanwhile (a join or message after the leave) or a later record exists: either way, done
+            removals.recordLeft(appId, member, id, leave.seq());
         }
     }
 

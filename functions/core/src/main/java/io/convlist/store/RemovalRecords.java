@@ -16,7 +16,8 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
 /**
  * Removal records outside the paths that write them with the removal itself (delete and eviction
  * do that in their own transactions): the record of a conversation TTL deleted, written by the
- * stream consumer, and the records of a list for operators.
+ * stream consumer, the record of a group left whose conversation the list did not hold, and the
+ * records of a list for operators.
  */
 final class RemovalRecords {
     private final TableRequests table;
@@ -31,26 +32,47 @@ final class RemovalRecords {
 
     /**
      * Records that TTL deleted a conversation, unless it is back in the list already (a newer message
-     * recreated it) or a newer record exists. One transaction: the conversation must be absent.
+     * recreated it) or a newer record exists.
      *
      * @return true if the record was written
      */
     boolean recordExpired(String appId, String userId, ConversationId id, long expiredAtMillis, long lastSeq) {
-        String pk = userPk(appId, userId);
-        AppSettings app = settings.cached(appId);
-        long now = clock.millis();
-        Expr absent = new Expr();
-        String conversationAbsent = "attribute_not_exists(" + absent.n(PK) + ")";
         Expr older = new Expr();
         String noNewerRecord = "attribute_not_exists(" + older.n(PK) + ") OR " + older.n(REMOVED_AT) + " < " + older.v(expiredAtMillis);
-        Removal removal = new Removal(id, RemovalReason.EXPIRED, expiredAtMillis, lastSeq);
+        return recordIfNotInList(appId, userId, new Removal(id, RemovalReason.EXPIRED, expiredAtMillis, lastSeq), clock.millis(), false,
+                older, noNewerRecord);
+    }
+
+    /**
+     * Records that the user left a group whose conversation the list does not hold (or holds expired),
+     * unless a record with a later seq exists: no message at or below {@code seq} brings it back.
+     */
+    void recordLeft(String appId, String userId, ConversationId id, long seq) {
+        Expr older = new Expr();
+        String noLaterRecord = "attribute_not_exists(" + older.n(PK) + ") OR " + older.n(LAST_SEQ) + " < " + older.v(seq);
+        long now = clock.millis();
+        recordIfNotInList(appId, userId, new Removal(id, RemovalReason.LEFT_GROUP, now, seq), now, true, older, noLaterRecord);
+    }
+
+    /**
+     * One transaction: the conversation must be absent (or, if {@code orExpired}, expired), the record
+     * is put if {@code condition} holds for the one it replaces, and the "shown in" entry goes.
+     *
+     * @return false if the conversation is in the list or the condition failed (nothing written)
+     */
+    private boolean recordIfNotInList(String appId, String userId, Removal removal, long now, boolean orExpired, Expr e,
+            String condition) {
+        String pk = userPk(appId, userId);
+        AppSettings app = settings.cached(appId);
+        Expr absent = new Expr();
+        String notInList = "attribute_not_exists(" + absent.n(PK) + ")"
+                + (orExpired ? " OR " + absent.n(EXPIRES_AT) + " <= " + absent.v(now / 1000) : "");
+        ConditionCheck check = ConditionCheck.builder().tableName(table.table).key(Av.key(pk, conversationSk(removal.conversationId())))
+                .conditionExpression(notInList).expressionAttributeNames(absent.names()).expressionAttributeValues(absent.values()).build();
         try {
-            table.transact(List.of(
-                    TransactWriteItem.builder().conditionCheck(ConditionCheck.builder().tableName(table.table)
-                            .key(Av.key(pk, conversationSk(id))).conditionExpression(conversationAbsent)
-                            .expressionAttributeNames(absent.names()).build()).build(),
-                    table.txPutIf(ConversationRows.removalRecord(pk, removal, now, app), older, noNewerRecord),
-                    ShownIn.remove(table, pk, id)));
+            table.transact(List.of(TransactWriteItem.builder().conditionCheck(check).build(),
+                    table.txPutIf(ConversationRows.removalRecord(pk, removal, now, app), e, condition),
+                    ShownIn.remove(table, pk, removal.conversationId())));
             return true;
         } catch (TransactionCanceledException backOrNewer) {
             return false;
@@ -62,6 +84,7 @@ final class RemovalRecords {
         long nowSecond = clock.millis() / 1000;
         Expr e = new Expr();
         String live = e.n(EXPIRES_AT) + " > " + e.v(nowSecond);
-        return table.partOfList(userPk(appId, userId), REMOVAL_SK_PREFIX, e, live).stream().map(raw -> ConversationRows.toRemoval(ConversationRows.map(Schemas.REMOVAL, raw))).toList();
+        return table.partOfList(userPk(appId, userId), REMOVAL_SK_PREFIX, e, live).stream()
+                .map(raw -> ConversationRows.toRemoval(ConversationRows.map(Schemas.REMOVAL, raw))).toList();
     }
 }
