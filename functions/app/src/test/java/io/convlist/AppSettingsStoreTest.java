@@ -45,7 +45,7 @@ class AppSettingsStoreTest {
         List<AuditEntry> trail = settings.auditTrail(app, 50);
         assertThat(trail).extracting(AuditEntry::field).containsExactly(
                 "retentionDays", "conversationLimit", "edition", // the change, newest first
-                "retentionDays", "conversationLimit", "edition", "name"); // the creation
+                "largeGroupThreshold", "retentionDays", "conversationLimit", "edition", "name"); // the creation
         assertThat(trail.get(1)).extracting(AuditEntry::actor, AuditEntry::oldValue, AuditEntry::newValue)
                 .containsExactly("ops", "100", "300");
         assertThat(settings.listApps()).extracting(AppSettings::appId).contains(app);
@@ -57,10 +57,11 @@ class AppSettingsStoreTest {
         String app = Api.newApp();
         settings.create(new AppSettings(app, "Demo", Edition.FLAGSHIP, 200, 7), "root");
         for (AppSettings bad : List.of(new AppSettings(app, "Demo", Edition.FLAGSHIP, 501, 7),
-                new AppSettings(app, "Demo", Edition.STANDARD, 300, 7), new AppSettings(app, "Demo", Edition.FLAGSHIP, 200, 31))) {
+                new AppSettings(app, "Demo", Edition.STANDARD, 300, 7), new AppSettings(app, "Demo", Edition.FLAGSHIP, 200, 31),
+                new AppSettings(app, "Demo", Edition.FLAGSHIP, 200, 7, 1))) {
             assertThatThrownBy(() -> settings.put(bad, "ops")).isInstanceOf(ServiceException.class);
         }
         assertThat(settings.get(app)).isEqualTo(new AppSettings(app, "Demo", Edition.FLAGSHIP, 200, 7));
-        assertThat(settings.auditTrail(app, 50)).hasSize(4);
+        assertThat(settings.auditTrail(app, 50)).hasSize(5); // the creation's
     }
 }

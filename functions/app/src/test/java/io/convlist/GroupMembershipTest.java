@@ -204,7 +204,7 @@ class GroupMembershipTest {
         // One call of 150: two transactions of members; repeated, it changes nothing.
         join(app, "big", 1, users(0, 150));
         join(app, "big", 1, users(0, 150));
-        assertThat(store.memberCount(app, "big")).isEqualTo(150);
+        assertThat(store.group(app, "big").memberCount()).isEqualTo(150);
 
         ExecutorService pool = Executors.newFixedThreadPool(6);
         try {
@@ -215,7 +215,7 @@ class GroupMembershipTest {
             for (Future<?> f : calls) {
                 f.get(5, TimeUnit.MINUTES);
             }
-            assertThat(store.memberCount(app, "g")).isEqualTo(60);
+            assertThat(store.group(app, "g").memberCount()).isEqualTo(60);
             calls.clear();
             calls.add(pool.submit(() -> leave(app, "g", 2, users(0, 20))));
             calls.add(pool.submit(() -> leave(app, "g", 2, users(10, 30))));
@@ -226,7 +226,7 @@ class GroupMembershipTest {
         } finally {
             pool.shutdownNow();
         }
-        assertThat(store.memberCount(app, "g")).isEqualTo(30);
+        assertThat(store.group(app, "g").memberCount()).isEqualTo(30);
         assertThat(ids(wholeList(app, "u3", 20))).containsExactly("group_big");
         assertThat(ids(wholeList(app, "u30", 20))).containsExactly("group_g", "group_big");
         assertThat(recordOf(app, "u3", "group_g").reason()).isEqualTo(RemovalReason.LEFT_GROUP);

@@ -70,11 +70,12 @@ class RemovalRecordTest {
         assertThat(wholeList(app, "bob", 100)).isEmpty();
         assertThat(store.state(app, "bob").stored()).isZero();
 
-        // 2. A newer message brings it back; only it is unread, and the record is gone.
+        // 2. A newer message brings it back, counting every seq above the removal point (6 and 7 are on
+        //    their way: seqs are contiguous); the record is gone.
         c2c(app, "alice", "bob", 8, clock.millis() + 8, "m8");
-        assertThat(conversation(app, "bob", "c2c_alice").get("unreadCount")).isEqualTo(1);
+        assertThat(conversation(app, "bob", "c2c_alice").get("unreadCount")).isEqualTo(3);
         assertThat(recordOf(app, "bob", "c2c_alice")).isNull();
-        // 3. A late message between the removal point and the new one counts; one from before does not.
+        // 3. A late message between the removal point and the new one was counted already; one from before does not count.
         c2c(app, "alice", "bob", 6, clock.millis() + 6, "m6");
         c2c(app, "alice", "bob", 4, clock.millis() + 4, "m4");
         assertThat(conversation(app, "bob", "c2c_alice").get("unreadCount")).isEqualTo(3);

@@ -78,8 +78,8 @@ final class Targets {
         String whenMissed = extra <= 0 ? "The writes stayed within the recipients; the in-flight target was missed: "
                 + fanOut.usage().maxInFlight() + " writes ran at once."
                 : String.format("""
-                        %d write(s) more than the %d recipients: the sender's own list changes too (the group's last \
-                        message, its order, the sender's read point), one UpdateItem per changed list.""", extra, recipients);
+                        %d write(s) more than the %d recipients: the group's own record (its last seq and message), and \
+                        the sender's own list (the group's last message, its order, the sender's read point).""", extra, recipients);
         return new Check("A " + recipients + "-recipient fan-out makes at most " + recipients
                 + " write requests and runs at least 8 in flight",
                 fanOut.operation() + ": " + writes + " writes, " + fanOut.usage().maxInFlight() + " in flight",

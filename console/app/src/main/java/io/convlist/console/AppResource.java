@@ -26,8 +26,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 /**
- * One app's settings: edition, cloud limit (standard: 100, fixed; flagship: 100 to 500) and
- * retention (1 to 30 days), with the audit trail of every change. A change takes effect for the
+ * One app's settings: edition, cloud limit (standard: 100, fixed; flagship: 100 to 500),
+ * retention (1 to 30 days) and the large-group threshold, with the audit trail of every change. A change takes effect for the
  * functions at once (their list and creation paths read settings fresh; the message path's retention
  * within its cache bound of a few seconds).
  */
@@ -40,7 +40,7 @@ public class AppResource {
     static class Templates {
         /** @param version the settings' version the form shows (an update applies only to it) */
         static native TemplateInstance settings(Operator operator, AppSettings app, List<AuditEntry> audit, String error,
-                String edition, String conversationLimit, String retentionDays, long version);
+                String edition, String conversationLimit, String retentionDays, String largeGroupThreshold, long version);
 
         static native TemplateInstance notFound(Operator operator, String what);
     }
@@ -62,7 +62,7 @@ public class AppResource {
         AppSettings a = shown.settings();
         return Response.ok(Templates.settings(Operator.of(identity), a, settings.auditTrail(appId, AUDIT_SHOWN), null,
                 a.edition().name(), String.valueOf(a.conversationLimit()), String.valueOf(a.retentionDays()),
-                shown.changedAtMillis())).build();
+                String.valueOf(a.largeGroupThreshold()), shown.changedAtMillis())).build();
     }
 
     @POST
@@ -70,7 +70,7 @@ public class AppResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response update(@PathParam("appId") String appId, @FormParam("edition") String edition,
             @FormParam("conversationLimit") String conversationLimit, @FormParam("retentionDays") String retentionDays,
-            @FormParam("version") String version) {
+            @FormParam("largeGroupThreshold") String largeGroupThreshold, @FormParam("version") String version) {
         Optional<AppSettings> app = settings.find(appId);
         if (app.isEmpty()) {
             return notFound("app " + appId);
@@ -79,14 +79,17 @@ public class AppResource {
             Edition e = Forms.edition(edition);
             int limit = Forms.wholeNumber("the limit", conversationLimit);
             int retention = Forms.wholeNumber("the retention", retentionDays);
-            AppSettings next = new AppSettings(appId, app.get().name(), e, limit, retention).validated();
+            // A form without the field (an older page) keeps the threshold as it is.
+            int threshold = largeGroupThreshold == null ? app.get().largeGroupThreshold()
+                    : Forms.wholeNumber("the large-group threshold", largeGroupThreshold);
+            AppSettings next = new AppSettings(appId, app.get().name(), e, limit, retention, threshold).validated();
             // Only over the version the form showed: a colleague's newer change is never overwritten unseen.
             settings.put(next, identity.getPrincipal().getName(), Forms.version(version));
             return Response.seeOther(URI.create("/apps/" + appId)).build();
         } catch (ServiceException e) {
             return Response.status(HttpStatuses.of(e.code())).entity(Templates.settings(Operator.of(identity), app.get(),
                     settings.auditTrail(appId, AUDIT_SHOWN), e.getMessage(), edition, conversationLimit, retentionDays,
-                    settings.getVersioned(appId).changedAtMillis())).build();
+                    largeGroupThreshold, settings.getVersioned(appId).changedAtMillis())).build();
         }
     }
 

@@ -3,6 +3,7 @@ package io.convlist.console;
 import java.util.Optional;
 
 import io.convlist.domain.AppSettings;
+import io.convlist.domain.GroupActivity;
 import io.convlist.domain.Ids;
 import io.convlist.domain.ServiceException;
 import io.convlist.runtime.HttpStatuses;
@@ -28,8 +29,8 @@ public class GroupsResource {
 
     @CheckedTemplate
     static class Templates {
-        /** @param memberCount null when no group is asked for */
-        static native TemplateInstance group(Operator operator, AppSettings app, String groupID, String error, Long memberCount);
+        /** @param group null when no group is asked for */
+        static native TemplateInstance group(Operator operator, AppSettings app, String groupID, String error, GroupActivity group);
     }
 
     @Inject
@@ -54,7 +55,7 @@ public class GroupsResource {
         }
         try {
             Ids.requireGroupId("groupID", groupId);
-            return Response.ok(Templates.group(operator, app.get(), groupId, null, conversations.memberCount(appId, groupId))).build();
+            return Response.ok(Templates.group(operator, app.get(), groupId, null, conversations.group(appId, groupId))).build();
         } catch (ServiceException e) {
             return Response.status(HttpStatuses.of(e.code())).entity(Templates.group(operator, app.get(), groupId, e.getMessage(), null))
                     .build();

@@ -124,11 +124,13 @@ class ConsoleTest {
         assertThat(created.statusCode()).isEqualTo(303);
         assertThat(given().filter(admin).get("/apps").asString()).contains(app);
 
-        Response saved = postSettings(admin, app, Map.of("edition", "FLAGSHIP", "conversationLimit", "300", "retentionDays", "14"));
+        Response saved = postSettings(admin, app, Map.of("edition", "FLAGSHIP", "conversationLimit", "300", "retentionDays", "14",
+                "largeGroupThreshold", "500"));
         assertThat(saved.statusCode()).isEqualTo(303);
-        assertThat(settings.get(app)).isEqualTo(new AppSettings(app, "Demo", Edition.FLAGSHIP, 300, 14));
+        assertThat(settings.get(app)).isEqualTo(new AppSettings(app, "Demo", Edition.FLAGSHIP, 300, 14, 500));
         String page = given().filter(admin).get("/apps/" + app).asString();
-        assertThat(page).contains("id=\"limit\">300<").contains("<td>admin</td><td>conversationLimit</td><td>100</td><td>300</td>");
+        assertThat(page).contains("id=\"limit\">300<").contains("<td>admin</td><td>conversationLimit</td><td>100</td><td>300</td>")
+                .contains("id=\"threshold\">500<").contains("<td>admin</td><td>largeGroupThreshold</td><td>100</td><td>500</td>");
     }
 
     @Test
@@ -148,7 +150,12 @@ class ConsoleTest {
             assertThat(r.asString()).as(c.toString()).contains("id=\"error\"").contains(c.message());
         }
         assertThat(settings.get(app)).isEqualTo(new AppSettings(app, app, Edition.FLAGSHIP, 200, 7));
-        assertThat(settings.auditTrail(app, 100)).hasSize(4); // the creation only
+        Response threshold = postSettings(admin, app, Map.of("edition", "FLAGSHIP", "conversationLimit", "200", "retentionDays", "7",
+                "largeGroupThreshold", "1"));
+        assertThat(threshold.statusCode()).isEqualTo(400);
+        assertThat(threshold.asString()).contains("id=\"error\"").contains("between 2 and 1000000 members");
+        assertThat(settings.get(app)).isEqualTo(new AppSettings(app, app, Edition.FLAGSHIP, 200, 7));
+        assertThat(settings.auditTrail(app, 100)).hasSize(5); // the creation only
     }
 
     @Test
@@ -259,15 +266,21 @@ class ConsoleTest {
     }
 
     @Test
-    void groupPage_showsTheMemberCountTheMembershipCallsRecorded() {
+    void groupPage_showsTheMemberCountModeAndLastSeqTheCallsRecorded() {
         CookieFilter viewer = signIn("viewer", "viewer-pass");
         String app = newAppId();
         settings.create(new AppSettings(app, app, Edition.STANDARD, 100, 7), "setup");
         conversations.addGroupMembers(app, new MembershipChange("g1", GroupType.Work, 3, List.of("ann", "bob", "cy")).validated(true));
         conversations.removeGroupMembers(app, new MembershipChange("g1", null, 4, List.of("bob")).validated(false));
+        long t = System.currentTimeMillis() - 60_000;
+        conversations.recordMessage(app, new MessageEvent(ConversationType.GROUP, "m5", 5, t, "ann", null, "g1", GroupType.Work,
+                List.of("cy"), "<b>five</b>", Set.of(), false).validated());
+        conversations.recordMessage(app, new MessageEvent(ConversationType.GROUP, "m4", 4, t - 1, "ann", null, "g1", GroupType.Work,
+                List.of("cy"), "four", Set.of(), false).validated());
         String html = given().filter(viewer).queryParam("groupID", "g1").get("/apps/" + app + "/groups")
                 .then().statusCode(200).extract().asString();
-        assertThat(html).contains("id=\"member-count\">2<").contains("id=\"mode\">recipients<");
+        assertThat(html).contains("id=\"member-count\">2<").contains("id=\"mode\">recipients<").contains("id=\"last-seq\">5<")
+                .contains("id=\"last-message\">&lt;b&gt;five&lt;/b&gt;<"); // the late seq 4 is not the last; text escaped
         assertThat(given().filter(viewer).queryParam("groupID", "nobody").get("/apps/" + app + "/groups").asString())
                 .contains("id=\"member-count\">0<");
         assertThat(given().filter(viewer).queryParam("groupID", "a#b").get("/apps/" + app + "/groups").statusCode()).isEqualTo(400);

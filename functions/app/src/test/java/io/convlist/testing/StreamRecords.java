@@ -40,12 +40,8 @@ public final class StreamRecords {
                         if (r.eventName() == OperationType.REMOVE) {
                             var keys = r.dynamodb().keys();
                             var old = r.dynamodb().hasOldImage() ? r.dynamodb().oldImage() : java.util.Map.<String, AttributeValue>of();
-                            AttributeValue expires = old.get(Keys.EXPIRES_AT);
-                            AttributeValue lastSeq = old.get(Keys.LAST_SEQ);
                             out.add(new TtlDeletions.Deletion(keys.get(Keys.PK).s(), keys.get(Keys.SK).s(),
-                                    r.userIdentity() == null ? null : r.userIdentity().principalId(),
-                                    expires == null ? null : Long.valueOf(expires.n()),
-                                    lastSeq == null ? null : Long.valueOf(lastSeq.n())));
+                                    r.userIdentity() == null ? null : r.userIdentity().principalId(), old));
                         }
                     }
                     iterator = page.records().isEmpty() ? null : page.nextShardIterator();

@@ -25,9 +25,7 @@ public final class Ttl {
         for (var item : items) {
             if (item.containsKey(Keys.EXPIRES_AT) && Long.parseLong(item.get(Keys.EXPIRES_AT).n()) <= nowMillis / 1000) {
                 ddb.deleteItem(d -> d.tableName(table).key(Map.of(Keys.PK, item.get(Keys.PK), Keys.SK, item.get(Keys.SK))));
-                deleted.add(new TtlDeletions.Deletion(item.get(Keys.PK).s(), item.get(Keys.SK).s(), TtlDeletions.TTL_PRINCIPAL,
-                        Long.valueOf(item.get(Keys.EXPIRES_AT).n()),
-                        item.containsKey(Keys.LAST_SEQ) ? Long.valueOf(item.get(Keys.LAST_SEQ).n()) : null));
+                deleted.add(new TtlDeletions.Deletion(item.get(Keys.PK).s(), item.get(Keys.SK).s(), TtlDeletions.TTL_PRINCIPAL, item));
             }
         }
         return deleted;

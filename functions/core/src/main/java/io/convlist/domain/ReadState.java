@@ -44,6 +44,38 @@ public record ReadState(long lastSeq, long readSeq, boolean explicit, Map<Long, 
         return unreadAbove(readSeq, excluded);
     }
 
+    /** The read point plus the excluded messages above it: a newer message's unread count is its seq minus this. */
+    public long unreadBase() {
+        return readSeq + excludedAbove(readSeq, excluded);
+    }
+
+    /** This state after an update (none: as it is). */
+    public ReadState applied(Optional<Update> update) {
+        if (update.isEmpty()) {
+            return this;
+        }
+        Update u = update.get();
+        Map<Long, Integer> at = new TreeMap<>(u.atInfo() != null ? u.atInfo() : atInfo);
+        if (u.addAt() != null) {
+            at.put(u.addAt().seq(), u.addAt().atType());
+        }
+        return new ReadState(lastSeq, u.readSeq() != null ? u.readSeq() : readSeq, explicit || u.markExplicit(), at, floorSeq,
+                u.excluded() != null ? u.excluded() : excluded);
+    }
+
+    /**
+     * This state after in-order messages up to {@code seq}, of which {@code newExcluded} are excluded
+     * from the unread count (those above the read point are kept) and {@code newAtAll} mention
+     * everyone (added where no mention of that seq is noted).
+     */
+    public ReadState advancedTo(long seq, Set<Long> newExcluded, Set<Long> newAtAll) {
+        Set<Long> excl = new TreeSet<>(excluded);
+        newExcluded.stream().filter(s -> s > readSeq).forEach(excl::add);
+        Map<Long, Integer> at = new TreeMap<>(atInfo);
+        newAtAll.forEach(s -> at.putIfAbsent(s, GroupAtInfo.AT_ALL));
+        return new ReadState(Math.max(lastSeq, seq), readSeq, explicit, at, floorSeq, excl);
+    }
+
     private long unreadAbove(long point, Set<Long> skipped) {
         return Math.max(0, lastSeq - point - excludedAbove(point, skipped));
     }
@@ -91,8 +123,10 @@ public record ReadState(long lastSeq, long readSeq, boolean explicit, Map<Long, 
         }
         Long lowered = !explicit && seq <= readSeq ? seq - 1 : null;
         long newReadSeq = lowered == null ? readSeq : lowered;
-        GroupAtInfo addAt = role.atType() != 0 && seq > newReadSeq && !atInfo.containsKey(seq)
-                ? new GroupAtInfo(seq, role.atType()) : null;
+        // A mention already noted for this seq (an @all) takes this one's kind too (@all and @me).
+        int noted = atInfo.getOrDefault(seq, 0);
+        GroupAtInfo addAt = role.atType() != 0 && seq > newReadSeq && (noted | role.atType()) != noted
+                ? new GroupAtInfo(seq, noted | role.atType()) : null;
         if (lowered == null && addAt == null) {
             return Optional.empty();
         }

@@ -13,6 +13,7 @@ public class AppSettingsItem extends TableItem {
     private String edition;
     private Integer conversationLimit;
     private Integer retentionDays;
+    private Integer largeGroupThreshold;
     private Long updatedAt;
 
     @DynamoDbAttribute(Keys.NAME)
@@ -30,6 +31,10 @@ public class AppSettingsItem extends TableItem {
     @DynamoDbAttribute(Keys.RETENTION_DAYS)
     public Integer getRetentionDays() { return retentionDays; }
     public void setRetentionDays(Integer retentionDays) { this.retentionDays = retentionDays; }
+
+    @DynamoDbAttribute(Keys.LARGE_GROUP_THRESHOLD)
+    public Integer getLargeGroupThreshold() { return largeGroupThreshold; }
+    public void setLargeGroupThreshold(Integer largeGroupThreshold) { this.largeGroupThreshold = largeGroupThreshold; }
 
     @DynamoDbAttribute(Keys.UPDATED_AT)
     public Long getUpdatedAt() { return updatedAt; }

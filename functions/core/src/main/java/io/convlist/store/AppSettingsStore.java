@@ -145,7 +145,8 @@ public final class AppSettingsStore {
         return new AppSettings(appId, item.getName() == null ? appId : item.getName(),
                 item.getEdition() == null ? defaults.edition() : Edition.valueOf(item.getEdition()),
                 item.getConversationLimit() == null ? defaults.conversationLimit() : item.getConversationLimit(),
-                item.getRetentionDays() == null ? defaults.retentionDays() : item.getRetentionDays());
+                item.getRetentionDays() == null ? defaults.retentionDays() : item.getRetentionDays(),
+                item.getLargeGroupThreshold() == null ? defaults.largeGroupThreshold() : item.getLargeGroupThreshold());
     }
 
     private void write(AppSettings next, String actor, boolean mustBeNew, Long seenVersion) {
@@ -203,6 +204,7 @@ public final class AppSettingsStore {
         item.setEdition(s.edition().name());
         item.setConversationLimit(s.conversationLimit());
         item.setRetentionDays(s.retentionDays());
+        item.setLargeGroupThreshold(s.largeGroupThreshold());
         item.setUpdatedAt(now);
         return item;
     }
@@ -216,6 +218,8 @@ public final class AppSettingsStore {
                 String.valueOf(next.conversationLimit()));
         addIfChanged(out, "retentionDays", old == null ? null : String.valueOf(old.retentionDays()),
                 String.valueOf(next.retentionDays()));
+        addIfChanged(out, "largeGroupThreshold", old == null ? null : String.valueOf(old.largeGroupThreshold()),
+                String.valueOf(next.largeGroupThreshold()));
         return out;
     }
 

@@ -37,9 +37,11 @@ final class ConversationEditor {
     private final ListCap cap;
     private final ListReader reader;
     private final ParallelWrites parallel;
+    private final LargeGroupCatchUp largeGroups;
 
     ConversationEditor(TableRequests table, Clock clock, AppSettingsStore settings, ListCap cap, ListReader reader,
-            ParallelWrites parallel) {
+            ParallelWrites parallel, LargeGroupCatchUp largeGroups) {
+        this.largeGroups = largeGroups;
         this.table = table;
         this.clock = clock;
         this.settings = settings;
@@ -49,6 +51,7 @@ final class ConversationEditor {
     }
 
     void setDraft(String appId, String userId, ConversationId id, String draftText) {
+        largeGroups.bringUpIfLarge(appId, userId, id);
         AppSettings app = settings.cached(appId);
         long now = clock.millis();
         Expr e = new Expr();
@@ -73,6 +76,7 @@ final class ConversationEditor {
      * is recomputed from the list once before the request is refused.
      */
     void pin(String appId, String userId, ConversationId id, boolean pinned) {
+        largeGroups.bringUpIfLarge(appId, userId, id);
         Map<String, AttributeValue> metaKey = Av.key(userPk(appId, userId), META_SK);
         for (int attempt = 0; attempt < Attempts.MAX; attempt++) {
             Attempts.backoff(attempt);
@@ -122,6 +126,7 @@ final class ConversationEditor {
      * @-mentions up to it are cleared.
      */
     void markRead(String appId, String userId, ConversationId id, Long cleanTimestamp, Long cleanSequence) {
+        largeGroups.bringUpIfLarge(appId, userId, id);
         Map<String, AttributeValue> key = key(appId, userId, id);
         boolean bySequence = cleanSequence != null && cleanSequence > 0;
         boolean byTime = !bySequence && cleanTimestamp != null && cleanTimestamp > 0;
@@ -218,6 +223,7 @@ final class ConversationEditor {
      * (which says whether devices are to clear its messages) and taking it out of the "shown in" index.
      */
     void delete(String appId, String userId, ConversationId id, boolean clearMessages) {
+        largeGroups.bringUpIfLarge(appId, userId, id);
         if (!remove(appId, userId, id, (item, now) -> ConversationRows.removalOf(item, RemovalReason.DELETED, now)
                 .clearingMessages(clearMessages))) {
             throw notFound(id);

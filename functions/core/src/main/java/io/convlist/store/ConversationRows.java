@@ -15,7 +15,9 @@ import java.util.TreeMap;
 import io.convlist.domain.AppSettings;
 import io.convlist.domain.ConversationId;
 import io.convlist.domain.ConversationType;
+import io.convlist.domain.GroupActivity;
 import io.convlist.domain.GroupAtInfo;
+import io.convlist.domain.GroupCatchUp;
 import io.convlist.domain.GroupType;
 import io.convlist.domain.LastMessage;
 import io.convlist.domain.Marks;
@@ -80,10 +82,7 @@ final class ConversationRows {
     }
 
     static StoredConversation toStored(ConversationItem item) {
-        LastMessageItem lm = item.getLastMsg();
-        LastMessage last = lm == null ? null
-                : new LastMessage(lm.getMsgID(), lm.getSeq(), lm.getSenderID(), lm.getSummary(), lm.getTimestamp(),
-                        Boolean.TRUE.equals(lm.getIsRecalled()));
+        LastMessage last = toLastMessage(item.getLastMsg());
         List<GroupAtInfo> at = new ArrayList<>();
         if (item.getAtInfo() != null) {
             item.getAtInfo().forEach((seq, type) -> at.add(new GroupAtInfo(Long.parseLong(seq), type)));
@@ -100,13 +99,13 @@ final class ConversationRows {
     }
 
     static LastMessageItem lastMessage(MessageEvent m) {
-        LastMessageItem lm = new LastMessageItem();
-        lm.setMsgID(m.msgID());
-        lm.setSeq(m.seq());
-        lm.setSenderID(m.senderID());
-        lm.setSummary(m.summary());
-        lm.setTimestamp(m.timestamp());
-        return lm;
+        return lastMessage(new LastMessage(m.msgID(), m.seq(), m.senderID(), m.summary(), m.timestamp(), false));
+    }
+
+    static LastMessage toLastMessage(LastMessageItem lm) {
+        return lm == null ? null
+                : new LastMessage(lm.getMsgID(), lm.getSeq(), lm.getSenderID(), lm.getSummary(), lm.getTimestamp(),
+                        Boolean.TRUE.equals(lm.getIsRecalled()));
     }
 
     static AttributeValue lastMessageValue(MessageEvent m) {
@@ -132,7 +131,39 @@ final class ConversationRows {
         item.setUnread(role.initialUnread() == 0 ? null : (long) role.initialUnread());
         item.setRemovedSeq(prior.floorSeq() == 0 ? null : prior.floorSeq());
         item.setAtInfo(role.atType() == 0 ? new HashMap<>() : new HashMap<>(Map.of(Long.toString(m.seq()), role.atType())));
+        if (prior.removal() != null && !role.sender()) {
+            countingFrom(item, prior.floorSeq(), prior.removal().droppedExcluded(), prior.removal().droppedMentions());
+        }
         return item;
+    }
+
+    /**
+     * A conversation back in the list counts every message above the point it left at (seqs are
+     * contiguous: those that came while it was away count too, as a group's unread is counted by seq),
+     * less those excluded from the unread count, with the @-mentions noted while it was away. Nothing
+     * changes for a read point set by the owner, or a conversation that counts no unread messages.
+     */
+    static void countingFrom(ConversationItem item, long floor, Set<Long> excludedMeanwhile, Map<Long, Integer> mentionsMeanwhile) {
+        boolean counts = item.getType().equals(ConversationType.C2C.name()) || GroupType.parse(item.getGroupType()).keepsUnreadCount();
+        if (Boolean.TRUE.equals(item.getReadExplicit()) || !counts || item.getReadSeq() < floor) {
+            return;
+        }
+        long last = item.getLastSeq();
+        Set<Long> excluded = new java.util.TreeSet<>(item.getExcl() == null ? Set.of() : item.getExcl());
+        excludedMeanwhile.stream().filter(seq -> seq > floor && seq <= last).forEach(excluded::add);
+        excluded.removeIf(seq -> seq <= floor);
+        long base = floor + excluded.size();
+        item.setReadSeq(floor);
+        item.setExcl(excluded.isEmpty() ? null : new HashSet<>(excluded));
+        item.setUnreadBase(base);
+        item.setUnread(last > base ? last - base : null);
+        Map<String, Integer> at = new HashMap<>(item.getAtInfo() == null ? Map.of() : item.getAtInfo());
+        mentionsMeanwhile.forEach((seq, type) -> {
+            if (seq > floor && seq <= last && !excluded.contains(seq)) {
+                at.merge(Long.toString(seq), type, (a, b) -> a | b);
+            }
+        });
+        item.setAtInfo(at);
     }
 
     /**
@@ -152,6 +183,48 @@ final class ConversationRows {
         item.setRemovedSeq(floor == 0 ? null : floor);
         item.setAtInfo(new HashMap<>());
         return item;
+    }
+
+    /**
+     * A large group's conversation created (or restarted) by catching up with the group's record:
+     * as if every message above the floor had been delivered, its last message the group's, its read
+     * point the floor (they all count), read as of the group's last record.
+     */
+    static ConversationItem caughtUp(String pk, GroupActivity g, GroupCatchUp.Create plan, int slot, Prior prior, long nowMillis,
+            AppSettings app) {
+        LastMessage shown = g.lastMessage();
+        ConversationItem item = newInSlot(pk, ConversationId.group(g.groupId()), slot, shown.timestamp(), prior, nowMillis, app);
+        boolean keepsUnread = g.groupType().keepsUnreadCount();
+        item.setGroupType(g.groupType().name());
+        item.setLastSeq(g.lastSeq());
+        item.setLastTime(g.lastTime());
+        item.setLastMsg(lastMessage(shown));
+        long floor = Math.max(plan.floorSeq(), prior.floorSeq());
+        item.setReadSeq(keepsUnread ? floor : g.lastSeq());
+        item.setExcl(plan.excluded().isEmpty() ? null : new HashSet<>(plan.excluded()));
+        long base = floor + plan.excluded().size();
+        item.setUnreadBase(keepsUnread ? base : g.lastSeq());
+        item.setReadExplicit(false);
+        item.setUnread(keepsUnread && g.lastSeq() > base ? g.lastSeq() - base : null);
+        item.setRemovedSeq(floor == 0 ? null : floor);
+        Map<String, Integer> at = new HashMap<>();
+        plan.atAll().forEach(seq -> at.put(Long.toString(seq), GroupAtInfo.AT_ALL));
+        item.setAtInfo(at);
+        if (prior.removal() != null) { // @-mentions by name of messages that came while it was away
+            countingFrom(item, floor, prior.removal().droppedExcluded(), prior.removal().droppedMentions());
+        }
+        return item;
+    }
+
+    static LastMessageItem lastMessage(LastMessage m) {
+        LastMessageItem lm = new LastMessageItem();
+        lm.setMsgID(m.msgID());
+        lm.setSeq(m.seq());
+        lm.setSenderID(m.senderID());
+        lm.setSummary(m.summary());
+        lm.setTimestamp(m.timestamp());
+        lm.setIsRecalled(m.isRecalled() ? true : null);
+        return lm;
     }
 
     /** What every new conversation has: its keys, slot and order, the owner's settings and remark, its times. */

@@ -12,6 +12,7 @@ import io.convlist.domain.ConversationFilter;
 import io.convlist.domain.ConversationId;
 import io.convlist.domain.ConversationPage;
 import io.convlist.domain.ConversationType;
+import io.convlist.domain.GroupActivity;
 import io.convlist.domain.GroupProfile;
 import io.convlist.domain.ItemOutcome;
 import io.convlist.domain.MemberOutcome;
@@ -25,6 +26,7 @@ import io.convlist.domain.SyncPage;
 import io.convlist.domain.SyncPosition;
 import io.convlist.domain.UserProfile;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Each user's cloud conversation list in DynamoDB: the one entry point the functions, the console
@@ -53,26 +55,34 @@ public final class ConversationStore {
     private final ConversationGroups groups;
     private final LastMessages lastMessages;
     private final GroupMembership membership;
+    private final GroupRecords groupRecords;
+    private final LargeGroupCatchUp largeGroups;
     private final Clock clock;
 
     /**
      * @param fanOut runs a message's per-recipient writes (and other independent writes) in parallel
      */
-    public ConversationStore(DynamoDbClient ddb, String table, Clock clock, AppSettingsStore settings, Executor fanOut) {
+    public ConversationStore(DynamoDbClient ddb, String table, Clock baseClock, AppSettingsStore settings, Executor fanOut) {
         TableRequests requests = new TableRequests(ddb, table);
         ParallelWrites parallel = new ParallelWrites(fanOut);
+        AsOfClock clock = new AsOfClock(baseClock);
         this.cap = new ListCap(requests, clock, settings);
-        this.reader = new ListReader(requests, clock, settings, cap);
-        this.messages = new MessageRecorder(requests, clock, settings, cap, parallel);
-        this.editor = new ConversationEditor(requests, clock, settings, cap, reader, parallel);
+        LargeGroupCatchUp catchUp = new LargeGroupCatchUp(requests, clock, settings, cap);
+        this.largeGroups = catchUp;
+        cap.catchUpWith(catchUp::bringUp);
+        this.reader = new ListReader(requests, clock, settings, cap, catchUp);
+        this.groupRecords = new GroupRecords(requests, clock, settings);
+        MembershipRecords memberships = new MembershipRecords(requests, clock, settings);
+        this.messages = new MessageRecorder(requests, clock, settings, cap, parallel, groupRecords, memberships, catchUp);
+        this.editor = new ConversationEditor(requests, clock, settings, cap, reader, parallel, catchUp);
         this.profiles = new ProfileStore(requests, clock, settings, parallel);
         this.peerSettings = new PeerSettingsStore(requests, clock, settings, parallel);
         this.peerSettingsReader = new PeerSettingsReader(requests);
         this.removals = new RemovalRecords(requests, clock, settings);
-        this.sync = new ListSync(requests, clock, settings, reader);
+        this.sync = new ListSync(requests, clock, settings, reader, catchUp);
         this.groups = new ConversationGroups(requests, clock, settings, peerSettings, peerSettingsReader);
         this.lastMessages = new LastMessages(requests, clock, settings, parallel);
-        this.membership = new GroupMembership(requests, clock, settings, cap, editor, removals, parallel);
+        this.membership = new GroupMembership(requests, clock, settings, cap, editor, removals, parallel, groupRecords, memberships);
         this.clock = clock;
     }
 
@@ -94,8 +104,9 @@ public final class ConversationStore {
     }
 
     /** How many members the group has, by the joins and leaves recorded. */
-    public long memberCount(String appId, String groupId) {
-        return membership.memberCount(appId, groupId);
+    /** The group's member count, mode and record of its messages. */
+    public GroupActivity group(String appId, String groupId) {
+        return groupRecords.read(appId, groupId);
     }
 
     /** A recalled message shows so in every list where it is the last message. */
@@ -110,6 +121,7 @@ public final class ConversationStore {
 
     /** The user's history of the conversation was cleared: no last message, nothing unread; NOT_FOUND if not in the list. */
     public void clearHistory(String appId, String userId, ConversationId id) {
+        largeGroups.bringUpIfLarge(appId, userId, id);
         if (!lastMessages.clearHistory(appId, userId, id)) {
             throw ConversationEditor.notFound(id);
         }
@@ -146,6 +158,31 @@ public final class ConversationStore {
     /** The removal records the list keeps (retention), for operators. */
     public List<Removal> removals(String appId, String userId) {
         return removals.list(appId, userId);
+    }
+
+    /**
+     * A conversation TTL deleted (the TTL consumer): a large group's whose group kept it alive goes back
+     * in the list as it was; otherwise it leaves its EXPIRED record, unless it is back.
+     */
+    public void expiredByTtl(String appId, String userId, ConversationId id, Map<String, AttributeValue> oldImage) {
+        ConversationItem old = ConversationRows.conversation(oldImage);
+        if (old == null) {
+            return;
+        }
+        long lastSeq = largeGroups.afterTtl(appId, userId, id, old);
+        if (lastSeq >= 0) {
+            removals.recordExpired(appId, userId, id, ConversationRows.expiresAt(old) * 1000, lastSeq);
+        }
+    }
+
+    /**
+     * A removal record TTL deleted (the TTL consumer): a large group's member's record is kept while
+     * they are a member, as the point its messages count from (see {@link LargeGroupCatchUp#keepRecord}).
+     */
+    public void removalExpiredByTtl(String appId, String userId, ConversationId id, Map<String, AttributeValue> oldImage) {
+        if (!oldImage.isEmpty()) {
+            largeGroups.keepRecord(appId, userId, id, oldImage);
+        }
     }
 
     /** Leaves the EXPIRED record of a conversation TTL deleted, unless it is back (the TTL consumer). */

@@ -10,6 +10,7 @@ import java.util.function.Consumer;
 
 import io.convlist.domain.AppSettings;
 import io.convlist.domain.ConversationId;
+import io.convlist.domain.GroupActivity;
 import io.convlist.domain.MemberOutcome;
 import io.convlist.domain.MembershipChange;
 import io.convlist.domain.Removal;
@@ -32,10 +33,14 @@ final class GroupMembership {
     private final ParallelWrites parallel;
     private final RemovalRecords removals;
     private final MembershipRecords records;
+    private final GroupRecords groups;
+    private final AppSettingsStore settings;
 
     GroupMembership(TableRequests table, Clock clock, AppSettingsStore settings, ListCap cap, ConversationEditor editor,
-            RemovalRecords removals, ParallelWrites parallel) {
-        this.records = new MembershipRecords(table, clock, settings);
+            RemovalRecords removals, ParallelWrites parallel, GroupRecords groups, MembershipRecords records) {
+        this.records = records;
+        this.groups = groups;
+        this.settings = settings;
         this.table = table;
         this.clock = clock;
         this.cap = cap;
@@ -47,9 +52,13 @@ final class GroupMembership {
     /** Records the joins, then puts the group into the lists of those with no later leave recorded. */
     List<MemberOutcome> join(String appId, MembershipChange join) {
         Set<String> members = records.apply(appId, join, true);
+        boolean large = largeAfter(appId, join.groupID());
         return perMember(join, member -> {
             if (members.contains(member)) {
                 joinOne(appId, member, join);
+                if (large) {
+                    markLarge(appId, member, join.groupID(), true);
+                }
             }
         });
     }
@@ -57,15 +66,39 @@ final class GroupMembership {
     /** Records the leaves, then takes the group out of the lists of those with no later join recorded. */
     List<MemberOutcome> leave(String appId, MembershipChange leave) {
         Set<String> left = records.apply(appId, leave, false);
+        boolean large = groups.read(appId, leave.groupID()).large();
         return perMember(leave, member -> {
             if (left.contains(member)) {
                 leaveOne(appId, member, leave);
+                if (large) {
+                    markLarge(appId, member, leave.groupID(), false);
+                }
             }
         });
     }
 
-    long memberCount(String appId, String groupId) {
-        return records.memberCount(appId, groupId);
+    /**
+     * Whether the group is large after a join: it switches (once, for good) when its member count
+     * reaches the app's threshold, and every member's list then learns it is a member of a large group.
+     */
+    private boolean largeAfter(String appId, String groupId) {
+        GroupActivity g = groups.read(appId, groupId);
+        if (g.large()) {
+            return true;
+        }
+        if (g.memberCount() < settings.cached(appId).largeGroupThreshold()) {
+            return false;
+        }
+        groups.switchToMembers(appId, groupId);
+        parallel.runAll(records.members(appId, groupId).stream().<Runnable>map(m -> () -> markLarge(appId, m, groupId, true)).toList());
+        return true;
+    }
+
+    /** Adds the group to (or takes it from) the large groups on the member's list bookkeeping, which reads consult. */
+    private void markLarge(String appId, String member, String groupId, boolean add) {
+        Expr e = new Expr();
+        AttributeValue group = AttributeValue.fromSs(List.of(groupId));
+        table.update(Av.key(userPk(appId, member), META_SK), add ? e.add(LARGE_GROUPS, group) : e.delete(LARGE_GROUPS, group), null);
     }
 
     /** Applies the change to each member in parallel: one outcome per member, in the order named. */

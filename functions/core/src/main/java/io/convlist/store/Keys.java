@@ -8,16 +8,16 @@ import io.convlist.domain.ConversationId;
  * <p>One table, generic keys {@code pk}/{@code sk}:
  * <pre>
  * pk = u#{app}#{user}    sk = c#{conversationID}   a conversation of that user's cloud list
- * pk = u#{app}#{user}    sk = meta                 the list's bookkeeping: slots, pinnedCount, rev
+ * pk = u#{app}#{user}    sk = meta                 the list's bookkeeping: slots, pinnedCount, rev; the owner's large groups
  * pk = u#{app}#{user}    sk = r#{friendUserID}     the user's friend remark for a peer
  * pk = u#{app}#{user}    sk = x#{conversationID}   a removal record: why and when it left the list (TTL)
  * pk = u#{app}#{user}    sk = groups               the user's conversation groups (name to ID)
  * pk = u#{app}#{user}    sk = y#groups             when the conversation groups last changed, for sync (TTL)
  * pk = u#{app}#{user}    sk = s#{conversationID}   the user's settings for a peer or group (recvOpt, marks, custom data, groups), outside the capped list
- * pk = u#{app}#{user}    sk = j#{groupID}          the user's membership of a group: member or left, at which seq
  * pk = p#{app}#{user}    sk = profile              a user's nickname and face
  * pk = g#{app}#{group}   sk = profile              a group's name, face and type
- * pk = g#{app}#{group}   sk = state                the group's member count
+ * pk = g#{app}#{group}   sk = state                the group's member count, mode and record of its messages
+ * pk = g#{app}#{group}   sk = m#{user}             a user's membership of the group: member or left, at which seq
  * pk = app#{app}         sk = settings             the app's edition, limit and retention
  * pk = app#{app}         sk = audit#{time}#...     one change of one of those settings (newest last)
  * pk = apps              sk = {app}                the index of apps, with a copy of their settings
@@ -85,13 +85,27 @@ public final class Keys {
     public static final String REMOVED_AT = "removedAt";
     /** Deleted with clearMessage: devices clear their messages of it (the service holds none). */
     public static final String CLEAR_MESSAGES = "clearMessages";
+    /**
+     * On a removal record: what messages that arrived while the conversation was away, and did not
+     * bring it back (excluded from being the last message), still mean once it is back: the seqs
+     * excluded from the unread count, and the @-mentions as "seq:atType".
+     */
+    public static final String DROPPED_EXCLUDED = "droppedExcl";
+    public static final String DROPPED_AT = "droppedAt";
 
-    // Group membership (the member's item) and the group's state.
+    // Group membership (an item per member, in the group's partition, so members can be listed) and the group's state.
     public static final String MEMBER = "member";
     /** The seq of the membership's last join or leave: a change with a lower one is older and changes nothing. */
     public static final String MEMBERSHIP_SEQ = "membershipSeq";
     public static final String MEMBER_COUNT = "memberCount";
     public static final String GROUP_STATE_SK = "state";
+    /** The group's record of its messages (see domain.GroupActivity); lastSeq, lastTime, lastMsg and excl as on a conversation. */
+    public static final String GROUP_MODE = "mode";
+    public static final String RECORDED_AT = "recordedAt";
+    public static final String AT_ALL = "atAll";
+    public static final String SILENT_FROM = "silentFrom";
+    public static final String SILENT_SEQ = "silentSeq";
+    public static final String ACTIVE_SINCE = "activeSince";
 
     // Conversation groups.
     public static final String GROUPS_BY_NAME = "byName";
@@ -102,6 +116,8 @@ public final class Keys {
     public static final String REV = "rev";
     /** How many peer-settings items the user has (capped, see Limits.PEER_SETTINGS_MAX). */
     public static final String SETTINGS_COUNT = "settingsCount";
+    /** The large groups (GroupMode.MEMBERS) the list's owner is a member of: their conversations are caught up on reads. */
+    public static final String LARGE_GROUPS = "lg";
 
     // Profiles and settings.
     public static final String NICKNAME = "nickname";
@@ -111,6 +127,7 @@ public final class Keys {
     public static final String EDITION = "edition";
     public static final String CONVERSATION_LIMIT = "conversationLimit";
     public static final String RETENTION_DAYS = "retentionDays";
+    public static final String LARGE_GROUP_THRESHOLD = "largeGroupThreshold";
     public static final String UPDATED_AT = "updatedAt";
     public static final String ACTOR = "actor";
     public static final String FIELD = "field";
@@ -151,14 +168,14 @@ public final class Keys {
     public static final String CONVERSATION_SK_PREFIX = "c#";
     public static final String REMOVAL_SK_PREFIX = "x#";
     public static final String PEER_SETTINGS_SK_PREFIX = "s#";
-    public static final String MEMBERSHIP_SK_PREFIX = "j#";
+    public static final String MEMBER_SK_PREFIX = "m#";
 
     public static String removalSk(ConversationId id) {
         return REMOVAL_SK_PREFIX + id;
     }
 
-    public static String membershipSk(String groupId) {
-        return MEMBERSHIP_SK_PREFIX + groupId;
+    public static String memberSk(String userId) {
+        return MEMBER_SK_PREFIX + userId;
     }
 
     public static String peerSettingsSk(ConversationId id) {

@@ -86,6 +86,21 @@ final class LastMessages {
                 }
             });
         }
+        if (ref.type() == ConversationType.GROUP) {
+            // The group's record too: a large group's members take their last message from it when brought up to date.
+            writes.add(() -> {
+                Expr e = new Expr();
+                String condition = lastMsgPath(e, LAST_MSG_ID) + " = " + e.v(ref.msgID());
+                if (notRecalled) {
+                    condition += " AND attribute_not_exists(" + lastMsgPath(e, LAST_MSG_RECALLED) + ")";
+                }
+                try {
+                    table.update(GroupRecords.key(appId, ref.groupID()), change.apply(e), condition);
+                } catch (ConditionalCheckFailedException notTheLast) {
+                    // the group's last message is another one: nothing to change
+                }
+            });
+        }
         parallel.runAll(writes);
     }
 

@@ -17,6 +17,7 @@ import io.convlist.domain.CapPlanner;
 import io.convlist.domain.CapPlanner.Entry;
 import io.convlist.domain.CapPlanner.Plan;
 import io.convlist.domain.ConversationId;
+import io.convlist.domain.ReadState;
 import io.convlist.domain.Removal;
 import io.convlist.domain.RemovalReason;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -40,16 +41,32 @@ final class ListCap {
         boolean admittedAfter(Prior prior);
 
         ConversationItem inSlot(String pk, int slot, Prior prior, long nowMillis, AppSettings app);
+
+        /** True for a large group's conversation being caught up (which is what brings the others up to date first). */
+        default boolean catchingUp() {
+            return false;
+        }
+    }
+
+    /** Brings the owner's conversations of large groups up to date; true if it wrote anything. */
+    interface CatchUp {
+        boolean bringUp(String appId, String owner, Set<String> largeGroups);
     }
 
     private final TableRequests table;
     private final Clock clock;
     private final AppSettingsStore settings;
+    private CatchUp catchUp = (appId, owner, groups) -> false;
 
     ListCap(TableRequests table, Clock clock, AppSettingsStore settings) {
         this.table = table;
         this.clock = clock;
         this.settings = settings;
+    }
+
+    /** Set once, when the store is built (the catch-up creates under this cap in turn). */
+    void catchUpWith(CatchUp catchUp) {
+        this.catchUp = catchUp;
     }
 
     /**
@@ -80,6 +97,10 @@ final class ListCap {
                 slot -> ConversationRows.toMap(conversation.inSlot(pk, slot, prior, clock.millis(), app));
         if (meta.slotSet().size() < app.conversationLimit()) {
             return createBelowLimit(metaKey, meta.slotSet(), app, prior, itemInSlot);
+        }
+        // At the limit the eviction chooses by order and expiry: large groups' conversations must show theirs first.
+        if (!conversation.catchingUp() && catchUp.bringUp(appId, owner, meta.largeGroupSet())) {
+            return false;
         }
         List<Entry> stored = entries(pk);
         if (stored.size() == app.conversationLimit() && CapPlanner.inSync(stored, meta.slotSet())) {
@@ -124,7 +145,11 @@ final class ListCap {
         Prior prior = new Prior(id, pk, null, read.settings(), null);
         ConversationItem item = conversation.inSlot(pk, old.getSlot(), prior, clock.millis(), app);
         item.setRemark(old.getRemark());
-        item.setRemovedSeq(Math.max(old.getLastSeq(), item.getRemovedSeq() == null ? 0 : item.getRemovedSeq()));
+        long floor = Math.max(old.getLastSeq(), item.getRemovedSeq() == null ? 0 : item.getRemovedSeq());
+        item.setRemovedSeq(floor);
+        // What came while it was expired counts from its last seq, as for a conversation brought back.
+        ReadState expired = ConversationRows.readState(old);
+        ConversationRows.countingFrom(item, floor, expired.excluded(), expired.atInfo());
         List<TransactWriteItem> tx = new ArrayList<>(List.of(table.txPutReplacing(ConversationRows.toMap(item),
                 ConversationRows.expiresAt(old))));
         tx.addAll(prior.transactionItems(table.table));

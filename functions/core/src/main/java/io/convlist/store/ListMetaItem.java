@@ -16,6 +16,7 @@ public class ListMetaItem extends TableItem {
     private Long pinnedCount;
     private Long rev;
     private Long settingsCount;
+    private Set<String> largeGroups;
 
     @DynamoDbAttribute(Keys.SLOTS)
     public Set<Integer> getSlots() { return slots; }
@@ -32,6 +33,13 @@ public class ListMetaItem extends TableItem {
     @DynamoDbAttribute(Keys.SETTINGS_COUNT)
     public Long getSettingsCount() { return settingsCount; }
     public void setSettingsCount(Long settingsCount) { this.settingsCount = settingsCount; }
+
+    @DynamoDbAttribute(Keys.LARGE_GROUPS)
+    public Set<String> getLargeGroups() { return largeGroups; }
+    public void setLargeGroups(Set<String> largeGroups) { this.largeGroups = largeGroups; }
+
+    /** The large groups the owner is a member of (none: empty). */
+    Set<String> largeGroupSet() { return largeGroups == null ? Set.of() : largeGroups; }
 
     /** The slot set; empty when the list has none (DynamoDB stores no empty sets). */
     Set<Integer> slotSet() { return slots == null ? Set.of() : slots; }

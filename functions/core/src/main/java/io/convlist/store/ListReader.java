@@ -6,6 +6,8 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import io.convlist.domain.AppSettings;
 import io.convlist.domain.Conversation;
@@ -35,13 +37,15 @@ final class ListReader {
     private final Clock clock;
     private final AppSettingsStore settings;
     private final ListCap cap;
+    private final LargeGroupCatchUp largeGroups;
     private final DynamoDbIndex<ConversationItem> byOrder;
 
-    ListReader(TableRequests table, Clock clock, AppSettingsStore settings, ListCap cap) {
+    ListReader(TableRequests table, Clock clock, AppSettingsStore settings, ListCap cap, LargeGroupCatchUp largeGroups) {
         this.table = table;
         this.clock = clock;
         this.settings = settings;
         this.cap = cap;
+        this.largeGroups = largeGroups;
         this.byOrder = table.mapped(Schemas.CONVERSATION).index(INDEX_BY_ORDER);
     }
 
@@ -85,6 +89,11 @@ final class ListReader {
                 cap.enforceLimit(pk, app);
                 continue;
             }
+            // A user's first page brings the large groups' conversations up to date first, then reads again;
+            // later pages continue below it, as pages continue below an earlier one whatever happens meanwhile.
+            if (trimExcess && nextSeq == 0 && meta != null && largeGroups.bringUp(appId, userId, meta.largeGroupSet())) {
+                continue;
+            }
             List<Conversation> out = page.stream().map(item -> present(appId, item, got)).toList();
             long last = page.isEmpty() ? 0 : page.get(page.size() - 1).getOrderKey();
             return new ConversationPage(out, finished ? 0 : last, finished);
@@ -94,12 +103,18 @@ final class ListReader {
 
     /** The listed conversations that exist, in the order asked; one BatchGetItem per 100 keys. */
     List<Conversation> getMany(String appId, String userId, List<ConversationId> ids) {
-        List<Map<String, AttributeValue>> keys = new ArrayList<>(List.of(ConversationGroups.key(userPk(appId, userId))));
+        String pk = userPk(appId, userId);
+        Map<String, AttributeValue> metaKey = Av.key(pk, META_SK);
+        List<Map<String, AttributeValue>> keys = new ArrayList<>(List.of(ConversationGroups.key(pk), metaKey));
         for (ConversationId id : ids) {
             keys.add(conversationKey(appId, userId, id));
             keys.add(profileKey(appId, id));
         }
         Map<String, Map<String, AttributeValue>> got = table.batchGet(keys);
+        ListMetaItem meta = ConversationRows.map(Schemas.LIST_META, got.get(TableRequests.keyString(metaKey)));
+        if (meta != null && largeGroups.bringUp(appId, userId, named(meta.largeGroupSet(), ids))) {
+            got = table.batchGet(keys);
+        }
         long now = clock.millis();
         List<Conversation> out = new ArrayList<>();
         for (ConversationId id : ids) {
@@ -121,7 +136,13 @@ final class ListReader {
      * 0, as the total counts: one Query of the list's conversation items, filtered.
      */
     long unreadMatching(String appId, String userId, ConversationFilter filter, Map<String, String> groups) {
-        return withUnread(userPk(appId, userId), filter, groups, true).stream().mapToLong(item -> Av.num(item, UNREAD, 0)).sum();
+        return withUnread(appId, userId, filter, groups, true).stream().mapToLong(item -> Av.num(item, UNREAD, 0)).sum();
+    }
+
+    /** The large groups among the conversations asked for. */
+    private static Set<String> named(Set<String> largeGroups, List<ConversationId> ids) {
+        return ids.stream().filter(id -> id.type() == ConversationType.GROUP && largeGroups.contains(id.groupId()))
+                .map(ConversationId::groupId).collect(Collectors.toSet());
     }
 
     /** Counted in totals: recvOpt 0 (Tencent leaves out 1, 2 and 3; this service leaves out 4 as well). */
@@ -132,18 +153,27 @@ final class ListReader {
     /** The keys of the live conversations with unread messages (optionally only those with recvOpt 0). */
     List<Map<String, AttributeValue>> withUnread(String appId, String userId, boolean receiveOnly) {
         String pk = userPk(appId, userId);
-        return withUnread(pk, null, Map.of(), receiveOnly).stream().map(e -> Av.key(pk, e.get(SK).s())).toList();
+        return withUnread(appId, userId, null, Map.of(), receiveOnly).stream().map(e -> Av.key(pk, e.get(SK).s())).toList();
     }
 
-    /** The live conversations with unread messages that match the filter: their sort keys and counts. */
-    private List<Map<String, AttributeValue>> withUnread(String pk, ConversationFilter filter, Map<String, String> groups,
-            boolean receiveOnly) {
-        Expr e = new Expr();
-        String condition = ListFilters.condition(e, filter, groups, clock.millis() / 1000) + " AND " + e.n(UNREAD) + " > " + e.v(0);
-        if (receiveOnly) {
-            condition += " AND " + receiving(e);
+    /**
+     * The live conversations with unread messages that match the filter: their sort keys and counts.
+     * The same Query reads the owner's large groups: if catching them up wrote anything, it runs again.
+     */
+    private List<Map<String, AttributeValue>> withUnread(String appId, String userId, ConversationFilter filter,
+            Map<String, String> groups, boolean receiveOnly) {
+        for (int attempt = 0; attempt < 3; attempt++) {
+            Expr e = new Expr();
+            String condition = ListFilters.condition(e, filter, groups, clock.millis() / 1000) + " AND " + e.n(UNREAD) + " > " + e.v(0);
+            if (receiveOnly) {
+                condition += " AND " + receiving(e);
+            }
+            ListAndGroups read = ListAndGroups.of(table.conversationsAndMeta(userPk(appId, userId), e, condition, SK, UNREAD));
+            if (!largeGroups.bringUp(appId, userId, read.largeGroups())) {
+                return read.conversations();
+            }
         }
-        return table.partOfList(pk, CONVERSATION_SK_PREFIX, e, condition, SK, UNREAD);
+        throw Attempts.contention();
     }
 
     /**

@@ -28,9 +28,11 @@ final class ListSync {
     private final Clock clock;
     private final AppSettingsStore settings;
     private final ListReader reader;
+    private final LargeGroupCatchUp largeGroups;
 
-    ListSync(TableRequests table, Clock clock, AppSettingsStore settings, ListReader reader) {
+    ListSync(TableRequests table, Clock clock, AppSettingsStore settings, ListReader reader, LargeGroupCatchUp largeGroups) {
         this.table = table;
+        this.largeGroups = largeGroups;
         this.clock = clock;
         this.settings = settings;
         this.reader = reader;
@@ -42,6 +44,10 @@ final class ListSync {
      * the removal records (for changes), and one BatchGetItem of the changed conversations' profiles.
      */
     SyncPage page(String appId, String userId, SyncPosition at, int count) {
+        return page(appId, userId, at, count, 0);
+    }
+
+    private SyncPage page(String appId, String userId, SyncPosition at, int count, int attempt) {
         SyncPosition position = at == null ? SyncPosition.fullFrom(clock.millis()) : at;
         if (position.phase() == Phase.FULL) {
             // The groups first, read before the list: a change to them while the device pages is in the next round.
@@ -62,7 +68,12 @@ final class ListSync {
         int retention = app.settings().retentionDays();
         Answer answer = new Answer();
         long conversationsFrom = round.phase() == Phase.EXPIRED ? round.expiredFromSecond() : round.changedFromSecond(retention);
-        List<Map<String, AttributeValue>> conversations = since(pk, CONVERSATION_SK_PREFIX, conversationsFrom);
+        Expr e = new Expr();
+        ListAndGroups read = ListAndGroups.of(table.conversationsAndMeta(pk, e, e.n(EXPIRES_AT) + " >= " + e.v(conversationsFrom)));
+        if (largeGroups.bringUp(appId, userId, read.largeGroups()) && attempt < 2) {
+            return page(appId, userId, at, count, attempt + 1); // the round again, on conversations now up to date
+        }
+        List<Map<String, AttributeValue>> conversations = read.conversations();
         if (round.phase() == Phase.EXPIRED) {
             ChangeOrder.Slice expired = new ChangeOrder(conversations).slice(round, count, round.expiredFromSecond(),
                     round.expiredToSecond());
@@ -78,7 +89,7 @@ final class ListSync {
             }
         }
         List<Map<String, AttributeValue>> changed = new ArrayList<>(conversations);
-        changed.addAll(since(pk, null, round.changedFromSecond(retention)));
+        changed.addAll(since(pk, round.changedFromSecond(retention)));
         ChangeOrder.Slice changes = new ChangeOrder(changed).slice(round, count - answer.size(), round.changedFromSecond(retention), null);
         collectChanges(appId, pk, changes.items(), now, answer);
         if (changes.hasMore()) {
@@ -160,12 +171,11 @@ final class ListSync {
     }
 
     /**
-     * The list's conversations ({@code skPrefix} c#) or its removal records and groups marker (null:
-     * the sort keys from x# on) with expiresAt at or above {@code fromSecond}: one Query (per 1 MB page).
+     * The list's removal records and groups marker (the sort keys from x# on) with expiresAt at or
+     * above {@code fromSecond}: one Query (per 1 MB page).
      */
-    private List<Map<String, AttributeValue>> since(String pk, String skPrefix, long fromSecond) {
+    private List<Map<String, AttributeValue>> since(String pk, long fromSecond) {
         Expr e = new Expr();
-        String filter = e.n(EXPIRES_AT) + " >= " + e.v(fromSecond);
-        return skPrefix != null ? table.partOfList(pk, skPrefix, e, filter) : table.listFrom(pk, REMOVAL_SK_PREFIX, e, filter);
+        return table.listFrom(pk, REMOVAL_SK_PREFIX, e, e.n(EXPIRES_AT) + " >= " + e.v(fromSecond));
     }
 }

@@ -4,6 +4,7 @@ import static io.convlist.store.Keys.*;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -17,7 +18,7 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
- * Who is a member of a group: one item per member and group in the member's partition (member or
+ * Who is a member of a group: one item per member in the group's partition (member or
  * left, and the seq of the last join or leave, which orders them: a change with a lower seq is older
  * and changes nothing), and the group's member count on its state item, moved in the same
  * transactions, so it stays exact under concurrent calls. A leave's item stays for the app's
@@ -52,9 +53,24 @@ final class MembershipRecords {
         return current;
     }
 
-    /** The group's member count (0 if nobody ever joined). */
-    long memberCount(String appId, String groupId) {
-        return Av.num(table.get(stateKey(appId, groupId)), MEMBER_COUNT, 0);
+    /** Which of these users are members of the group now; one BatchGetItem per 100. */
+    Set<String> membersAmong(String appId, String groupId, Collection<String> users) {
+        Map<String, Map<String, AttributeValue>> got = table.batchGet(users.stream().map(u -> key(appId, u, groupId)).toList());
+        Set<String> members = new HashSet<>();
+        for (String user : users) {
+            Map<String, AttributeValue> item = got.get(TableRequests.keyString(key(appId, user, groupId)));
+            if (item != null && Boolean.TRUE.equals(item.get(MEMBER).bool())) {
+                members.add(user);
+            }
+        }
+        return members;
+    }
+
+    /** Every member of the group now: one Query of the group's member items (per 1 MB). */
+    List<String> members(String appId, String groupId) {
+        Expr e = new Expr();
+        return table.partOfList(groupProfilePk(appId, groupId), MEMBER_SK_PREFIX, e, e.n(MEMBER) + " = " + e.v(Av.bool(true)), SK)
+                .stream().map(item -> item.get(SK).s().substring(MEMBER_SK_PREFIX.length())).toList();
     }
 
     private Set<String> applyToChunk(String appId, MembershipChange change, boolean joining, List<String> chunk) {
@@ -86,7 +102,7 @@ final class MembershipRecords {
             }
             if (delta != 0) {
                 Expr count = new Expr().add(MEMBER_COUNT, Av.n(delta));
-                tx.add(table.txUpdate(stateKey(appId, change.groupID()), count, null));
+                tx.add(table.txUpdate(GroupRecords.key(appId, change.groupID()), count, null));
             }
             try {
                 table.transact(tx);
@@ -116,10 +132,6 @@ final class MembershipRecords {
     }
 
     private static Map<String, AttributeValue> key(String appId, String user, String groupId) {
-        return Av.key(userPk(appId, user), membershipSk(groupId));
-    }
-
-    private static Map<String, AttributeValue> stateKey(String appId, String groupId) {
-        return Av.key(groupProfilePk(appId, groupId), GROUP_STATE_SK);
+        return Av.key(groupProfilePk(appId, groupId), memberSk(user));
     }
 }

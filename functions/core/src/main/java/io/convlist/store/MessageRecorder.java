@@ -5,13 +5,16 @@ import static io.convlist.store.Keys.*;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import io.convlist.domain.AppSettings;
 import io.convlist.domain.ConversationId;
 import io.convlist.domain.ConversationType;
+import io.convlist.domain.GroupActivity;
 import io.convlist.domain.MessageEvent;
 import io.convlist.domain.MessageRole;
 import io.convlist.domain.ReadState;
@@ -31,9 +34,16 @@ final class MessageRecorder {
     private final AppSettingsStore settings;
     private final ListCap cap;
     private final ParallelWrites parallel;
+    private final GroupRecords groups;
+    private final MembershipRecords memberships;
+    private final LargeGroupCatchUp catchUp;
 
-    MessageRecorder(TableRequests table, Clock clock, AppSettingsStore settings, ListCap cap, ParallelWrites parallel) {
+    MessageRecorder(TableRequests table, Clock clock, AppSettingsStore settings, ListCap cap, ParallelWrites parallel,
+            GroupRecords groups, MembershipRecords memberships, LargeGroupCatchUp catchUp) {
         this.table = table;
+        this.groups = groups;
+        this.memberships = memberships;
+        this.catchUp = catchUp;
         this.clock = clock;
         this.settings = settings;
         this.cap = cap;
@@ -42,7 +52,7 @@ final class MessageRecorder {
 
     /**
      * Records one message in the sender's and every recipient's list, the writes running in
-     * parallel. Each write is idempotent and independent of arrival order, so a partial failure is
+     * parallel (a group message first on the group's own record, {@link GroupRecords}). Each write is idempotent and independent of arrival order, so a partial failure is
      * healed by the pipeline's redelivery.
      */
     void record(String appId, MessageEvent m) {
@@ -53,10 +63,32 @@ final class MessageRecorder {
             writes.add(() -> apply(appId, m.receiverID(), ConversationId.c2c(m.senderID()), m,
                     MessageRole.recipientOf(m, m.receiverID())));
         } else {
+            GroupActivity g = groups.record(appId, m);
             ConversationId group = ConversationId.group(m.groupID());
-            writes.add(() -> apply(appId, m.senderID(), group, m, MessageRole.SENDER));
-            for (String member : m.recipients()) {
-                writes.add(() -> apply(appId, member, group, m, MessageRole.recipientOf(m, member)));
+            if (g.large()) {
+                // The sender's list first takes what the group recorded below this message (which may not be shown).
+                writes.add(() -> {
+                    catchUp.bringUpBelow(appId, m.senderID(), m.groupID(), m.seq());
+                    apply(appId, m.senderID(), group, m, MessageRole.SENDER);
+                });
+            } else {
+                writes.add(() -> apply(appId, m.senderID(), group, m, MessageRole.SENDER));
+            }
+            if (g.large()) {
+                // Only the lists that need something of their own: the sender's (above) and the members
+                // @-mentioned by name, each brought up to the group's record first; the others catch up when read.
+                Set<String> named = new HashSet<>(m.atUserList());
+                named.remove(m.senderID());
+                for (String member : named.isEmpty() ? Set.<String>of() : memberships.membersAmong(appId, m.groupID(), named)) {
+                    writes.add(() -> {
+                        catchUp.bringUpBelow(appId, member, m.groupID(), m.seq());
+                        apply(appId, member, group, m, MessageRole.recipientOf(m, member));
+                    });
+                }
+            } else {
+                for (String member : m.recipients()) {
+                    writes.add(() -> apply(appId, member, group, m, MessageRole.recipientOf(m, member)));
+                }
             }
         }
         parallel.runAll(writes);
@@ -82,7 +114,8 @@ final class MessageRecorder {
             }
             boolean done;
             if (!ConversationRows.isLive(old, now) && m.excludedFromLastMessage()) {
-                return; // such a message never creates (or restarts) a conversation
+                // Such a message never creates (or restarts) a conversation; what it means one by one is kept for when it is back.
+                done = keepWhileAway(appId, owner, id, old, m, role, now);
             } else if (old == null) {
                 done = cap.create(appId, owner, id, new Creation(id, m, role));
             } else if (!ConversationRows.isLive(old, now)) {
@@ -97,6 +130,47 @@ final class MessageRecorder {
             }
         }
         throw Attempts.contention();
+    }
+
+    /**
+     * A message that arrived while the conversation was away (removed, or expired) and does not bring it
+     * back: if it is excluded from the unread count or mentions the owner, that is noted on the removal
+     * record (or on the expired conversation), for when the conversation comes back ({@link
+     * ConversationRows#countingFrom}). Nothing to note, or nowhere to note it (no record): nothing to do.
+     *
+     * @return false if the conversation or its record changed meanwhile (the caller starts over)
+     */
+    private boolean keepWhileAway(String appId, String owner, ConversationId id, ConversationItem old, MessageEvent m,
+            MessageRole role, long now) {
+        if (!role.excluded() && role.atType() == 0) {
+            return true;
+        }
+        Expr e = new Expr();
+        String condition;
+        Map<String, AttributeValue> key;
+        if (old != null) {
+            key = Av.key(old.getPk(), old.getSk());
+            condition = "attribute_exists(" + e.n(PK) + ") AND " + e.n(EXPIRES_AT) + " <= " + e.v(now / 1000);
+            if (role.excluded()) {
+                e.add(EXCLUDED, AttributeValue.fromNs(List.of(Long.toString(m.seq()))));
+            } else {
+                addAt(e, m.seq(), role.atType() | ConversationRows.readState(old).atInfo().getOrDefault(m.seq(), 0));
+            }
+        } else {
+            key = Av.key(userPk(appId, owner), removalSk(id));
+            condition = "attribute_exists(" + e.n(PK) + ")";
+            if (role.excluded()) {
+                e.add(DROPPED_EXCLUDED, AttributeValue.fromNs(List.of(Long.toString(m.seq()))));
+            } else {
+                e.add(DROPPED_AT, AttributeValue.fromSs(List.of(m.seq() + ":" + role.atType())));
+            }
+        }
+        try {
+            table.update(key, e, condition);
+            return true;
+        } catch (ConditionalCheckFailedException changed) {
+            return old == null && !changed.hasItem(); // no record to note it on: a conversation never seen
+        }
     }
 
     /** A message above the stored last one: it becomes the last message and moves the conversation up. */

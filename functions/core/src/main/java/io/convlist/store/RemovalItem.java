@@ -1,5 +1,9 @@
 package io.convlist.store;
 
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbAttribute;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
 
@@ -15,6 +19,8 @@ public class RemovalItem extends TableItem {
     private Long lastSeq;
     private Long expiresAt;
     private Boolean clearMessages;
+    private Set<Long> droppedExcl;
+    private Set<String> droppedAt;
 
     @DynamoDbAttribute(Keys.REASON)
     public String getReason() { return reason; }
@@ -35,4 +41,25 @@ public class RemovalItem extends TableItem {
     @DynamoDbAttribute(Keys.CLEAR_MESSAGES)
     public Boolean getClearMessages() { return clearMessages; }
     public void setClearMessages(Boolean clearMessages) { this.clearMessages = clearMessages; }
+
+    @DynamoDbAttribute(Keys.DROPPED_EXCLUDED)
+    public Set<Long> getDroppedExcl() { return droppedExcl; }
+    public void setDroppedExcl(Set<Long> droppedExcl) { this.droppedExcl = droppedExcl; }
+
+    @DynamoDbAttribute(Keys.DROPPED_AT)
+    public Set<String> getDroppedAt() { return droppedAt; }
+    public void setDroppedAt(Set<String> droppedAt) { this.droppedAt = droppedAt; }
+
+    /** The seqs excluded from the unread count of messages that arrived while the conversation was away. */
+    Set<Long> droppedExcluded() { return droppedExcl == null ? Set.of() : droppedExcl; }
+
+    /** The @-mentions of messages that arrived while the conversation was away: seq to atType. */
+    Map<Long, Integer> droppedMentions() {
+        Map<Long, Integer> out = new HashMap<>();
+        if (droppedAt != null) {
+            droppedAt.forEach(e -> out.merge(Long.parseLong(e.substring(0, e.indexOf(':'))), Integer.parseInt(e.substring(e.indexOf(':') + 1)),
+                    (a, b) -> a | b));
+        }
+        return out;
+    }
 }

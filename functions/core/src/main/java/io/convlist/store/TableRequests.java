@@ -1,10 +1,12 @@
 package io.convlist.store;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
@@ -13,6 +15,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.Put;
@@ -99,6 +102,12 @@ final class TableRequests {
                 .build()).build();
     }
 
+    /** A condition on another item that the transaction's writes depend on. */
+    TransactWriteItem txConditionCheck(Map<String, AttributeValue> key, Expr e, String condition) {
+        return TransactWriteItem.builder().conditionCheck(ConditionCheck.builder().tableName(table).key(key).conditionExpression(condition)
+                .expressionAttributeNames(e.names()).expressionAttributeValues(e.values()).build()).build();
+    }
+
     /** Deletes an item only if its TTL attribute is unchanged, i.e. nobody changed it since it was read. */
     TransactWriteItem txDeleteUnchanged(Map<String, AttributeValue> key, long expiresAt) {
         Expr e = new Expr();
@@ -122,6 +131,22 @@ final class TableRequests {
     List<Map<String, AttributeValue>> listFrom(String pk, String skFrom, Expr e, String filter, String... attributes) {
         String key = e.n(Keys.PK) + " = " + e.v(pk) + " AND " + e.n(Keys.SK) + " >= " + e.v(skFrom);
         return queryAll(request(key, e, filter, attributes));
+    }
+
+    /**
+     * As {@link #partOfList} for the list's conversation items, in the same Query the list's
+     * bookkeeping item too (its sort key closes the range: only the conversation groups item lies
+     * between), holding the owner's large groups. The bookkeeping item, if any, comes last.
+     */
+    List<Map<String, AttributeValue>> conversationsAndMeta(String pk, Expr e, String filter, String... attributes) {
+        String key = e.n(Keys.PK) + " = " + e.v(pk) + " AND " + e.n(Keys.SK) + " BETWEEN " + e.v(Keys.CONVERSATION_SK_PREFIX)
+                + " AND " + e.v(Keys.META_SK);
+        String conversations = "begins_with(" + e.n(Keys.SK) + ", " + e.v(Keys.CONVERSATION_SK_PREFIX) + ")";
+        String which = "(" + conversations + (filter == null ? "" : " AND (" + filter + ")") + ") OR " + e.n(Keys.SK) + " = "
+                + e.v(Keys.META_SK);
+        String[] withGroups = attributes.length == 0 ? attributes : Stream.concat(Arrays.stream(attributes),
+                Stream.of(Keys.SK, Keys.LARGE_GROUPS)).distinct().toArray(String[]::new);
+        return queryAll(request(key, e, which, withGroups));
     }
 
     private QueryRequest request(String key, Expr e, String filter, String... attributes) {

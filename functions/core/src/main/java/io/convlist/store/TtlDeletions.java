@@ -3,13 +3,17 @@ package io.convlist.store;
 import java.time.Clock;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Keeps the lists exact when DynamoDB's TTL deletes conversations behind the application's back:
  * fed the table's stream records of removed items (a DynamoDB Streams consumer, e.g. a Lambda), it
- * leaves each deleted conversation's EXPIRED removal record and reconciles each affected list once
- * per batch. Both are idempotent, so a record delivered twice, or a deletion the application made
+ * leaves each deleted conversation's EXPIRED removal record (or, for a large group's conversation
+ * that its group's messages kept alive, puts it back) and reconciles each affected list once per
+ * batch. Both are idempotent, so a record delivered twice, or a deletion the application made
  * itself, does no harm.
  */
 public final class TtlDeletions {
@@ -27,12 +31,15 @@ public final class TtlDeletions {
     /**
      * One REMOVE record of the stream, reduced to what this needs.
      *
-     * @param principal    the record's userIdentity principalId; null where the backend sets none
-     *                     (the local moto backend)
-     * @param oldExpiresAt the removed item's {@link Keys#EXPIRES_AT}, from its old image; null if it had none
-     * @param oldLastSeq   the removed item's {@link Keys#LAST_SEQ}, from its old image; null if it had none
+     * @param principal the record's userIdentity principalId; null where the backend sets none (the
+     *                  local moto backend)
+     * @param oldImage  the removed item as it was (empty if the record has no old image)
      */
-    public record Deletion(String pk, String sk, String principal, Long oldExpiresAt, Long oldLastSeq) {
+    public record Deletion(String pk, String sk, String principal, Map<String, AttributeValue> oldImage) {
+        /** The removed item's {@link Keys#EXPIRES_AT}; null if it had none. */
+        public Long oldExpiresAt() {
+            return oldImage.containsKey(Keys.EXPIRES_AT) ? Av.num(oldImage, Keys.EXPIRES_AT, 0) : null;
+        }
     }
 
     /**
@@ -50,10 +57,15 @@ public final class TtlDeletions {
                     && d.sk().startsWith(Keys.CONVERSATION_SK_PREFIX);
             boolean byTtl = d.principal() != null ? TTL_PRINCIPAL.equals(d.principal())
                     : d.oldExpiresAt() != null && d.oldExpiresAt() <= nowSecond;
+            boolean removalRecord = d.pk() != null && d.pk().startsWith("u#") && d.sk() != null
+                    && d.sk().startsWith(Keys.REMOVAL_SK_PREFIX);
+            if (removalRecord && byTtl) {
+                String[] owner = d.pk().split("#", 3);
+                store.removalExpiredByTtl(owner[1], owner[2], Keys.conversationOf(d.sk()), d.oldImage());
+            }
             if (conversation && byTtl) {
                 String[] owner = d.pk().split("#", 3); // u#{app}#{user}
-                store.recordExpired(owner[1], owner[2], Keys.conversationOf(d.sk()),
-                        d.oldExpiresAt() == null ? 0 : d.oldExpiresAt() * 1000, d.oldLastSeq() == null ? 0 : d.oldLastSeq());
+                store.expiredByTtl(owner[1], owner[2], Keys.conversationOf(d.sk()), d.oldImage());
                 lists.add(d.pk());
             }
         }

@@ -7,6 +7,7 @@ import java.util.Map;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.transformers.v2.dynamodb.DynamodbAttributeValueTransformer;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord;
 
@@ -27,11 +28,6 @@ public class TtlDeletionHandler implements RequestHandler<DynamodbEvent, Integer
     @Inject
     TtlDeletions deletions;
 
-    private static Long number(Map<String, AttributeValue> image, String attribute) {
-        AttributeValue v = image == null ? null : image.get(attribute);
-        return v == null || v.getN() == null ? null : Long.valueOf(v.getN());
-    }
-
     /** @return how many lists were reconciled */
     @Override
     public Integer handleRequest(DynamodbEvent event, Context context) {
@@ -43,10 +39,9 @@ public class TtlDeletionHandler implements RequestHandler<DynamodbEvent, Integer
             StreamRecord change = record.getDynamodb();
             Map<String, AttributeValue> keys = change.getKeys();
             Map<String, AttributeValue> old = change.getOldImage();
-            batch.add(new TtlDeletions.Deletion(
-                    keys.get(Keys.PK).getS(), keys.get(Keys.SK).getS(),
+            batch.add(new TtlDeletions.Deletion(keys.get(Keys.PK).getS(), keys.get(Keys.SK).getS(),
                     record.getUserIdentity() == null ? null : record.getUserIdentity().getPrincipalId(),
-                    number(old, Keys.EXPIRES_AT), number(old, Keys.LAST_SEQ)));
+                    old == null ? Map.of() : DynamodbAttributeValueTransformer.toAttributeValueMapV2(old)));
         }
         return deletions.handle(batch).size();
     }
