@@ -11,11 +11,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -31,6 +34,8 @@ import io.convlist.domain.MembershipChange;
 import io.convlist.domain.MessageEvent;
 import io.convlist.domain.ServiceException;
 import io.convlist.domain.SettingChange;
+import io.convlist.domain.SyncPage;
+import io.convlist.domain.SyncPosition;
 import io.convlist.store.AppSettingsStore;
 import io.convlist.store.ConversationStore;
 import io.convlist.store.TtlDeletions;
@@ -90,7 +95,6 @@ class LargeGroupModeTest {
         final Set<String> uIn = new HashSet<>();
         final List<Op> applied = new ArrayList<>();
         int compared;
-        final Map<String, Long> nanos = new java.util.TreeMap<>();
         /** Per conversation: the messages delivered (a replay sends one again) and those held back to arrive late. */
         final Map<String, List<MessageEvent>> sent = new LinkedHashMap<>();
         final Map<String, List<MessageEvent>> held = new LinkedHashMap<>();
@@ -146,9 +150,7 @@ class LargeGroupModeTest {
                 Op op = randomOp(random, history, clock.millis());
                 history.applied.add(op);
                 for (String app : List.of(recipients, large)) {
-                    long t = System.nanoTime();
                     apply(store, app, op);
-                    history.nanos.merge(app.substring(0, 3) + " " + op.kind(), System.nanoTime() - t, Long::sum);
                 }
                 if (random.nextInt(40) == 0) {
                     deliverHeld(store, recipients, large, history);
@@ -170,7 +172,6 @@ class LargeGroupModeTest {
             compare(store, clock, recipients, large, "after " + QUIET_HOURS[burst] + " quiet hours", history);
         }
         System.out.printf("large groups history %d: %d steps, lists compared %d times%n", seed, history.applied.size(), history.compared);
-        history.nanos.forEach((k, v) -> System.out.printf("  %s %d ms%n", k, v / 1_000_000));
     }
 
     /**
@@ -301,23 +302,14 @@ class LargeGroupModeTest {
      * see SyncPosition), which both apps see alike.
      */
     static void compare(ConversationStore store, VirtualClock clock, String recipients, String large, String when, History history) {
-        clock.offset.addAndGet(io.convlist.domain.SyncPosition.OVERLAP_MILLIS + 1_000);
+        clock.offset.addAndGet(SyncPosition.OVERLAP_MILLIS + 1_000);
         history.compared++;
-        long t0 = System.nanoTime();
-        try {
-            compareLists(store, recipients, large, when, history);
-        } finally {
-            history.nanos.merge("compare", System.nanoTime() - t0, Long::sum);
-        }
-    }
-
-    static void compareLists(ConversationStore store, String recipients, String large, String when, History history) {
         for (String user : USERS) {
             List<Conversation> listInRecipients = whole(store, recipients, user);
             List<Conversation> listInLarge = whole(store, large, user);
             List<String> inRecipients = listInRecipients.stream().map(LargeGroupModeTest::shown).toList();
             List<String> inLarge = listInLarge.stream().map(LargeGroupModeTest::shown).toList();
-            Set<String> differing = new java.util.TreeSet<>();
+            Set<String> differing = new TreeSet<>();
             inLarge.stream().filter(c -> !inRecipients.contains(c)).forEach(c -> differing.add(c.split(" ")[0]));
             inRecipients.stream().filter(c -> !inLarge.contains(c)).forEach(c -> differing.add(c.split(" ")[0]));
             StringBuilder steps = new StringBuilder();
@@ -325,7 +317,7 @@ class LargeGroupModeTest {
             assertThat(inLarge).as(when + ": " + user + "'s list" + steps).containsExactlyElementsOf(inRecipients);
             for (int i = 0; i < listInLarge.size(); i++) {
                 assertThat(listInLarge.get(i).expireTime()).as(when + ": " + user + "'s " + listInLarge.get(i).conversationID() + " expires")
-                        .isCloseTo(listInRecipients.get(i).expireTime(), org.assertj.core.data.Offset.offset(60L));
+                        .isCloseTo(listInRecipients.get(i).expireTime(), Offset.offset(60L));
             }
             assertThat(store.totalUnread(large, user)).as(when + ": " + user + "'s total").isEqualTo(store.totalUnread(recipients, user));
             assertThat(synced(store, large, user)).as(when + ": " + user + "'s device").isEqualTo(synced(store, recipients, user));
@@ -348,14 +340,14 @@ class LargeGroupModeTest {
     /** A fresh device's list after syncing until finished, as shown. */
     static Map<String, String> synced(ConversationStore store, String app, String user) {
         Map<String, String> device = new LinkedHashMap<>();
-        var cursor = (io.convlist.domain.SyncPosition) null;
+        SyncPosition cursor = null;
         for (int pages = 0; pages < 200; pages++) {
-            var page = store.sync(app, user, cursor, 100);
+            SyncPage page = store.sync(app, user, cursor, 100);
             page.changed().forEach(c -> device.put(c.conversationID(), shown(c)));
             page.removed().forEach(r -> device.remove(r.conversationId().toString()));
             cursor = page.next();
             if (page.isFinished()) {
-                return new java.util.TreeMap<>(device);
+                return new TreeMap<>(device);
             }
         }
         throw new AssertionError("sync did not finish");

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 import io.convlist.domain.AppSettings;
 import io.convlist.domain.ConversationId;
@@ -149,7 +150,7 @@ final class ConversationRows {
             return;
         }
         long last = item.getLastSeq();
-        Set<Long> excluded = new java.util.TreeSet<>(item.getExcl() == null ? Set.of() : item.getExcl());
+        Set<Long> excluded = new TreeSet<>(item.getExcl() == null ? Set.of() : item.getExcl());
         excludedMeanwhile.stream().filter(seq -> seq > floor && seq <= last).forEach(excluded::add);
         excluded.removeIf(seq -> seq <= floor);
         long base = floor + excluded.size();

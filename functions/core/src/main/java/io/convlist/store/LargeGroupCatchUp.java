@@ -179,7 +179,8 @@ final class LargeGroupCatchUp {
                     : new GroupCatchUp.Row(ConversationRows.readState(row), orZero(row.getLastChange())),
                     removal == null ? null : orZero(removal.getLastSeq()), g, g.groupType().keepsUnreadCount(), now, app.retentionMillis());
             if (step instanceof GroupCatchUp.Update update) {
-                wrote |= update(row, g, update, app);
+                update(row, g, update, app);
+                wrote = true; // written, or changed meanwhile by another writer: either way the caller reads again
             } else if (step instanceof GroupCatchUp.Create create) {
                 creations.add(() -> clock.at(g.recordedAt(), () -> create.restart()
                         ? cap.restartExpired(appId, row, id, new CaughtUp(g, create))
@@ -192,7 +193,7 @@ final class LargeGroupCatchUp {
     }
 
     /** The row's read state and last message as planned, on the condition that the row is as read. */
-    private boolean update(ConversationItem row, GroupActivity g, GroupCatchUp.Update plan, AppSettings app) {
+    private void update(ConversationItem row, GroupActivity g, GroupCatchUp.Update plan, AppSettings app) {
         Expr e = new Expr();
         long at = Math.max(orZero(row.getLastChange()), g.recordedAt());
         ReadState read = plan.read();
@@ -227,7 +228,6 @@ final class LargeGroupCatchUp {
         } catch (ConditionalCheckFailedException raced) {
             // changed meanwhile: the caller reads again, and the next catch-up starts from there
         }
-        return true;
     }
 
     /** A large group's conversation created from its record, above the removal point. */

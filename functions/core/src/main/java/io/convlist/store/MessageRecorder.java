@@ -66,26 +66,22 @@ final class MessageRecorder {
             GroupActivity g = groups.record(appId, m);
             ConversationId group = ConversationId.group(m.groupID());
             if (g.large()) {
-                // The sender's list first takes what the group recorded below this message (which may not be shown).
-                writes.add(() -> {
-                    catchUp.bringUpBelow(appId, m.senderID(), m.groupID(), m.seq());
-                    apply(appId, m.senderID(), group, m, MessageRole.SENDER);
-                });
-            } else {
-                writes.add(() -> apply(appId, m.senderID(), group, m, MessageRole.SENDER));
-            }
-            if (g.large()) {
-                // Only the lists that need something of their own: the sender's (above) and the members
-                // @-mentioned by name, each brought up to the group's record first; the others catch up when read.
+                // Only the lists that need something of their own: the sender's and those of the members
+                // @-mentioned by name, each first taking what the group recorded below this message (which
+                // may not be shown); the others catch up when read.
+                Set<String> lists = new HashSet<>(Set.of(m.senderID()));
                 Set<String> named = new HashSet<>(m.atUserList());
                 named.remove(m.senderID());
-                for (String member : named.isEmpty() ? Set.<String>of() : memberships.membersAmong(appId, m.groupID(), named)) {
+                lists.addAll(named.isEmpty() ? Set.of() : memberships.membersAmong(appId, m.groupID(), named));
+                for (String owner : lists) {
+                    MessageRole role = owner.equals(m.senderID()) ? MessageRole.SENDER : MessageRole.recipientOf(m, owner);
                     writes.add(() -> {
-                        catchUp.bringUpBelow(appId, member, m.groupID(), m.seq());
-                        apply(appId, member, group, m, MessageRole.recipientOf(m, member));
+                        catchUp.bringUpBelow(appId, owner, m.groupID(), m.seq());
+                        apply(appId, owner, group, m, role);
                     });
                 }
             } else {
+                writes.add(() -> apply(appId, m.senderID(), group, m, MessageRole.SENDER));
                 for (String member : m.recipients()) {
                     writes.add(() -> apply(appId, member, group, m, MessageRole.recipientOf(m, member)));
                 }
