@@ -25,7 +25,7 @@ import io.convlist.testkit.EmbeddedDynamoDb;
  * <pre>
  * mvn -B install -DskipTests && mvn -B -q -pl bench/tool exec:java                          # docs/benchmarks.md
  * mvn -B install -DskipTests && mvn -B -q -pl bench/tool exec:java -Dexec.args=--quick      # small sizes
- * ... exec:java -Dexec.args=--only=layers,cold-start     # some sections (cost, layers, cold-start, scale, curve)
+ * ... exec:java -Dexec.args=--only=layers,cold-start     # some sections (cost, layers, cold-start, scale, curve, groups)
  * </pre>
  */
 public final class Benchmarks {
@@ -33,16 +33,17 @@ public final class Benchmarks {
 
     /** How big each benchmark runs. The quick mode (CI) keeps the tool working; its times mean nothing. */
     public record Mode(String name, int repeats, CostBenchmark.Sizes cost, LayerBenchmark.Sizes layers,
-            ScaleBenchmark.Sizes scale, BackendCurve.Sizes curve) {
+            ScaleBenchmark.Sizes scale, BackendCurve.Sizes curve, GroupSizeBenchmark.Sizes groups) {
         public static final Mode FULL = new Mode("full", 3, CostBenchmark.Sizes.FULL, LayerBenchmark.Sizes.FULL,
-                ScaleBenchmark.Sizes.FULL, BackendCurve.Sizes.FULL);
+                ScaleBenchmark.Sizes.FULL, BackendCurve.Sizes.FULL, GroupSizeBenchmark.Sizes.FULL);
         public static final Mode QUICK = new Mode("quick", 1, CostBenchmark.Sizes.QUICK, LayerBenchmark.Sizes.QUICK,
-                ScaleBenchmark.Sizes.QUICK, BackendCurve.Sizes.QUICK);
+                ScaleBenchmark.Sizes.QUICK, BackendCurve.Sizes.QUICK, GroupSizeBenchmark.Sizes.QUICK);
     }
 
     /** Everything one run measured, and the report written from it. */
     public record Report(List<CostBenchmark.Row> cost, LayerBenchmark.Outcome layers, List<ColdStartBenchmark.Run> coldStarts,
-            ScaleBenchmark.Result scale, List<BackendCurve.Point> curve, List<Targets.Check> targets, String markdown) {
+            ScaleBenchmark.Result scale, List<BackendCurve.Point> curve, List<GroupSizeBenchmark.Group> groups,
+            List<Targets.Check> targets, String markdown) {
     }
 
     private Benchmarks() {
@@ -50,7 +51,7 @@ public final class Benchmarks {
 
     /** The benchmarks, by the names {@code --only=} takes. */
     public enum Section {
-        COST, LAYERS, COLD_START, SCALE, CURVE
+        COST, LAYERS, COLD_START, SCALE, CURVE, GROUPS
     }
 
     public static Report run(Mode mode, Path projectRoot) throws IOException, InterruptedException {
@@ -89,6 +90,11 @@ public final class Benchmarks {
             log("backend growth: project's backend and stock moto");
             curve = BackendCurve.run(mode.curve());
         }
+        List<GroupSizeBenchmark.Group> groups = List.of();
+        if (sections.contains(Section.GROUPS)) {
+            log("group sizes: recipients mode and large mode");
+            groups = new GroupSizeBenchmark(endpoint).run(mode.groups());
+        }
         List<Targets.Check> targets = Targets.check(cost, Collections.max(mode.cost().groupRecipients()), layers.operations(), coldStarts);
 
         StringBuilder md = new StringBuilder();
@@ -117,7 +123,10 @@ public final class Benchmarks {
         if (sections.contains(Section.CURVE)) {
             md.append("### The backend's own growth\n\n").append(BackendCurve.section(curve, mode.curve()));
         }
-        return new Report(cost, layers, coldStarts, scale, curve, targets, md.toString());
+        if (sections.contains(Section.GROUPS)) {
+            md.append("\n## 6. Group sizes: recipients mode and large mode\n\n").append(new GroupCosts(groups).section());
+        }
+        return new Report(cost, layers, coldStarts, scale, curve, groups, targets, md.toString());
     }
 
     static String environment() {

@@ -8,6 +8,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import io.convlist.bench.units.UnitMeter;
+import io.convlist.domain.GroupMode;
+import io.convlist.domain.Limits;
 
 /**
  * The benchmark tool's quick mode, in CI so that it keeps working: every benchmark at small sizes.
@@ -66,11 +68,28 @@ class BenchmarksQuickTest {
         assertThat(report.scale().calls()).hasSize(6);
         assertThat(report.curve()).extracting(BackendCurve.Point::items).containsExactly(0, 200);
 
+        // Groups of 3 and 10: a recipients-mode message writes each list; a large-mode one does not grow.
+        GroupCosts groups = new GroupCosts(report.groups());
+        assertThat(report.groups()).hasSize(4);
+        for (int n : List.of(3, 10)) {
+            assertThat(group(report, n, GroupMode.RECIPIENTS).message().requests()).isEqualTo(Map.of("UpdateItem", n + 1));
+            assertThat(group(report, n, GroupMode.MEMBERS).message().requests()).isEqualTo(Map.of("UpdateItem", 2, "BatchGetItem", 1));
+            assertThat(group(report, n, GroupMode.MEMBERS).pageCurrent().requests()).isEqualTo(Map.of("Query", 1, "BatchGetItem", 2));
+        }
+        assertThat(groups.message(100_000, GroupMode.RECIPIENTS).requests()).isEqualTo(100 * 2 + 99_999);
+        // The default threshold is where large mode starts to cost less for the assumed use.
+        assertThat(groups.breakEven(GroupCosts.Use.ASSUMED)).isEqualTo(Limits.LARGE_GROUP_THRESHOLD_DEFAULT);
+
         assertThat(report.targets()).hasSize(6);
         assertThat(report.targets()).filteredOn(t -> t.target().startsWith("A message into existing conversations"))
                 .singleElement().satisfies(t -> assertThat(t.met()).as(t.measured()).isTrue());
         assertThat(report.markdown()).contains("## Targets", "## 1. Cost", "## 2. What the layers add", "## 4. Cold start",
-                "## 5. Scale", "stock moto");
+                "## 5. Scale", "stock moto",
+                "## 6. Group sizes");
+    }
+
+    static GroupSizeBenchmark.Group group(Benchmarks.Report report, int members, GroupMode mode) {
+        return report.groups().stream().filter(g -> g.members() == members && g.mode() == mode).findFirst().orElseThrow();
     }
 
     static UnitMeter.Units units(List<CostBenchmark.Row> rows, String operation) {

@@ -17,6 +17,7 @@ import io.convlist.domain.ConversationType;
 import io.convlist.domain.Edition;
 import io.convlist.domain.GroupProfile;
 import io.convlist.domain.GroupType;
+import io.convlist.domain.Limits;
 import io.convlist.domain.MembershipChange;
 import io.convlist.domain.MessageEvent;
 import io.convlist.store.AppSettingsStore;
@@ -130,7 +131,7 @@ class ConsoleTest {
         assertThat(settings.get(app)).isEqualTo(new AppSettings(app, "Demo", Edition.FLAGSHIP, 300, 14, 500));
         String page = given().filter(admin).get("/apps/" + app).asString();
         assertThat(page).contains("id=\"limit\">300<").contains("<td>admin</td><td>conversationLimit</td><td>100</td><td>300</td>")
-                .contains("id=\"threshold\">500<").contains("<td>admin</td><td>largeGroupThreshold</td><td>100</td><td>500</td>");
+                .contains("id=\"threshold\">500<").contains("<td>admin</td><td>largeGroupThreshold</td><td>" + Limits.LARGE_GROUP_THRESHOLD_DEFAULT + "</td><td>500</td>");
     }
 
     @Test

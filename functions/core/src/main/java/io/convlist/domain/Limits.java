@@ -73,7 +73,7 @@ public final class Limits {
      * A group switches to large-group mode (see GroupMode.MEMBERS) when its member count reaches the
      * app's threshold; the default is where that mode becomes the cheaper one (docs/benchmarks.md).
      */
-    public static final int LARGE_GROUP_THRESHOLD_DEFAULT = 100;
+    public static final int LARGE_GROUP_THRESHOLD_DEFAULT = 76;
     public static final int LARGE_GROUP_THRESHOLD_MIN = 2;
     public static final int LARGE_GROUP_THRESHOLD_MAX = 1_000_000;
 }
