@@ -1,12 +1,14 @@
 package io.convlist.infra;
 
 import java.util.List;
+import java.util.Map;
 
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.apigatewayv2.HttpApi;
 import software.amazon.awscdk.services.cloudwatch.Alarm;
 import software.amazon.awscdk.services.cloudwatch.ComparisonOperator;
 import software.amazon.awscdk.services.cloudwatch.IMetric;
+import software.amazon.awscdk.services.cloudwatch.Metric;
 import software.amazon.awscdk.services.cloudwatch.TreatMissingData;
 import software.amazon.awscdk.services.dynamodb.Operation;
 import software.amazon.awscdk.services.dynamodb.OperationsMetricOptions;
@@ -15,7 +17,10 @@ import software.amazon.awscdk.services.lambda.Function;
 import software.amazon.awscdk.services.sqs.IQueue;
 import software.constructs.Construct;
 
-/** Alarms on what an operator must act on: Lambda errors, API 5xx, DynamoDB throttling, and stream records the TTL consumer gave up on. */
+/**
+ * Alarms on what an operator must act on: Lambda errors, API 5xx, the functions' unexpected failures
+ * (their own metric), DynamoDB throttling, and stream records the TTL consumer gave up on.
+ */
 public class Alarms extends Construct {
     /**
      * The operations the service sends. DynamoDB emits ThrottledRequests per table <em>and</em>
@@ -36,6 +41,9 @@ public class Alarms extends Construct {
         alarm("TtlConsumerErrors", props.ttlConsumer().metricErrors(), 1);
         alarm("TtlConsumerGaveUp", props.ttlFailures().metricApproximateNumberOfMessagesVisible(), 1);
         alarm("Api5xx", props.api().metricServerError(), 5);
+        // The functions' own count of calls that failed unexpectedly (500 INTERNAL), from their metrics.
+        alarm("FunctionInternalErrors", Metric.Builder.create().namespace(FunctionsApi.METRICS_NAMESPACE).metricName("calls")
+                .dimensionsMap(Map.of("code", "INTERNAL")).statistic("Sum").period(Duration.minutes(5)).build(), 1);
         tableThrottled = alarm("TableThrottled", props.table().metricThrottledRequestsForOperations(OperationsMetricOptions.builder()
                 .operations(OPERATIONS).period(Duration.minutes(5)).build()), 1);
     }

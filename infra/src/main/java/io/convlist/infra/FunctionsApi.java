@@ -29,6 +29,8 @@ public class FunctionsApi extends Construct {
             "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:ConditionCheckItem");
     /** The API's logical ID in every release so far: its URL is what callers are configured with. */
     static final String API_LOGICAL_ID = "ApiF70053CD";
+    /** Where the functions' own metrics go (Embedded Metric Format lines in their logs). */
+    static final String METRICS_NAMESPACE = "ConvList";
     static final int RATE_LIMIT_PER_SECOND = 1000;
     static final int BURST_LIMIT = 2000;
 
@@ -54,7 +56,8 @@ public class FunctionsApi extends Construct {
                         "CONVLIST_JWT_ISSUER", props.jwtIssuer(),
                         "CONVLIST_JWT_AUDIENCE", props.jwtAudience(),
                         "CONVLIST_JWT_PUBLIC_KEY_LOCATION", props.jwksUrl(),
-                        "CONVLIST_SYNC_CURSOR_KEY", props.syncCursorKey())));
+                        "CONVLIST_SYNC_CURSOR_KEY", props.syncCursorKey(),
+                        "CONVLIST_METRICS_EMF_NAMESPACE", METRICS_NAMESPACE)));
         QuarkusLambda.allowTableActions(function, props.table(), ACTIONS);
         Alias live = Alias.Builder.create(this, "Live").aliasName("live").version(function.getCurrentVersion()).build();
 

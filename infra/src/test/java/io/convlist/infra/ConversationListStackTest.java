@@ -197,7 +197,8 @@ class ConversationListStackTest {
         String properties = Files.readString(Path.of("..", "functions", "app", "src", "main", "resources", "application.properties"));
         Map<String, Object> env = environmentOf(stack.functions().function());
         assertThat(env.keySet()).containsExactlyInAnyOrder("CONVLIST_TABLE", "CONVLIST_JWT_ISSUER", "CONVLIST_JWT_AUDIENCE",
-                "CONVLIST_JWT_PUBLIC_KEY_LOCATION", "CONVLIST_SYNC_CURSOR_KEY");
+                "CONVLIST_JWT_PUBLIC_KEY_LOCATION", "CONVLIST_SYNC_CURSOR_KEY", "CONVLIST_METRICS_EMF_NAMESPACE");
+        assertThat(env).containsEntry("CONVLIST_METRICS_EMF_NAMESPACE", "ConvList");
         template.hasParameter("SyncCursorKey", Map.of("NoEcho", true, "MinLength", 32));
         env.keySet().forEach(name -> assertThat(properties).as(name + " is read by the functions").contains("${" + name + ":"));
     }
@@ -224,7 +225,9 @@ class ConversationListStackTest {
 
     @Test
     void alarms_coverFunctionErrorsThrottling5xxAndStreamRecordsGivenUp() {
-        template.resourceCountIs("AWS::CloudWatch::Alarm", 6);
+        template.resourceCountIs("AWS::CloudWatch::Alarm", 7);
+        template.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of("Namespace", "ConvList", "MetricName", "calls", "Statistic", "Sum",
+                "Dimensions", List.of(Map.of("Name", "code", "Value", "INTERNAL"))));
         template.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of("MetricName", "5xx"));
         template.resourcePropertiesCountIs("AWS::CloudWatch::Alarm", Map.of("MetricName", "Errors"), 3);
     }

@@ -3,6 +3,7 @@ package io.convlist.testkit;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -81,8 +82,31 @@ public final class EmbeddedDynamoDb implements AutoCloseable {
         process.destroy();
     }
 
-    private static String python() {
+    private static String python;
+
+    /**
+     * The Python to run the backend with, as the project's scripts/moto-python chooses it (which
+     * installs the pinned moto into the project's own virtual environment where none has it); outside
+     * the project, CONVLIST_PYTHON or python3.
+     */
+    private static synchronized String python() throws IOException, InterruptedException {
+        if (python != null) {
+            return python;
+        }
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            Path chooser = dir.resolve("scripts/moto-python");
+            if (Files.isRegularFile(chooser)) {
+                Path errors = Files.createTempFile("moto-python", ".err");
+                Process p = new ProcessBuilder("bash", chooser.toString()).redirectError(errors.toFile()).start();
+                String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+                if (p.waitFor() != 0) {
+                    throw new IllegalStateException("the embedded DynamoDB backend has no Python with moto:\n" + Files.readString(errors));
+                }
+                Files.deleteIfExists(errors);
+                return python = out;
+            }
+        }
         String configured = System.getenv("CONVLIST_PYTHON");
-        return configured == null || configured.isBlank() ? "python3" : configured;
+        return python = configured == null || configured.isBlank() ? "python3" : configured;
     }
 }

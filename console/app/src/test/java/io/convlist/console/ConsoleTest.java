@@ -97,6 +97,14 @@ class ConsoleTest {
     }
 
     @Test
+    void readiness_answersWithoutSignIn_whenTheTableIsReachable() {
+        Response ready = given().redirects().follow(false).get("/q/health/ready");
+        assertThat(ready.statusCode()).isEqualTo(200);
+        assertThat(ready.jsonPath().getString("status")).isEqualTo("UP");
+        assertThat(ready.jsonPath().getString("checks[0].name")).isEqualTo("table");
+    }
+
+    @Test
     void signedOut_isSentToSignIn_andWrongPasswordIsRefused() {
         Response r = given().redirects().follow(false).get("/apps");
         assertThat(r.statusCode()).isEqualTo(302);

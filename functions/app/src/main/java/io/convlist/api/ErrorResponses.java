@@ -2,6 +2,7 @@ package io.convlist.api;
 
 import org.jboss.logging.Logger;
 
+import io.convlist.calls.CallRecord;
 import io.convlist.domain.ErrorCode;
 import io.convlist.domain.ServiceException;
 import io.convlist.runtime.HttpStatuses;
@@ -42,6 +43,7 @@ public class ErrorResponses {
             return;
         }
         ServiceException error = toServiceException(ctx.failure(), ctx.statusCode());
+        CallRecord.of(ctx).ifPresent(call -> call.code(error.code().name()));
         if (error.code() == ErrorCode.INTERNAL) {
             LOG.error("request failed", ctx.failure());
         }

@@ -5,6 +5,7 @@ import java.util.Set;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
+import io.convlist.calls.CallRecord;
 import io.convlist.config.TokenConfig;
 import io.convlist.domain.ErrorCode;
 import io.convlist.domain.Ids;
@@ -47,6 +48,7 @@ public class CallerResolver {
     public Caller caller() {
         if (resolved == null) {
             resolved = resolve();
+            CallRecord.of(request.getCurrent()).ifPresent(call -> call.app(resolved.appId()));
         }
         return resolved;
     }

@@ -21,6 +21,7 @@ final class Attempts {
         if (attempt == 0) {
             return;
         }
+        CallScope.countRetry();
         try {
             Thread.sleep(ThreadLocalRandom.current().nextLong(1, 5L << Math.min(attempt, 3)));
         } catch (InterruptedException e) {

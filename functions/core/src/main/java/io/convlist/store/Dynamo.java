@@ -19,7 +19,7 @@ final class Dynamo {
     }
 
     static <T> T call(Supplier<T> request) {
-        Deadline.check();
+        CallScope.beforeRequest();
         try {
             return request.get();
         } catch (ProvisionedThroughputExceededException | RequestLimitExceededException e) {

@@ -29,7 +29,7 @@ final class ParallelWrites {
             return;
         }
         CompletableFuture<?>[] futures = writes.stream()
-                .map(w -> CompletableFuture.runAsync(Deadline.carried(w), executor)).toArray(CompletableFuture[]::new);
+                .map(w -> CompletableFuture.runAsync(CallScope.carried(w), executor)).toArray(CompletableFuture[]::new);
         try {
             CompletableFuture.allOf(futures).join();
         } catch (CompletionException e) {

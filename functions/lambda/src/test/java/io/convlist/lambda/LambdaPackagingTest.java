@@ -18,9 +18,11 @@ class LambdaPackagingTest {
 
     @Test
     void functionWithoutToken_answers401WithBody_throughTheLambdaHttpIntegration() {
-        Response r = given().contentType(ContentType.JSON).body("{}").post("/getTotalUnreadMessageCount");
+        Response r = given().contentType(ContentType.JSON).header("X-Request-Id", "lambda-req-1").body("{}")
+                .post("/getTotalUnreadMessageCount");
         assertThat(r.statusCode()).isEqualTo(401);
         assertThat(r.jsonPath().getString("code")).isEqualTo("UNAUTHENTICATED");
+        assertThat(r.header("X-Request-Id")).isEqualTo("lambda-req-1"); // the call's ID comes back through the integration too
     }
 
     @Test
