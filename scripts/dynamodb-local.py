@@ -117,6 +117,40 @@ def install_partition_scoped_queries():
     Table.query = query
 
 
+def install_one_stream_record_per_update():
+    """Makes an UpdateItem that creates its item leave one stream record, as DynamoDB does.
+
+    moto 5.2 creates such an item with a key-only put, which records an INSERT, before applying the
+    update, which records a second INSERT with the whole item: a stream consumer would count two
+    creations. The key-only put is kept out of the stream. (A fidelity fix: installed with --stock-moto too.)
+    """
+    from moto.dynamodb.models import DynamoDBBackend
+    from moto.dynamodb.models.table import Table
+
+    original_update = DynamoDBBackend.update_item
+    original_put = Table.put_item
+    updating = threading.local()
+
+    def put_item(self, *args, **kwargs):
+        if not getattr(updating, "active", False) or self.stream_shard is None:
+            return original_put(self, *args, **kwargs)
+        shard, self.stream_shard = self.stream_shard, None
+        try:
+            return original_put(self, *args, **kwargs)
+        finally:
+            self.stream_shard = shard
+
+    def update_item(self, *args, **kwargs):
+        updating.active = True
+        try:
+            return original_update(self, *args, **kwargs)
+        finally:
+            updating.active = False
+
+    Table.put_item = put_item
+    DynamoDBBackend.update_item = update_item
+
+
 class SerializedApp:
     """Runs each WSGI request to completion, body included, while holding one lock."""
 
@@ -163,6 +197,7 @@ def main():
     if not args.stock_moto:
         install_item_level_transaction_backup()
         install_partition_scoped_queries()
+    install_one_stream_record_per_update()
     logging.getLogger("werkzeug").setLevel(logging.WARNING)  # no line per request
     app = SerializedApp(DomainDispatcherApplication(create_backend_app))
     server = make_server(args.host, args.port, app, threaded=True)

@@ -19,7 +19,7 @@ import software.constructs.Construct;
 
 /**
  * Alarms on what an operator must act on: Lambda errors, API 5xx, the functions' unexpected failures
- * (their own metric), DynamoDB throttling, and stream records the TTL consumer gave up on.
+ * (their own metric), DynamoDB throttling, and stream records the TTL consumer or the usage counter gave up on.
  */
 public class Alarms extends Construct {
     /**
@@ -29,7 +29,8 @@ public class Alarms extends Construct {
     static final List<Operation> OPERATIONS = List.of(Operation.GET_ITEM, Operation.BATCH_GET_ITEM, Operation.QUERY,
             Operation.PUT_ITEM, Operation.UPDATE_ITEM, Operation.DELETE_ITEM, Operation.TRANSACT_WRITE_ITEMS);
 
-    public record Props(Table table, Function functions, Function console, Function ttlConsumer, IQueue ttlFailures, HttpApi api) {
+    public record Props(Table table, Function functions, Function console, Function ttlConsumer, IQueue ttlFailures,
+            Function usageCounter, IQueue usageFailures, HttpApi api) {
     }
 
     private Alarm tableThrottled;
@@ -40,6 +41,8 @@ public class Alarms extends Construct {
         alarm("ConsoleErrors", props.console().metricErrors(), 1);
         alarm("TtlConsumerErrors", props.ttlConsumer().metricErrors(), 1);
         alarm("TtlConsumerGaveUp", props.ttlFailures().metricApproximateNumberOfMessagesVisible(), 1);
+        alarm("UsageCounterErrors", props.usageCounter().metricErrors(), 1);
+        alarm("UsageCounterGaveUp", props.usageFailures().metricApproximateNumberOfMessagesVisible(), 1);
         alarm("Api5xx", props.api().metricServerError(), 5);
         // The functions' own count of calls that failed unexpectedly (500 INTERNAL), from their metrics.
         alarm("FunctionInternalErrors", Metric.Builder.create().namespace(FunctionsApi.METRICS_NAMESPACE).metricName("calls")

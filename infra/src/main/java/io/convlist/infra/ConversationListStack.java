@@ -27,6 +27,7 @@ public class ConversationListStack extends Stack {
     private final ConversationTable table;
     private final FunctionsApi functions;
     private final TtlConsumer ttlConsumer;
+    private final UsageCounter usageCounter;
     private final OperatorConsole console;
     private final Alarms alarms;
 
@@ -39,13 +40,14 @@ public class ConversationListStack extends Stack {
                 parameter("JwtJwksUrl", "URL of the issuer's public keys (JWKS), for the functions' own verification"),
                 secret("SyncCursorKey", "Signs device sync cursors (at least 32 characters; keep it across deployments)", 32)));
         ttlConsumer = new TtlConsumer(this, "TtlConsumer", new TtlConsumer.Props(table.table(), artifacts.ttlConsumerZip()));
+        usageCounter = new UsageCounter(this, "UsageCounter", new UsageCounter.Props(table.table(), artifacts.ttlConsumerZip()));
         console = new OperatorConsole(this, "Console", new OperatorConsole.Props(table.table(), artifacts.consoleZip(),
                 parameter("ConsoleOidcIssuer", "OIDC issuer URL for operators' sign-in to the console"),
                 parameter("ConsoleOidcClientId", "OIDC client ID of the console"),
                 secret("ConsoleOidcClientSecret", "OIDC client secret of the console", 1),
                 secret("ConsoleSessionKey", "Encrypts the console's session cookies (at least 32 characters)", 32)));
         alarms = new Alarms(this, "Alarms", new Alarms.Props(table.table(), functions.function(), console.function(),
-                ttlConsumer.function(), ttlConsumer.failures(), functions.api()));
+                ttlConsumer.function(), ttlConsumer.failures(), usageCounter.function(), usageCounter.failures(), functions.api()));
 
         CfnOutput.Builder.create(this, "ApiUrl").value(functions.api().getApiEndpoint()).build();
         CfnOutput.Builder.create(this, "ConsoleUrl").value(console.api().getApiEndpoint()).build();
@@ -62,6 +64,10 @@ public class ConversationListStack extends Stack {
 
     public TtlConsumer ttlConsumer() {
         return ttlConsumer;
+    }
+
+    public UsageCounter usageCounter() {
+        return usageCounter;
     }
 
     public OperatorConsole console() {

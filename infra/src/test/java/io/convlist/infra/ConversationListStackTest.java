@@ -136,13 +136,14 @@ class ConversationListStackTest {
 
     @Test
     void lambdas_runJava21_requestServingOnesWithSnapStart() {
-        template.resourcePropertiesCountIs("AWS::Lambda::Function", Map.of("Runtime", "java21"), 3);
+        template.resourcePropertiesCountIs("AWS::Lambda::Function", Map.of("Runtime", "java21"), 4);
         for (Function serving : List.of(stack.functions().function(), stack.console().function())) {
             assertThat(properties(serving, "AWS::Lambda::Function").get("SnapStart"))
                     .isEqualTo(Map.of("ApplyOn", "PublishedVersions"));
         }
         assertThat(properties(stack.functions().function(), "AWS::Lambda::Function").get("MemorySize")).isEqualTo(1024);
         assertThat(properties(stack.ttlConsumer().function(), "AWS::Lambda::Function")).doesNotContainKey("SnapStart");
+        assertThat(properties(stack.usageCounter().function(), "AWS::Lambda::Function")).doesNotContainKey("SnapStart");
     }
 
     @Test
@@ -164,13 +165,33 @@ class ConversationListStackTest {
             }
             all.addAll(actions);
             Set<String> table = new TreeSet<>(actions);
-            table.removeIf(x -> x.startsWith("dynamodb:") && (x.contains("Stream") || x.equals("dynamodb:GetRecords")
-                    || x.equals("dynamodb:GetShardIterator")));
+            // Reading the stream and sending to a failure queue are the event sources' own, not the code's.
+            table.removeIf(x -> x.startsWith("sqs:") || x.startsWith("dynamodb:") && (x.contains("Stream")
+                    || x.equals("dynamodb:GetRecords") || x.equals("dynamodb:GetShardIterator")));
             tableActionSets.add(table);
         }
         assertThat(all).noneMatch(a -> a.contains("*")).doesNotContain("dynamodb:Scan");
         assertThat(tableActionSets).contains(new TreeSet<>(FunctionsApi.ACTIONS), new TreeSet<>(TtlConsumer.ACTIONS),
-                new TreeSet<>(OperatorConsole.ACTIONS));
+                new TreeSet<>(OperatorConsole.ACTIONS), new TreeSet<>(UsageCounter.ACTIONS));
+    }
+
+    @Test
+    void usageCounter_retriesAFailedBatchWhole_andSeesOnlyTheChangesThatCount() {
+        template.hasResourceProperties("AWS::Lambda::EventSourceMapping", Map.of("BisectBatchOnFunctionError", false,
+                "MaximumRetryAttempts", 10, "DestinationConfig", Map.of("OnFailure", Map.of("Destination",
+                        Map.of("Fn::GetAtt", List.of(logicalId(stack.usageCounter().failures()), "Arn")))),
+                "FilterCriteria", Map.of("Filters", List.of(
+                        countedChanges(List.of("INSERT", "REMOVE"), Map.of("prefix", "c#")), // conversations
+                        countedChanges(List.of("INSERT", "MODIFY"), Map.of("prefix", "x#")), // removal records
+                        countedChanges(List.of("INSERT", "MODIFY", "REMOVE"), "meta"))))); // lists' bookkeeping
+        template.hasResourceProperties("AWS::Lambda::Function", Map.of("Environment", Map.of("Variables",
+                Match.objectLike(Map.of("QUARKUS_LAMBDA_HANDLER", "usageCounts", "CONVLIST_METRICS_EMF_NAMESPACE", "ConvList")))));
+    }
+
+    /** A filter pattern: these events of users' items (partition key u#…) whose sort key matches. */
+    static Map<String, Object> countedChanges(List<String> events, Object sortKey) {
+        return Map.of("Pattern", Match.serializedJson(Map.of("eventName", events, "dynamodb", Map.of("Keys",
+                Map.of("pk", Map.of("S", List.of(Map.of("prefix", "u#"))), "sk", Map.of("S", List.of(sortKey)))))));
     }
 
     @Test
@@ -225,11 +246,11 @@ class ConversationListStackTest {
 
     @Test
     void alarms_coverFunctionErrorsThrottling5xxAndStreamRecordsGivenUp() {
-        template.resourceCountIs("AWS::CloudWatch::Alarm", 7);
+        template.resourceCountIs("AWS::CloudWatch::Alarm", 9);
         template.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of("Namespace", "ConvList", "MetricName", "calls", "Statistic", "Sum",
                 "Dimensions", List.of(Map.of("Name", "code", "Value", "INTERNAL"))));
         template.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of("MetricName", "5xx"));
-        template.resourcePropertiesCountIs("AWS::CloudWatch::Alarm", Map.of("MetricName", "Errors"), 3);
+        template.resourcePropertiesCountIs("AWS::CloudWatch::Alarm", Map.of("MetricName", "Errors"), 4);
     }
 
     /**

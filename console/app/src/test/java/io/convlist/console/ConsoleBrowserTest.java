@@ -2,6 +2,7 @@ package io.convlist.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,16 +24,21 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import io.convlist.testkit.LocalFunctions;
+import io.convlist.store.ConversationStore;
 import io.convlist.testkit.DynamoDbTestResource;
+import io.convlist.testkit.LocalFunctions;
+import io.convlist.testkit.StreamTail;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * End to end in a real headless Chromium (Debian's chromium and chromium-driver): an operator signs
  * in, makes an app flagship with limit 300, messages go through the functions, and the operator sees
- * the user's list and its size against the limit. Screenshots land in target/screenshots/.
+ * the user's list and its size against the limit, then the app's usage, counted from the table's stream. Screenshots
+ * land in target/screenshots/ (the README's are copied from there into docs/screenshots/).
  */
 @QuarkusTest
 @QuarkusTestResource(DynamoDbTestResource.class)
@@ -49,6 +55,12 @@ class ConsoleBrowserTest {
 
     @ConfigProperty(name = "convlist.dynamodb.endpoint")
     String endpoint;
+
+    @Inject
+    DynamoDbClient ddb;
+
+    @Inject
+    ConversationStore conversations;
 
     static WebDriver chromium() throws Exception {
         if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
@@ -81,7 +93,8 @@ class ConsoleBrowserTest {
         String app = "shop" + UUID.randomUUID().toString().substring(0, 6);
         String base = console.toString().replaceAll("/$", "");
         WebDriver driver = chromium();
-        try (LocalFunctions functions = LocalFunctions.start(Path.of("..", "..").toAbsolutePath().normalize(), endpoint, table)) {
+        try (LocalFunctions functions = LocalFunctions.start(Path.of("..", "..").toAbsolutePath().normalize(), endpoint, table);
+                StreamTail stream = StreamTail.startingNow(ddb, URI.create(endpoint), table)) {
             driver.get(base + "/login");
             driver.findElement(By.name("username")).sendKeys("admin");
             driver.findElement(By.name("password")).sendKeys("admin-pass");
@@ -123,6 +136,19 @@ class ConsoleBrowserTest {
             var names = driver.findElements(By.className("show-name")).stream().map(e -> e.getText()).toList();
             assertThat(names).containsExactly("friend3", "<i>Fran</i>", "friend1");
             screenshot(driver, "3-user-list.png");
+
+            // The stream consumer counts what the messages did (handed the stream's changes here); the dashboard shows it.
+            conversations.usage().apply("browser-test-" + app, stream.changes());
+            driver.findElement(By.linkText(app)).click();
+            driver.findElement(By.linkText("Usage")).click();
+            assertThat(driver.findElement(By.id("lists")).getText()).isEqualTo("4"); // bob and his three friends
+            assertThat(driver.findElement(By.id("stored")).getText()).isEqualTo("6");
+            assertThat(driver.findElements(By.cssSelector("#chart rect.created"))).hasSize(1);
+            driver.findElement(By.name("prefix")).sendKeys("fri");
+            driver.findElement(By.xpath("//button[text()='Find']")).click();
+            assertThat(driver.findElements(By.cssSelector("#users a")).stream().map(e -> e.getText()).toList())
+                    .containsExactly("friend1", "friend2", "friend3");
+            screenshot(driver, "4-usage.png");
         } finally {
             driver.quit();
         }

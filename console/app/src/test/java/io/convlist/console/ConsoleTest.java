@@ -3,6 +3,8 @@ package io.convlist.console;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,6 +24,8 @@ import io.convlist.domain.MembershipChange;
 import io.convlist.domain.MessageEvent;
 import io.convlist.store.AppSettingsStore;
 import io.convlist.store.ConversationStore;
+import io.convlist.store.Keys;
+import io.convlist.store.UsageChanges;
 import io.convlist.testkit.DynamoDbTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -29,6 +33,7 @@ import io.restassured.filter.cookie.CookieFilter;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Every route, role and validation of the console, over HTTP with real sign-in and CSRF tokens. */
 @QuarkusTest
@@ -294,6 +299,54 @@ class ConsoleTest {
                 .contains("id=\"member-count\">0<");
         assertThat(given().filter(viewer).queryParam("groupID", "a#b").get("/apps/" + app + "/groups").statusCode()).isEqualTo(400);
         assertThat(given().filter(viewer).get("/apps/nosuchapp/groups").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void usagePage_showsTheCountersOfAKnownHistory_andFindsUsersByTheStartOfTheirId() {
+        CookieFilter viewer = signIn("viewer", "viewer-pass");
+        String app = newAppId();
+        settings.create(new AppSettings(app, app, Edition.STANDARD, 100, 7), "setup");
+        long now = System.currentTimeMillis();
+        long yesterday = now - 86_400_000L;
+        List<UsageChanges.Change> history = new ArrayList<>();
+        // Three lists start: amy's and amos's fill to 100 and 95 conversations, bo's holds 2.
+        history.add(meta(app, "amy", null, 100, now));
+        history.add(meta(app, "amos", null, 95, now));
+        history.add(meta(app, "bo", null, 2, now));
+        for (int i = 0; i < 5; i++) { // 5 creations today, 2 yesterday
+            history.add(change("INSERT", app, "bo", "c#c2c_p" + i, Map.of(), i < 2 ? yesterday : now));
+        }
+        history.add(change("INSERT", app, "amy", "x#c2c_old", Map.of(Keys.REASON, AttributeValue.fromS("EVICTED"),
+                Keys.REMOVED_AT, AttributeValue.fromN(String.valueOf(yesterday))), yesterday));
+        history.add(change("REMOVE", app, "bo", "c#c2c_p0", Map.of(), now));
+        conversations.usage().apply("console-test-" + app, history);
+
+        String html = given().filter(viewer).get("/apps/" + app + "/usage").then().statusCode(200).extract().asString();
+        assertThat(html).contains("id=\"lists\">3<").contains("id=\"stored\">4<").contains("id=\"at-cap\">1<")
+                .contains("id=\"near-cap\">1<")
+                .contains("<td>5</td><td>1</td><td>0</td><td>0</td><td>0</td>") // created, evicted, expired, deleted, left: 30 days
+                .contains("created: 3</title>").contains("created: 2</title>").contains("evicted: 1</title>");
+        String found = given().filter(viewer).queryParam("prefix", "am").get("/apps/" + app + "/usage").asString();
+        assertThat(found).contains("userID=amos\">amos<").contains("userID=amy\">amy<").doesNotContain("userID=bo\"");
+        assertThat(given().filter(viewer).queryParam("prefix", "z").get("/apps/" + app + "/usage").asString())
+                .contains("no user with a list starts with z");
+        assertThat(given().filter(viewer).queryParam("prefix", "a#b").get("/apps/" + app + "/usage").statusCode()).isEqualTo(400);
+        assertThat(given().filter(viewer).get("/apps/nosuchapp/usage").statusCode()).isEqualTo(404);
+    }
+
+    static UsageChanges.Change meta(String app, String user, Integer before, int after, long at) {
+        Map<String, AttributeValue> image = new HashMap<>();
+        List<String> slots = new ArrayList<>();
+        for (int i = 0; i < after; i++) {
+            slots.add(String.valueOf(i));
+        }
+        image.put(Keys.SLOTS, AttributeValue.fromNs(slots));
+        return new UsageChanges.Change(before == null ? "INSERT" : "MODIFY", Keys.userPk(app, user), Keys.META_SK, null, image, at);
+    }
+
+    static UsageChanges.Change change(String event, String app, String user, String sk, Map<String, AttributeValue> image, long at) {
+        return new UsageChanges.Change(event, Keys.userPk(app, user), sk, event.equals("REMOVE") ? image : null,
+                event.equals("REMOVE") ? null : image, at);
     }
 
     @Test

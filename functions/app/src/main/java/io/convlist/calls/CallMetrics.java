@@ -3,7 +3,7 @@ package io.convlist.calls;
 import java.time.Duration;
 import java.util.Optional;
 
-import io.convlist.config.MetricsConfig;
+import io.convlist.runtime.MetricsConfig;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -57,6 +57,7 @@ public final class ConversationStore {
     private final GroupMembership membership;
     private final GroupRecords groupRecords;
     private final LargeGroupCatchUp largeGroups;
+    private final UsageCounters usage;
     private final Clock clock;
 
     /**
@@ -83,7 +84,13 @@ public final class ConversationStore {
         this.groups = new ConversationGroups(requests, clock, settings, peerSettings, peerSettingsReader);
         this.lastMessages = new LastMessages(requests, clock, settings, parallel);
         this.membership = new GroupMembership(requests, clock, settings, cap, editor, removals, parallel, groupRecords, memberships);
+        this.usage = new UsageCounters(requests, baseClock);
         this.clock = clock;
+    }
+
+    /** Each app's usage counters, kept from the table's change stream. */
+    public UsageCounters usage() {
+        return usage;
     }
 
     public void recordMessage(String appId, MessageEvent m) {

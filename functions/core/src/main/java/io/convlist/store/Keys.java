@@ -83,6 +83,8 @@ public final class Keys {
     // Removal record attributes (besides lastSeq and expiresAt).
     public static final String REASON = "reason";
     public static final String REMOVED_AT = "removedAt";
+    /** Set when TTL's consumer puts an item back as it was (a large group's conversation or removal record): not a new one. */
+    public static final String RESTORED_AT = "restoredAt";
     /** Deleted with clearMessage: devices clear their messages of it (the service holds none). */
     public static final String CLEAR_MESSAGES = "clearMessages";
     /**
@@ -222,6 +224,11 @@ public final class Keys {
     /** @param kind account or client */
     public static String signInAttemptsPk(String kind, String digest) {
         return "console#sign-in#" + kind + "#" + digest;
+    }
+
+    /** An app's usage counters, kept from the table's change stream (UsageCounters). */
+    public static String usagePk(String appId) {
+        return "usage#" + appId;
     }
 
     public static String appPk(String appId) {

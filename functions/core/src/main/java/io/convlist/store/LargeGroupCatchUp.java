@@ -111,7 +111,9 @@ final class LargeGroupCatchUp {
         old.setExpiresAt(ConversationRows.expiresAt(touched, app));
         Expr slot = new Expr();
         try {
-            table.transact(List.of(table.txPutNew(ConversationRows.toMap(old)),
+            Map<String, AttributeValue> back = new HashMap<>(ConversationRows.toMap(old));
+            back.put(RESTORED_AT, Av.n(clock.millis())); // put back, not created: the usage counters tell the two apart
+            table.transact(List.of(table.txPutNew(back),
                     table.txConditionCheck(metaKey, slot, "contains(" + slot.n(SLOTS) + ", " + slot.v(Av.n(old.getSlot())) + ")")));
             return -1;
         } catch (TransactionCanceledException taken) {
@@ -138,6 +140,7 @@ final class LargeGroupCatchUp {
         }
         Map<String, AttributeValue> record = new HashMap<>(oldRecord);
         record.put(EXPIRES_AT, Av.n(ConversationRows.expiresAt(clock.millis(), settings.cached(appId))));
+        record.put(RESTORED_AT, Av.n(clock.millis())); // kept, not a new removal (UsageChanges)
         Expr e = new Expr();
         try {
             table.transact(List.of(table.txPutNew(record),

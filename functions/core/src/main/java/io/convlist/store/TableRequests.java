@@ -133,6 +133,21 @@ final class TableRequests {
         return queryAll(request(key, e, filter, attributes));
     }
 
+    /** The first {@code limit} items of one partition whose sort key starts with {@code skPrefix}: one Query. */
+    List<Map<String, AttributeValue>> firstOf(String pk, String skPrefix, int limit) {
+        Expr e = new Expr();
+        String key = e.n(Keys.PK) + " = " + e.v(pk) + " AND begins_with(" + e.n(Keys.SK) + ", " + e.v(skPrefix) + ")";
+        QueryRequest request = request(key, e, null).toBuilder().limit(limit).build();
+        return Dynamo.call(() -> ddb.query(request).items());
+    }
+
+    /** Every item of one partition whose sort key lies between the two (inclusive). */
+    List<Map<String, AttributeValue>> between(String pk, String skFrom, String skTo) {
+        Expr e = new Expr();
+        String key = e.n(Keys.PK) + " = " + e.v(pk) + " AND " + e.n(Keys.SK) + " BETWEEN " + e.v(skFrom) + " AND " + e.v(skTo);
+        return queryAll(request(key, e, null));
+    }
+
     /**
      * As {@link #partOfList} for the list's conversation items, in the same Query the list's
      * bookkeeping item too (its sort key closes the range: only the conversation groups item lies

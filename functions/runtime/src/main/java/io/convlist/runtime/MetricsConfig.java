@@ -1,10 +1,10 @@
-package io.convlist.config;
+package io.convlist.runtime;
 
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 
-/** Where the functions' metrics go besides Prometheus's endpoint. */
+/** Where an application's metrics go besides (for the functions) Prometheus's endpoint. */
 @ConfigMapping(prefix = "convlist.metrics")
 public interface MetricsConfig {
 

@@ -1,0 +1,80 @@
+package io.convlist.console;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+
+import io.convlist.domain.AppSettings;
+import io.convlist.domain.Ids;
+import io.convlist.domain.ServiceException;
+import io.convlist.store.ConversationStore;
+import io.convlist.store.AppSettingsStore;
+import io.convlist.store.UsageCounters;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * An app's dashboard: the figures an operator asks for first, read from the usage counters the
+ * stream consumer keeps (one GetItem and one Query a view, whatever the table's size), and the users
+ * whose ID starts with what the operator typed.
+ */
+@Path("/apps/{appId}/usage")
+@Produces(MediaType.TEXT_HTML)
+public class UsageResource {
+    static final int USERS_SHOWN = 20;
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance usage(Operator operator, AppSettings app, UsageView usage, String prefix, List<String> users,
+                String error);
+    }
+
+    @Inject
+    AppSettingsStore settings;
+
+    @Inject
+    ConversationStore conversations;
+
+    @Inject
+    SecurityIdentity identity;
+
+    @Inject
+    Clock clock;
+
+    @GET
+    @RolesAllowed({ Operator.VIEWER, Operator.ADMIN })
+    public Response show(@PathParam("appId") String appId, @QueryParam("prefix") String prefix) {
+        Operator operator = Operator.of(identity);
+        Optional<AppSettings> app = settings.find(appId);
+        if (app.isEmpty()) {
+            return Response.status(404).entity(AppResource.Templates.notFound(operator, "app " + appId)).build();
+        }
+        UsageCounters counters = conversations.usage();
+        LocalDate today = clock.instant().atZone(ZoneOffset.UTC).toLocalDate();
+        UsageView usage = UsageView.of(counters.allTime(appId), counters.days(appId, today.minusDays(UsageView.DAYS - 1), today), today,
+                app.get().conversationLimit());
+        String typed = prefix == null ? "" : prefix.strip();
+        if (typed.isEmpty()) {
+            return Response.ok(Templates.usage(operator, app.get(), usage, "", List.of(), null)).build();
+        }
+        try {
+            Ids.requireUserId("prefix", typed);
+            return Response.ok(Templates.usage(operator, app.get(), usage, typed, counters.usersStartingWith(appId, typed, USERS_SHOWN),
+                    null)).build();
+        } catch (ServiceException e) {
+            return Response.status(400).entity(Templates.usage(operator, app.get(), usage, typed, List.of(), e.getMessage())).build();
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package io.convlist.console;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+
+import io.convlist.store.UsageChanges;
+
+/**
+ * An app's usage as the dashboard shows it, from the counters the stream consumer keeps: lists,
+ * conversations stored, lists at and near the app's cap (90% of it or more), and the last days'
+ * creations and removals by reason, drawn as bars.
+ *
+ * @param days oldest first, every day of the period (zero where nothing was counted)
+ */
+public record UsageView(long lists, long stored, long atCap, long nearCap, List<Day> days, List<Bar> bars, long busiestDay) {
+    public static final int DAYS = 30;
+    static final int CHART_HEIGHT = 160;
+    static final int DAY_WIDTH = 24;
+    static final List<String> SERIES = List.of(UsageChanges.CREATED, UsageChanges.EVICTED, UsageChanges.EXPIRED, UsageChanges.DELETED,
+            UsageChanges.LEFT_GROUP);
+
+    /** A day's counts, in {@link #SERIES} order. */
+    public record Day(LocalDate date, List<Long> counts) {
+    }
+
+    /** One bar of the chart (SVG coordinates). */
+    public record Bar(int x, int y, int width, int height, String series, String title) {
+    }
+
+    static UsageView of(Map<String, Long> allTime, SortedMap<LocalDate, Map<String, Long>> counted, LocalDate today, int limit) {
+        long atCap = 0;
+        long nearCap = 0;
+        for (Map.Entry<String, Long> e : allTime.entrySet()) {
+            if (e.getKey().startsWith(UsageChanges.SIZE_PREFIX)) {
+                int size = Integer.parseInt(e.getKey().substring(UsageChanges.SIZE_PREFIX.length()));
+                if (size >= limit) {
+                    atCap += e.getValue();
+                } else if (size * 10 >= limit * 9) {
+                    nearCap += e.getValue();
+                }
+            }
+        }
+        List<Day> days = new ArrayList<>();
+        long busiest = 0;
+        for (LocalDate d = today.minusDays(DAYS - 1); !d.isAfter(today); d = d.plusDays(1)) {
+            Map<String, Long> c = counted.getOrDefault(d, Map.of());
+            List<Long> counts = SERIES.stream().map(s -> c.getOrDefault(s, 0L)).toList();
+            busiest = Math.max(busiest, counts.stream().mapToLong(Long::longValue).max().orElse(0));
+            days.add(new Day(d, counts));
+        }
+        List<Bar> bars = new ArrayList<>();
+        int barWidth = (DAY_WIDTH - 4) / SERIES.size();
+        for (int i = 0; i < days.size(); i++) {
+            for (int s = 0; s < SERIES.size(); s++) {
+                long n = days.get(i).counts().get(s);
+                int height = busiest == 0 ? 0 : (int) Math.round((double) n * CHART_HEIGHT / busiest);
+                bars.add(new Bar(i * DAY_WIDTH + 2 + s * barWidth, CHART_HEIGHT - height, barWidth, height, SERIES.get(s),
+                        days.get(i).date() + " " + SERIES.get(s) + ": " + n));
+            }
+        }
+        return new UsageView(allTime.getOrDefault(UsageChanges.LISTS, 0L), allTime.getOrDefault(UsageChanges.STORED, 0L), atCap,
+                nearCap, days, bars, busiest);
+    }
+
+    public int chartWidth() {
+        return DAYS * DAY_WIDTH;
+    }
+
+    public int chartHeight() {
+        return CHART_HEIGHT;
+    }
+
+    /** The period's totals, in {@link #SERIES} order. */
+    public List<Long> totals() {
+        List<Long> totals = new ArrayList<>();
+        for (int s = 0; s < SERIES.size(); s++) {
+            int series = s;
+            totals.add(days.stream().mapToLong(d -> d.counts().get(series)).sum());
+        }
+        return totals;
+    }
+
+    /** The series as the page names them, in {@link #SERIES} order. */
+    public List<String> labels() {
+        return List.of("created", "evicted", "expired", "deleted", "left a group");
+    }
+
+    public LocalDate firstDay() {
+        return days.get(0).date();
+    }
+
+    public LocalDate lastDay() {
+        return days.get(days.size() - 1).date();
+    }
+}

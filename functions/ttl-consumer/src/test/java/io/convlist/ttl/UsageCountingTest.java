@@ -1,0 +1,155 @@
+package io.convlist.ttl;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.convlist.domain.ConversationId;
+import io.convlist.domain.ConversationType;
+import io.convlist.domain.GroupType;
+import io.convlist.domain.MembershipChange;
+import io.convlist.domain.MessageEvent;
+import io.convlist.store.ConversationStore;
+import io.convlist.store.Keys;
+import io.convlist.store.TtlDeletions;
+import io.convlist.store.UsageChanges;
+import io.convlist.testkit.DynamoDbTestResource;
+import io.convlist.testkit.StreamTail;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+
+/**
+ * The usage counters against a scripted history: the history runs through the store, its changes are
+ * read back from the table's real change stream (the embedded backend serves it), and the counters
+ * must equal what the script did; the same batch counted again changes nothing.
+ */
+@QuarkusTest
+@QuarkusTestResource(DynamoDbTestResource.class)
+class UsageCountingTest {
+    static final long T0 = System.currentTimeMillis() - 3_600_000;
+
+    @Inject
+    ConversationStore store;
+
+    @Inject
+    DynamoDbClient ddb;
+
+    @Inject
+    TtlDeletions ttl;
+
+    @Inject
+    UsageCountingHandler counting;
+
+    @ConfigProperty(name = "convlist.table")
+    String table;
+
+    @ConfigProperty(name = "convlist.dynamodb.endpoint")
+    URI endpoint;
+
+    static MessageEvent c2c(String from, String to, long seq) {
+        return new MessageEvent(ConversationType.C2C, from + "-" + seq, seq, T0 + seq, from, to, null, null, List.of(), "hi", java.util.Set.of(),
+                false).validated();
+    }
+
+    static MessageEvent own(String sender, String groupId) {
+        return new MessageEvent(ConversationType.GROUP, groupId + "-1", 1, T0 + 1, sender, null, groupId, GroupType.Work, List.of(), "hi",
+                java.util.Set.of(), false).validated();
+    }
+
+    @Test
+    void theCounters_areWhatAScriptedHistoryDid_andABatchThatComesAgainCountsOnce() {
+        try (StreamTail stream = StreamTail.startingNow(ddb, endpoint, table)) {
+            String app = "app" + UUID.randomUUID().toString().substring(0, 6);
+
+            // alice hears from bob, carol and dan: 6 conversations, 4 lists; she deletes dan's.
+            for (String peer : List.of("bob", "carol", "dan")) {
+                store.recordMessage(app, c2c(peer, "alice", 1));
+            }
+            store.delete(app, "alice", ConversationId.c2c("dan"), false);
+            // alice and erin join group g (2 conversations, erin's list is new); erin leaves.
+            store.addGroupMembers(app, new MembershipChange("g", GroupType.Work, 0, List.of("alice", "erin")).validated(true));
+            store.removeGroupMembers(app, new MembershipChange("g", GroupType.Work, 0, List.of("erin")).validated(false));
+            // frank starts 101 conversations: the last evicts one (the standard limit is 100).
+            for (int i = 0; i <= 100; i++) {
+                store.recordMessage(app, own("frank", "f" + i));
+            }
+            // TTL deletes bob's conversation with alice; its consumer leaves the EXPIRED record.
+            Map<String, AttributeValue> key = Map.of(Keys.PK, AttributeValue.fromS(Keys.userPk(app, "bob")),
+                    Keys.SK, AttributeValue.fromS(Keys.conversationSk(ConversationId.c2c("alice"))));
+            Map<String, AttributeValue> old = ddb.deleteItem(r -> r.tableName(table).key(key).returnValues(ReturnValue.ALL_OLD)).attributes();
+            ttl.handle(List.of(new TtlDeletions.Deletion(key.get(Keys.PK).s(), key.get(Keys.SK).s(), TtlDeletions.TTL_PRINCIPAL, old)));
+
+            List<UsageChanges.Change> changes = stream.changes();
+            store.usage().apply("test-" + app, changes);
+            store.usage().apply("test-" + app, changes); // the same batch again
+
+            Map<String, Long> day = new HashMap<>();
+            store.usage().days(app, java.time.LocalDate.now().minusDays(1), java.time.LocalDate.now().plusDays(1))
+                    .values().forEach(counts -> counts.forEach((k, v) -> day.merge(k, v, Long::sum)));
+            assertThat(day).isEqualTo(Map.of(UsageChanges.CREATED, 3L + 3 + 2 + 101, UsageChanges.DELETED, 1L, UsageChanges.LEFT_GROUP, 1L,
+                    UsageChanges.EVICTED, 1L, UsageChanges.EXPIRED, 1L, UsageChanges.LISTS_STARTED, 6L));
+            // Stored: 109 created, 4 removed. Lists by size: alice 3 (bob, carol, g), bob and erin 0, carol and dan 1, frank 100.
+            assertThat(store.usage().allTime(app)).isEqualTo(Map.of(UsageChanges.STORED, 105L, UsageChanges.LISTS, 6L,
+                    UsageChanges.SIZE_PREFIX + 0, 2L, UsageChanges.SIZE_PREFIX + 1, 2L, UsageChanges.SIZE_PREFIX + 3, 1L,
+                    UsageChanges.SIZE_PREFIX + 100, 1L));
+            // The directory of users with a list, by the start of their ID.
+            assertThat(store.usage().usersStartingWith(app, "", 10)).containsExactly("alice", "bob", "carol", "dan", "erin", "frank");
+            assertThat(store.usage().usersStartingWith(app, "da", 10)).containsExactly("dan");
+            assertThat(store.usage().usersStartingWith(app, "", 2)).containsExactly("alice", "bob");
+        }
+    }
+
+    @Test
+    void theHandler_countsALambdaBatch_once_howeverOftenItComes() throws Exception {
+        String app = "app" + UUID.randomUUID().toString().substring(0, 6);
+        var image = Map.of(Keys.PK, new com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue(Keys.userPk(app, "u")),
+                Keys.SK, new com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue("c#c2c_v"));
+        DynamodbEvent.DynamodbStreamRecord insert = new DynamodbEvent.DynamodbStreamRecord();
+        insert.setEventID("event-1-" + app);
+        insert.setEventName("INSERT");
+        insert.setDynamodb(new com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord().withKeys(image)
+                .withNewImage(image).withApproximateCreationDateTime(new Date()));
+        DynamodbEvent event = new DynamodbEvent();
+        event.setRecords(List.of(insert));
+        PrintStream stdout = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            assertThat(counting.handleRequest(event, null)).isEqualTo(1);
+            assertThat(counting.handleRequest(event, null)).isEqualTo(1); // Lambda retries the batch whole
+        } finally {
+            System.setOut(stdout);
+        }
+        // One Embedded Metric Format line for the app's day, from the first time only.
+        List<String> lines = captured.toString(StandardCharsets.UTF_8).lines().filter(l -> l.startsWith("{") && l.contains(app)).toList();
+        assertThat(lines).hasSize(1);
+        JsonNode line = new ObjectMapper().readTree(lines.get(0));
+        assertThat(line.get("app").asText()).isEqualTo(app);
+        assertThat(line.get(UsageChanges.CREATED).asDouble()).isEqualTo(1.0);
+        assertThat(line.get(UsageChanges.EVICTED).asDouble()).isEqualTo(0.0);
+        assertThat(line.at("/_aws/CloudWatchMetrics/0/Namespace").asText()).isEqualTo("ConvListTest");
+        assertThat(store.usage().allTime(app)).isEqualTo(Map.of(UsageChanges.STORED, 1L));
+        assertThat(store.usage().days(app, java.time.LocalDate.now().minusDays(1), java.time.LocalDate.now().plusDays(1)).values())
+                .containsExactly(Map.of(UsageChanges.CREATED, 1L));
+    }
+
+}
