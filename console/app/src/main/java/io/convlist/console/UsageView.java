@@ -9,13 +9,14 @@ import java.util.SortedMap;
 import io.convlist.store.UsageChanges;
 
 /**
- * An app's usage as the dashboard shows it, from the counters the stream consumer keeps: lists,
- * conversations stored, lists at and near the app's cap (90% of it or more), and the last days'
+ * An app's usage as the dashboard shows it, from the counters the stream consumer keeps: lists (and
+ * how many of them are empty: their conversations all left), conversations stored, lists at and near the app's cap (90% of it or more), and the last days'
  * creations and removals by reason, drawn as bars.
  *
  * @param days oldest first, every day of the period (zero where nothing was counted)
  */
-public record UsageView(long lists, long stored, long atCap, long nearCap, List<Day> days, List<Bar> bars, long busiestDay) {
+public record UsageView(long lists, long emptyLists, long stored, long atCap, long nearCap, List<Day> days, List<Bar> bars,
+        long busiestDay) {
     public static final int DAYS = 30;
     static final int CHART_HEIGHT = 160;
     static final int DAY_WIDTH = 24;
@@ -61,8 +62,8 @@ public record UsageView(long lists, long stored, long atCap, long nearCap, List<
                         days.get(i).date() + " " + SERIES.get(s) + ": " + n));
             }
         }
-        return new UsageView(allTime.getOrDefault(UsageChanges.LISTS, 0L), allTime.getOrDefault(UsageChanges.STORED, 0L), atCap,
-                nearCap, days, bars, busiest);
+        return new UsageView(allTime.getOrDefault(UsageChanges.LISTS, 0L), allTime.getOrDefault(UsageChanges.SIZE_PREFIX + 0, 0L),
+                allTime.getOrDefault(UsageChanges.STORED, 0L), atCap, nearCap, days, bars, busiest);
     }
 
     public int chartWidth() {

@@ -309,7 +309,7 @@ class ConsoleTest {
         long now = System.currentTimeMillis();
         long yesterday = now - 86_400_000L;
         List<UsageChanges.Change> history = new ArrayList<>();
-        // Three lists start: amy's and amos's fill to 100 and 95 conversations, bo's holds 2.
+        // Four lists start: amy's and amos's fill to 100 and 95 conversations, bo's holds 2, cy's none.
         history.add(meta(app, "amy", null, 100, now));
         history.add(meta(app, "amos", null, 95, now));
         history.add(meta(app, "bo", null, 2, now));
@@ -319,10 +319,11 @@ class ConsoleTest {
         history.add(change("INSERT", app, "amy", "x#c2c_old", Map.of(Keys.REASON, AttributeValue.fromS("EVICTED"),
                 Keys.REMOVED_AT, AttributeValue.fromN(String.valueOf(yesterday))), yesterday));
         history.add(change("REMOVE", app, "bo", "c#c2c_p0", Map.of(), now));
+        history.add(meta(app, "cy", null, 0, now)); // a list whose conversations all left
         conversations.usage().apply("console-test-" + app, history);
 
         String html = given().filter(viewer).get("/apps/" + app + "/usage").then().statusCode(200).extract().asString();
-        assertThat(html).contains("id=\"lists\">3<").contains("id=\"stored\">4<").contains("id=\"at-cap\">1<")
+        assertThat(html).contains("id=\"lists\">4<").contains("id=\"empty-lists\">1<").contains("id=\"stored\">4<").contains("id=\"at-cap\">1<")
                 .contains("id=\"near-cap\">1<")
                 .contains("<td>5</td><td>1</td><td>0</td><td>0</td><td>0</td>") // created, evicted, expired, deleted, left: 30 days
                 .contains("created: 3</title>").contains("created: 2</title>").contains("evicted: 1</title>");

@@ -44,7 +44,7 @@ public class CallLog {
         record.attachTo(ctx);
         ctx.response().putHeader(REQUEST_ID_HEADER, requestId);
         MDC.put("requestId", requestId);
-        if (!ctx.normalizedPath().startsWith("/q/")) { // health probes and the API description are not calls
+        if (!ctx.normalizedPath().startsWith("/q/")) { // health probes and metrics scrapes are not calls
             ctx.addEndHandler(done -> log(record, ctx));
         }
         ctx.next();

@@ -49,9 +49,9 @@ public final class UsageCounters {
         List<UsageChanges.Counts> counts = UsageChanges.of(changes);
         List<Write> writes = new ArrayList<>();
         counts.forEach(c -> writes.add(new Write(update(c), c)));
-        // The user directory: writing an entry again changes nothing.
-        UsageChanges.listsStarted(changes).forEach(l -> writes.add(new Write(table.txPut(Map.of(PK, Av.s(usagePk(l.app())),
-                SK, Av.s(USER_SK_PREFIX + l.user()))), null)));
+        // The user directory: writing an entry again changes nothing; once per batch (a transaction names an item once).
+        UsageChanges.listsStarted(changes).stream().distinct().forEach(l -> writes.add(new Write(table.txPut(Map.of(PK,
+                Av.s(usagePk(l.app())), SK, Av.s(USER_SK_PREFIX + l.user()))), null)));
         List<UsageChanges.Counts> moved = new ArrayList<>();
         int perPart = TableRequests.TRANSACTION_MAX_ITEMS - 1;
         for (int from = 0, part = 0; from < writes.size(); from += perPart, part++) {
