@@ -61,7 +61,7 @@ class RunLocalTest {
             assertThat(post(functions, service, "recordMessage", "{\"type\":\"C2C\",\"msgID\":\"m1\",\"seq\":1,\"timestamp\":"
                     + (System.currentTimeMillis() - 1000) + ",\"senderID\":\"bob\",\"receiverID\":\"alice\",\"summary\":\"hi\"}").statusCode())
                     .isEqualTo(200);
-            assertThat(post(functions, find(banner, "USER_TOKEN=(\\S+)"), "getTotalUnreadMessageCount", "{}").body()).contains("1");
+            assertThat(post(functions, find(banner, "USER_TOKEN=(\\S+)"), "getTotalUnreadMessageCount", "{}").body()).isEqualTo("{\"totalUnreadCount\":1}");
 
             // Another app and user: the app's service token writes, the user's token reads it.
             assertThat(post(functions, mint("--app", "flagship", "--service"), "recordMessage", "{\"type\":\"C2C\",\"msgID\":\"f1\","

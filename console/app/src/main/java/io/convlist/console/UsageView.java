@@ -16,7 +16,7 @@ import io.convlist.store.UsageChanges;
  * @param days oldest first, every day of the period (zero where nothing was counted)
  */
 public record UsageView(long lists, long emptyLists, long stored, long atCap, long nearCap, List<Day> days, List<Bar> bars,
-        long busiestDay) {
+        long highestBar) {
     public static final int DAYS = 30;
     static final int CHART_HEIGHT = 160;
     static final int DAY_WIDTH = 24;
@@ -45,11 +45,11 @@ public record UsageView(long lists, long emptyLists, long stored, long atCap, lo
             }
         }
         List<Day> days = new ArrayList<>();
-        long busiest = 0;
+        long highest = 0;
         for (LocalDate d = today.minusDays(DAYS - 1); !d.isAfter(today); d = d.plusDays(1)) {
             Map<String, Long> c = counted.getOrDefault(d, Map.of());
             List<Long> counts = SERIES.stream().map(s -> c.getOrDefault(s, 0L)).toList();
-            busiest = Math.max(busiest, counts.stream().mapToLong(Long::longValue).max().orElse(0));
+            highest = Math.max(highest, counts.stream().mapToLong(Long::longValue).max().orElse(0));
             days.add(new Day(d, counts));
         }
         List<Bar> bars = new ArrayList<>();
@@ -57,13 +57,13 @@ public record UsageView(long lists, long emptyLists, long stored, long atCap, lo
         for (int i = 0; i < days.size(); i++) {
             for (int s = 0; s < SERIES.size(); s++) {
                 long n = days.get(i).counts().get(s);
-                int height = busiest == 0 ? 0 : (int) Math.round((double) n * CHART_HEIGHT / busiest);
+                int height = highest == 0 ? 0 : (int) Math.round((double) n * CHART_HEIGHT / highest);
                 bars.add(new Bar(i * DAY_WIDTH + 2 + s * barWidth, CHART_HEIGHT - height, barWidth, height, SERIES.get(s),
                         days.get(i).date() + " " + SERIES.get(s) + ": " + n));
             }
         }
         return new UsageView(allTime.getOrDefault(UsageChanges.LISTS, 0L), allTime.getOrDefault(UsageChanges.SIZE_PREFIX + 0, 0L),
-                allTime.getOrDefault(UsageChanges.STORED, 0L), atCap, nearCap, days, bars, busiest);
+                allTime.getOrDefault(UsageChanges.STORED, 0L), atCap, nearCap, days, bars, highest);
     }
 
     public int chartWidth() {

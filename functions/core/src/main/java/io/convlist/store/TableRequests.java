@@ -123,8 +123,11 @@ final class TableRequests {
      * DynamoDB charges for every item the key condition reaches, whatever the filter and projection.
      */
     List<Map<String, AttributeValue>> partOfList(String pk, String skPrefix, Expr e, String filter, String... attributes) {
-        String key = e.n(Keys.PK) + " = " + e.v(pk) + " AND begins_with(" + e.n(Keys.SK) + ", " + e.v(skPrefix) + ")";
-        return queryAll(request(key, e, filter, attributes));
+        return queryAll(request(startingWith(e, pk, skPrefix), e, filter, attributes));
+    }
+
+    private static String startingWith(Expr e, String pk, String skPrefix) {
+        return e.n(Keys.PK) + " = " + e.v(pk) + " AND begins_with(" + e.n(Keys.SK) + ", " + e.v(skPrefix) + ")";
     }
 
     /** As {@link #partOfList}, for the items whose sort key is at or above {@code skFrom}. */
@@ -136,8 +139,7 @@ final class TableRequests {
     /** The first {@code limit} items of one partition whose sort key starts with {@code skPrefix}: one Query. */
     List<Map<String, AttributeValue>> firstOf(String pk, String skPrefix, int limit) {
         Expr e = new Expr();
-        String key = e.n(Keys.PK) + " = " + e.v(pk) + " AND begins_with(" + e.n(Keys.SK) + ", " + e.v(skPrefix) + ")";
-        QueryRequest request = request(key, e, null).toBuilder().limit(limit).build();
+        QueryRequest request = request(startingWith(e, pk, skPrefix), e, null).toBuilder().limit(limit).build();
         return Dynamo.call(() -> ddb.query(request).items());
     }
 
