@@ -116,6 +116,7 @@ cat <<TEXT
 
 Conversation list, running locally (Ctrl-C stops everything):
   functions:  http://127.0.0.1:$FUNCTIONS_PORT/<function>   (POST, JSON; log: $WORK/functions.log)
+  API:        http://127.0.0.1:$FUNCTIONS_PORT/q/swagger-ui/   (the OpenAPI document: /q/openapi)
   console:    http://127.0.0.1:$CONSOLE_PORT/   (sign in as admin / $OPERATOR_PASSWORD; log: $WORK/console.log)
   DynamoDB:   $DYNAMODB   (embedded moto, table "convlist")
 

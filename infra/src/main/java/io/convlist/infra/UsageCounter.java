@@ -19,13 +19,16 @@ import software.constructs.Construct;
 /**
  * The second consumer of the table's stream: keeps each app's usage counters (the TTL consumer's
  * package, handler {@code usageCounts}). It sees the changes that count: users' conversation items
- * created or removed, removal records written, lists' bookkeeping. A failed batch is retried whole,
+ * (created, changed: the busiest users, removed), removal records written, lists' bookkeeping. A failed batch is retried whole,
  * never split ({@link #BISECT}), so that the batch's marker makes a retry count nothing twice; after
  * {@link #RETRIES} its description goes to an alarmed failure queue.
  */
 public class UsageCounter extends Construct {
-    /** The counters' items and the batches' markers: Put and Update, in transactions. */
-    static final List<String> ACTIONS = List.of("dynamodb:PutItem", "dynamodb:UpdateItem");
+    /**
+     * The counters' items and the batches' markers: Put and Update, in transactions; the busiest
+     * users: read, then Update; an app's settings (GetItem), for its lists at the cap.
+     */
+    static final List<String> ACTIONS = List.of("dynamodb:BatchGetItem", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem");
     static final boolean BISECT = false;
     static final int RETRIES = 10;
     static final String HANDLER = "usageCounts";
@@ -47,7 +50,7 @@ public class UsageCounter extends Construct {
         function.addEventSource(DynamoEventSource.Builder.create(props.table()).startingPosition(StartingPosition.TRIM_HORIZON)
                 .batchSize(100).bisectBatchOnError(BISECT).retryAttempts(RETRIES).onFailure(new SqsDlq(failures))
                 .filters(List.of(
-                        change(List.of("INSERT", "REMOVE"), List.of(Map.of("prefix", "c#"))),
+                        change(List.of("INSERT", "MODIFY", "REMOVE"), List.of(Map.of("prefix", "c#"))),
                         change(List.of("INSERT", "MODIFY"), List.of(Map.of("prefix", "x#"))),
                         change(List.of("INSERT", "MODIFY", "REMOVE"), List.of("meta"))))
                 .build());

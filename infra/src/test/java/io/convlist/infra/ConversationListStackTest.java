@@ -124,10 +124,12 @@ class ConversationListStackTest {
         List<Map<String, Object>> functionRoutes = routes.values().stream().map(r -> (Map<String, Object>) r.get("Properties"))
                 .filter(p -> "POST /{function}".equals(p.get("RouteKey"))).toList();
         assertThat(functionRoutes).hasSize(1);
-        // Every route but the console's own endpoint (which signs operators in itself) needs a JWT.
+        // Every route but the console's own endpoint (which signs operators in itself) and the API
+        // description needs a JWT.
         routes.values().stream().map(r -> (Map<String, Object>) r.get("Properties"))
-                .filter(p -> !"$default".equals(p.get("RouteKey")))
+                .filter(p -> !"$default".equals(p.get("RouteKey")) && !"GET /q/openapi".equals(p.get("RouteKey")))
                 .forEach(p -> assertThat(p.get("AuthorizationType")).as(p.toString()).isEqualTo("JWT"));
+        template.hasResourceProperties("AWS::ApiGatewayV2::Route", Map.of("RouteKey", "GET /q/openapi", "AuthorizationType", "NONE"));
         template.hasResourceProperties("AWS::ApiGatewayV2::Authorizer", Map.of("AuthorizerType", "JWT",
                 "JwtConfiguration", Map.of("Issuer", Map.of("Ref", "JwtIssuer"), "Audience", List.of(Map.of("Ref", "JwtAudience")))));
         template.hasResourceProperties("AWS::ApiGatewayV2::Stage", Map.of("DefaultRouteSettings",
@@ -181,7 +183,7 @@ class ConversationListStackTest {
                 "MaximumRetryAttempts", 10, "DestinationConfig", Map.of("OnFailure", Map.of("Destination",
                         Map.of("Fn::GetAtt", List.of(logicalId(stack.usageCounter().failures()), "Arn")))),
                 "FilterCriteria", Map.of("Filters", List.of(
-                        countedChanges(List.of("INSERT", "REMOVE"), Map.of("prefix", "c#")), // conversations
+                        countedChanges(List.of("INSERT", "MODIFY", "REMOVE"), Map.of("prefix", "c#")), // conversations, and users' activity
                         countedChanges(List.of("INSERT", "MODIFY"), Map.of("prefix", "x#")), // removal records
                         countedChanges(List.of("INSERT", "MODIFY", "REMOVE"), "meta"))))); // lists' bookkeeping
         template.hasResourceProperties("AWS::Lambda::Function", Map.of("Environment", Map.of("Variables",

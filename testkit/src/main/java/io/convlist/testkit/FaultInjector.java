@@ -57,18 +57,34 @@ public class FaultInjector implements ExecutionInterceptor {
     private volatile int oneIn;
     private volatile Random random = new Random();
     private final AtomicInteger injected = new AtomicInteger();
+    private final AtomicInteger seen = new AtomicInteger();
+    private volatile int passing;
 
     /** From now on, each request (of the fault's operation) fails with it with probability 1/n. */
     public void arm(Fault fault, int n, long seed) {
         injected.set(0);
+        seen.set(0);
+        passing = 0;
         oneIn = n;
         random = new Random(seed);
         armed = fault;
     }
 
+    /** From now on, the first {@code passing} requests pass and every later one fails with the fault. */
+    public void armAfter(Fault fault, int passing) {
+        arm(fault, 1, 0);
+        this.passing = passing;
+    }
+
     public void disarm() {
         armed = null;
         stallMillis = 0;
+        seen.set(0);
+    }
+
+    /** The requests made since the last arm or disarm. */
+    public int seen() {
+        return seen.get();
     }
 
     /** From now on, every request takes this much longer (a backend that stalls). */
@@ -89,8 +105,9 @@ public class FaultInjector implements ExecutionInterceptor {
                 Thread.currentThread().interrupt();
             }
         }
+        int n = seen.incrementAndGet();
         Fault fault = armed;
-        if (fault == null) {
+        if (fault == null || n <= passing) {
             return;
         }
         String operation = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);

@@ -62,6 +62,11 @@ class RunLocalTest {
                     + (System.currentTimeMillis() - 1000) + ",\"senderID\":\"bob\",\"receiverID\":\"alice\",\"summary\":\"hi\"}").statusCode())
                     .isEqualTo(200);
             assertThat(post(functions, find(banner, "USER_TOKEN=(\\S+)"), "getTotalUnreadMessageCount", "{}").body()).isEqualTo("{\"totalUnreadCount\":1}");
+            // The API reference the banner names renders.
+            HttpResponse<String> reference = http.send(HttpRequest.newBuilder(URI.create(find(banner, "API:\\s+(\\S+)"))).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(reference.statusCode()).isEqualTo(200);
+            assertThat(reference.body()).contains("swagger-ui");
 
             // Another app and user: the app's service token writes, the user's token reads it.
             assertThat(post(functions, mint("--app", "flagship", "--service"), "recordMessage", "{\"type\":\"C2C\",\"msgID\":\"f1\","

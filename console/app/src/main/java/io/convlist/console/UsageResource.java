@@ -12,6 +12,7 @@ import io.convlist.domain.ServiceException;
 import io.convlist.store.ConversationStore;
 import io.convlist.store.AppSettingsStore;
 import io.convlist.store.UsageCounters;
+import io.convlist.store.UsageCounters.BusyUser;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -27,8 +28,9 @@ import jakarta.ws.rs.core.Response;
 
 /**
  * An app's dashboard: the figures an operator asks for first, read from the usage counters the
- * stream consumer keeps (one GetItem and one Query a view, whatever the table's size), and the users
- * whose ID starts with what the operator typed.
+ * stream consumer keeps (three GetItem and one Query a view, whatever the table's size): the lists,
+ * the last 30 days, the busiest users of today and yesterday; and the users whose ID starts with what
+ * the operator typed.
  */
 @Path("/apps/{appId}/usage")
 @Produces(MediaType.TEXT_HTML)
@@ -37,8 +39,8 @@ public class UsageResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance usage(Operator operator, AppSettings app, UsageView usage, String prefix, List<String> users,
-                String error);
+        static native TemplateInstance usage(Operator operator, AppSettings app, UsageView usage, List<BusyUser> busiestToday,
+                List<BusyUser> busiestYesterday, String prefix, List<String> users, String error);
     }
 
     @Inject
@@ -65,16 +67,19 @@ public class UsageResource {
         LocalDate today = clock.instant().atZone(ZoneOffset.UTC).toLocalDate();
         UsageView usage = UsageView.of(counters.allTime(appId), counters.days(appId, today.minusDays(UsageView.DAYS - 1), today), today,
                 app.get().conversationLimit());
+        List<BusyUser> busiestToday = counters.busiest(appId, today);
+        List<BusyUser> busiestYesterday = counters.busiest(appId, today.minusDays(1));
         String typed = prefix == null ? "" : prefix.strip();
         if (typed.isEmpty()) {
-            return Response.ok(Templates.usage(operator, app.get(), usage, "", List.of(), null)).build();
+            return Response.ok(Templates.usage(operator, app.get(), usage, busiestToday, busiestYesterday, "", List.of(), null)).build();
         }
         try {
             Ids.requireUserId("prefix", typed);
-            return Response.ok(Templates.usage(operator, app.get(), usage, typed, counters.usersStartingWith(appId, typed, USERS_SHOWN),
-                    null)).build();
+            return Response.ok(Templates.usage(operator, app.get(), usage, busiestToday, busiestYesterday, typed,
+                    counters.usersStartingWith(appId, typed, USERS_SHOWN), null)).build();
         } catch (ServiceException e) {
-            return Response.status(400).entity(Templates.usage(operator, app.get(), usage, typed, List.of(), e.getMessage())).build();
+            return Response.status(400).entity(Templates.usage(operator, app.get(), usage, busiestToday, busiestYesterday, typed,
+                    List.of(), e.getMessage())).build();
         }
     }
 }

@@ -32,18 +32,8 @@ public record UsageView(long lists, long emptyLists, long stored, long atCap, lo
     }
 
     static UsageView of(Map<String, Long> allTime, SortedMap<LocalDate, Map<String, Long>> counted, LocalDate today, int limit) {
-        long atCap = 0;
-        long nearCap = 0;
-        for (Map.Entry<String, Long> e : allTime.entrySet()) {
-            if (e.getKey().startsWith(UsageChanges.SIZE_PREFIX)) {
-                int size = Integer.parseInt(e.getKey().substring(UsageChanges.SIZE_PREFIX.length()));
-                if (size >= limit) {
-                    atCap += e.getValue();
-                } else if (size * 10 >= limit * 9) {
-                    nearCap += e.getValue();
-                }
-            }
-        }
+        long atCap = UsageChanges.listsHolding(allTime, limit, Integer.MAX_VALUE);
+        long nearCap = UsageChanges.listsHolding(allTime, (limit * 9 + 9) / 10, limit - 1); // 90% of the cap or more
         List<Day> days = new ArrayList<>();
         long highest = 0;
         for (LocalDate d = today.minusDays(DAYS - 1); !d.isAfter(today); d = d.plusDays(1)) {

@@ -144,6 +144,9 @@ class ConsoleBrowserTest {
             assertThat(driver.findElement(By.id("lists")).getText()).isEqualTo("4"); // bob and his three friends
             assertThat(driver.findElement(By.id("stored")).getText()).isEqualTo("6");
             assertThat(driver.findElements(By.cssSelector("#chart rect.created"))).hasSize(1);
+            // Busiest today: bob, whose list took three conversations, then each friend's one.
+            assertThat(driver.findElements(By.cssSelector("#busiest-today a")).stream().map(e -> e.getText()).toList())
+                    .containsExactly("bob", "friend1", "friend2", "friend3");
             driver.findElement(By.name("prefix")).sendKeys("fri");
             driver.findElement(By.xpath("//button[text()='Find']")).click();
             assertThat(driver.findElements(By.cssSelector("#users a")).stream().map(e -> e.getText()).toList())

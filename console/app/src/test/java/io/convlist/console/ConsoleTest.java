@@ -320,6 +320,9 @@ class ConsoleTest {
                 Keys.REMOVED_AT, AttributeValue.fromN(String.valueOf(yesterday))), yesterday));
         history.add(change("REMOVE", app, "bo", "c#c2c_p0", Map.of(), now));
         history.add(meta(app, "cy", null, 0, now)); // a list whose conversations all left
+        for (int i = 0; i < 4; i++) { // amy's conversations change 4 times today: busier than bo (3 today, 2 yesterday)
+            history.add(change("MODIFY", app, "amy", "c#c2c_p" + i, Map.of(), now));
+        }
         conversations.usage().apply("console-test-" + app, history);
 
         String html = given().filter(viewer).get("/apps/" + app + "/usage").then().statusCode(200).extract().asString();
@@ -327,7 +330,12 @@ class ConsoleTest {
                 .contains("id=\"near-cap\">1<")
                 .contains("<td>5</td><td>1</td><td>0</td><td>0</td><td>0</td>") // created, evicted, expired, deleted, left: 30 days
                 .contains("created: 3</title>").contains("created: 2</title>").contains("evicted: 1</title>");
-        String found = given().filter(viewer).queryParam("prefix", "am").get("/apps/" + app + "/usage").asString();
+        assertThat(html.replaceAll("\\s+", " ")).contains("<table id=\"busiest-today\"><tr><th>today</th><th>changes</th></tr> "
+                + "<tr><td><a href=\"/apps/" + app + "/users?userID=amy\">amy</a></td><td>4</td></tr>"
+                + "<tr><td><a href=\"/apps/" + app + "/users?userID=bo\">bo</a></td><td>3</td></tr> </table>")
+                .contains("<tr><th>yesterday</th><th>changes</th></tr> <tr><td><a href=\"/apps/" + app + "/users?userID=bo\">bo</a></td><td>2</td></tr> </table>");
+        String page = given().filter(viewer).queryParam("prefix", "am").get("/apps/" + app + "/usage").asString();
+        String found = page.substring(page.indexOf("<ul id=\"users\">"));
         assertThat(found).contains("userID=amos\">amos<").contains("userID=amy\">amy<").doesNotContain("userID=bo\"");
         assertThat(given().filter(viewer).queryParam("prefix", "z").get("/apps/" + app + "/usage").asString())
                 .contains("no user with a list starts with z");

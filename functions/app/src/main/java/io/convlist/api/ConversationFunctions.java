@@ -1,5 +1,7 @@
 package io.convlist.api;
 
+import static io.convlist.domain.ErrorCode.*;
+
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -17,6 +19,8 @@ import io.convlist.api.Responses.Conversations;
 import io.convlist.api.Responses.Done;
 import io.convlist.api.Responses.OperationResults;
 import io.convlist.api.Responses.TotalUnread;
+import io.convlist.api.doc.FunctionDoc;
+import io.convlist.api.doc.FunctionDoc.Fails;
 import io.convlist.auth.CallerResolver;
 import io.convlist.auth.ListOwner;
 import io.convlist.domain.Conversation;
@@ -50,6 +54,10 @@ public class ConversationFunctions {
         return callers.owner(requestedUserId);
     }
 
+    @FunctionDoc(summary = "One page of the list",
+            description = "Pinned conversations first, then by most recent activity. Pass each page's nextSeq for the next "
+                    + "one until isFinished; the first page also gives a sync cursor.",
+            example = "{\"nextSeq\":0,\"count\":20}")
     @Funq
     public ConversationList getConversationList(GetConversationList in) {
         GetConversationList req = in == null ? new GetConversationList(null, null, null) : in;
@@ -62,18 +70,29 @@ public class ConversationFunctions {
         return new ConversationList(page.conversationList(), page.nextSeq(), page.isFinished(), cursor);
     }
 
+    @FunctionDoc(summary = "One conversation",
+            example = "{\"conversationID\":\"c2c_bob\"}",
+            fails = {@Fails(code = NOT_FOUND, when = "The conversation is not in the list.")})
     @Funq
     public Conversation getConversation(OneConversation in) {
         ListOwner t = target(in == null ? null : in.userID());
         return store.get(t.appId(), t.userId(), ConversationId.parse(in == null ? null : in.conversationID()));
     }
 
+    @FunctionDoc(summary = "The named conversations that are in the list",
+            description = "In the order asked; those not in the list are left out.",
+            example = "{\"conversationIDList\":[\"c2c_bob\",\"group_g1\"]}")
     @Funq
     public Conversations getConversationListByConversationIds(ConversationIds in) {
         ListOwner t = target(in == null ? null : in.userID());
         return new Conversations(store.getMany(t.appId(), t.userId(), parseIds(in == null ? null : in.conversationIDList())));
     }
 
+    @FunctionDoc(summary = "Delete a conversation",
+            description = "It leaves a removal record that sync passes to the user's devices; its settings (receive option, "
+                    + "marks, custom data, conversation groups) stay.",
+            example = "{\"conversationID\":\"c2c_bob\"}",
+            fails = {@Fails(code = NOT_FOUND, when = "The conversation is not in the list.")})
     @Funq
     public Done deleteConversation(OneConversation in) {
         ListOwner t = target(in == null ? null : in.userID());
@@ -85,6 +104,14 @@ public class ConversationFunctions {
      * Deletes up to 100 conversations, each leaving its removal record. The service holds no
      * messages: {@code clearMessage} is recorded on the removal, and sync tells devices to clear theirs.
      */
+    @FunctionDoc(summary = "Delete up to 100 conversations",
+            description = "One result each, in the order named.",
+            example = "{\"conversationIDList\":[\"c2c_bob\",\"group_g1\"],\"clearMessage\":true}",
+            itemFails = {@Fails(code = NOT_FOUND, when = "The conversation is not in the list."),
+                    @Fails(code = THROTTLED, when = "DynamoDB throttled its delete: call again for it."),
+                    @Fails(code = UNAVAILABLE, when = "DynamoDB failed on its delete, or the call ran out of time: call "
+                            + "again for it.")},
+            retryableOnlyPerItem = true)
     @Funq
     public OperationResults deleteConversationList(DeleteConversations in) {
         ListOwner t = target(in == null ? null : in.userID());
@@ -92,6 +119,9 @@ public class ConversationFunctions {
         return OperationResults.of(store.deleteAll(t.appId(), t.userId(), ids, Boolean.TRUE.equals(in.clearMessage())));
     }
 
+    @FunctionDoc(summary = "Set or clear a draft",
+            example = "{\"conversationID\":\"group_g1\",\"draftText\":\"half a thought\"}",
+            fails = {@Fails(code = NOT_FOUND, when = "The conversation is not in the list.")})
     @Funq
     public Done setConversationDraft(SetDraft in) {
         ListOwner t = target(in == null ? null : in.userID());
@@ -101,6 +131,10 @@ public class ConversationFunctions {
         return new Done();
     }
 
+    @FunctionDoc(summary = "Pin or unpin a conversation",
+            example = "{\"conversationID\":\"group_g1\",\"isPinned\":true}",
+            fails = {@Fails(code = NOT_FOUND, when = "The conversation is not in the list."),
+                    @Fails(code = PIN_LIMIT_REACHED, when = "50 conversations are pinned already.")})
     @Funq
     public Done pinConversation(Pin in) {
         ListOwner t = target(in == null ? null : in.userID());
@@ -117,6 +151,13 @@ public class ConversationFunctions {
      * cleanTimestamp is in seconds as Tencent's; a value of 10^11 or more is taken as milliseconds
      * (10^11 seconds is beyond the year 5000, 10^11 milliseconds is 1973).
      */
+    @FunctionDoc(summary = "Mark read",
+            description = "Up to a read point (a group by cleanSequence, C2C by cleanSequence or cleanTimestamp), or every "
+                    + "conversation (\"\"), every C2C one (\"c2c\") or every group (\"group\").",
+            example = "{\"conversationID\":\"group_g1\",\"cleanSequence\":42}",
+            fails = {@Fails(code = NOT_FOUND, when = "The conversation is not in the list."),
+                    @Fails(code = CONFLICT, when = "A C2C read point by time that is older than the last message: pass "
+                            + "cleanSequence instead.")})
     @Funq
     public Done cleanConversationUnreadMessageCount(CleanUnread in) {
         ListOwner t = target(in == null ? null : in.userID());
@@ -151,6 +192,9 @@ public class ConversationFunctions {
     /** cleanTimestamp values from here up are milliseconds, below it seconds. */
     static final long CLEAN_TIMESTAMP_MILLIS_FROM = 100_000_000_000L;
 
+    @FunctionDoc(summary = "The total unread count",
+            description = "Over the conversations whose recvOpt is 0.",
+            example = "{}")
     @Funq
     public TotalUnread getTotalUnreadMessageCount(ForUser in) {
         ListOwner t = target(in == null ? null : in.userID());

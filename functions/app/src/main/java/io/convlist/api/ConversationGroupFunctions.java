@@ -1,5 +1,7 @@
 package io.convlist.api;
 
+import static io.convlist.domain.ErrorCode.*;
+
 import java.util.List;
 
 import io.convlist.api.Requests.ConversationGroup;
@@ -8,6 +10,8 @@ import io.convlist.api.Requests.RenameConversationGroup;
 import io.convlist.api.Responses.ConversationGroupNames;
 import io.convlist.api.Responses.Done;
 import io.convlist.api.Responses.OperationResults;
+import io.convlist.api.doc.FunctionDoc;
+import io.convlist.api.doc.FunctionDoc.Fails;
 import io.convlist.auth.CallerResolver;
 import io.convlist.auth.ListOwner;
 import io.convlist.domain.ConversationId;
@@ -33,6 +37,14 @@ public class ConversationGroupFunctions {
     @Inject
     ConversationStore store;
 
+    @FunctionDoc(summary = "Create a conversation group with conversations in it",
+            description = "One result per conversation, in the order named.",
+            example = "{\"groupName\":\"Friends\",\"conversationIDList\":[\"c2c_bob\"]}",
+            fails = {@Fails(code = CONFLICT, when = "A conversation group of that name exists."),
+                    @Fails(code = GROUP_LIMIT_REACHED, when = "The user has 20 conversation groups already.")},
+            itemFails = @Fails(code = SETTINGS_LIMIT_REACHED, when = "The conversation is new to settings and the user has "
+                    + "1,000 peers and groups "
+                    + "with settings (the group is created all the same)."))
     @Funq
     public OperationResults createConversationGroup(ConversationGroup in) {
         ListOwner t = callers.owner(in == null ? null : in.userID());
@@ -41,12 +53,18 @@ public class ConversationGroupFunctions {
         return OperationResults.of(store.createConversationGroup(t.appId(), t.userId(), name, ids));
     }
 
+    @FunctionDoc(summary = "The user's conversation groups",
+            example = "{}")
     @Funq
     public ConversationGroupNames getConversationGroupList(ForUser in) {
         ListOwner t = callers.owner(in == null ? null : in.userID());
         return new ConversationGroupNames(store.conversationGroups(t.appId(), t.userId()));
     }
 
+    @FunctionDoc(summary = "Delete a conversation group",
+            description = "Its conversations stay in the list.",
+            example = "{\"groupName\":\"Work\"}",
+            fails = {@Fails(code = NOT_FOUND, when = "No conversation group has that name.")})
     @Funq
     public Done deleteConversationGroup(ConversationGroup in) {
         ListOwner t = callers.owner(in == null ? null : in.userID());
@@ -54,6 +72,10 @@ public class ConversationGroupFunctions {
         return new Done();
     }
 
+    @FunctionDoc(summary = "Rename a conversation group",
+            example = "{\"oldName\":\"Work\",\"newName\":\"Office\"}",
+            fails = {@Fails(code = NOT_FOUND, when = "No conversation group has the old name."),
+                    @Fails(code = CONFLICT, when = "A conversation group has the new name.")})
     @Funq
     public Done renameConversationGroup(RenameConversationGroup in) {
         ListOwner t = callers.owner(in == null ? null : in.userID());
@@ -62,6 +84,13 @@ public class ConversationGroupFunctions {
         return new Done();
     }
 
+    @FunctionDoc(summary = "Put conversations in a conversation group",
+            description = "One result per conversation, in the order named.",
+            example = "{\"groupName\":\"Work\",\"conversationIDList\":[\"group_g1\"]}",
+            fails = {@Fails(code = NOT_FOUND, when = "No conversation group has that name.")},
+            itemFails = @Fails(code = SETTINGS_LIMIT_REACHED, when = "The conversation is new to settings and the user has "
+                    + "1,000 peers and groups "
+                    + "with settings."))
     @Funq
     public OperationResults addConversationsToGroup(ConversationGroup in) {
         ListOwner t = callers.owner(in == null ? null : in.userID());
@@ -70,6 +99,9 @@ public class ConversationGroupFunctions {
         return OperationResults.of(store.addConversationsToGroup(t.appId(), t.userId(), name, ids));
     }
 
+    @FunctionDoc(summary = "Take conversations out of a conversation group",
+            example = "{\"groupName\":\"Work\",\"conversationIDList\":[\"c2c_bob\"]}",
+            fails = {@Fails(code = NOT_FOUND, when = "No conversation group has that name.")})
     @Funq
     public OperationResults deleteConversationsFromGroup(ConversationGroup in) {
         ListOwner t = callers.owner(in == null ? null : in.userID());

@@ -1,11 +1,15 @@
 package io.convlist.api;
 
+import static io.convlist.domain.ErrorCode.*;
+
 import java.util.Base64;
 import java.util.List;
 
 import io.convlist.api.Requests.MarkConversation;
 import io.convlist.api.Requests.SetCustomData;
 import io.convlist.api.Responses.OperationResults;
+import io.convlist.api.doc.FunctionDoc;
+import io.convlist.api.doc.FunctionDoc.Fails;
 import io.convlist.auth.CallerResolver;
 import io.convlist.auth.ListOwner;
 import io.convlist.domain.ConversationId;
@@ -32,6 +36,10 @@ public class ConversationSettingsFunctions {
     @Inject
     ConversationStore store;
 
+    @FunctionDoc(summary = "Set or clear marks",
+            description = "Stored whether or not each conversation is in the list: every ID succeeds, or the call fails.",
+            example = "{\"conversationIDList\":[\"c2c_bob\"],\"markType\":5,\"enableMark\":true}",
+            fails = {@Fails(code = SETTINGS_LIMIT_REACHED, when = "1,000 peers and groups have settings already.")})
     @Funq
     public OperationResults markConversation(MarkConversation in) {
         ListOwner t = callers.owner(in == null ? null : in.userID());
@@ -43,6 +51,10 @@ public class ConversationSettingsFunctions {
         return changeAll(t, ids, new SettingChange.Mark(bits, in.enableMark()));
     }
 
+    @FunctionDoc(summary = "Set or clear custom data",
+            description = "Stored whether or not each conversation is in the list: every ID succeeds, or the call fails.",
+            example = "{\"conversationIDList\":[\"c2c_bob\"],\"customData\":\"aGVsbG8=\"}",
+            fails = {@Fails(code = SETTINGS_LIMIT_REACHED, when = "1,000 peers and groups have settings already.")})
     @Funq
     public OperationResults setConversationCustomData(SetCustomData in) {
         ListOwner t = callers.owner(in == null ? null : in.userID());

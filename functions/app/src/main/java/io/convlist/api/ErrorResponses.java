@@ -86,7 +86,7 @@ public class ErrorResponses {
                 case 403 -> new ServiceException(ErrorCode.PERMISSION_DENIED, "not allowed");
                 case 404 -> new ServiceException(ErrorCode.NOT_FOUND, "no such function");
                 case 405 -> new ServiceException(ErrorCode.METHOD_NOT_ALLOWED, "functions are called with POST");
-                case 413 -> ServiceException.badRequest("the request body is too large");
+                case 413 -> new ServiceException(ErrorCode.BODY_TOO_LARGE, "the request body is over 2 MiB");
                 default -> new ServiceException(ErrorCode.INTERNAL, "internal error");
             };
         }

@@ -1,10 +1,14 @@
 package io.convlist.api;
 
+import static io.convlist.domain.ErrorCode.*;
+
 import io.convlist.api.Requests.Filter;
 import io.convlist.api.Requests.GetConversationListByFilter;
 import io.convlist.api.Requests.GetUnreadCountByFilter;
 import io.convlist.api.Responses.ConversationList;
 import io.convlist.api.Responses.TotalUnread;
+import io.convlist.api.doc.FunctionDoc;
+import io.convlist.api.doc.FunctionDoc.Fails;
 import io.convlist.auth.CallerResolver;
 import io.convlist.auth.ListOwner;
 import io.convlist.domain.ConversationFilter;
@@ -31,6 +35,10 @@ public class FilterFunctions {
     @Inject
     ConversationStore store;
 
+    @FunctionDoc(summary = "One page of the conversations a filter matches",
+            description = "In the plain list's order, with its paging guarantees.",
+            example = "{\"filter\":{\"type\":1,\"hasUnreadCount\":true},\"nextSeq\":0,\"count\":20}",
+            fails = {@Fails(code = NOT_FOUND, when = "The filter names a conversation group that does not exist.")})
     @Funq
     public ConversationList getConversationListByFilter(GetConversationListByFilter in) {
         ListOwner t = callers.owner(in == null ? null : in.userID());
@@ -41,6 +49,10 @@ public class FilterFunctions {
         return new ConversationList(page.conversationList(), page.nextSeq(), page.isFinished(), null);
     }
 
+    @FunctionDoc(summary = "The unread count of the conversations a filter matches",
+            description = "Leaves out conversations whose recvOpt is not 0.",
+            example = "{\"filter\":{\"type\":2}}",
+            fails = {@Fails(code = NOT_FOUND, when = "The filter names a conversation group that does not exist.")})
     @Funq
     public TotalUnread getUnreadMessageCountByFilter(GetUnreadCountByFilter in) {
         ListOwner t = callers.owner(in == null ? null : in.userID());

@@ -1,8 +1,12 @@
 package io.convlist.api;
 
+import static io.convlist.domain.ErrorCode.*;
+
 import io.convlist.api.Requests.MessageChange;
 import io.convlist.api.Requests.OneConversation;
 import io.convlist.api.Responses.Done;
+import io.convlist.api.doc.FunctionDoc;
+import io.convlist.api.doc.FunctionDoc.Fails;
 import io.convlist.auth.CallerResolver;
 import io.convlist.domain.ConversationId;
 import io.convlist.domain.ConversationType;
@@ -27,6 +31,10 @@ public class LastMessageFunctions {
     @Inject
     ConversationStore store;
 
+    @FunctionDoc(summary = "A message was recalled",
+            description = "Where it is the last message, it shows as recalled, with an empty summary.",
+            example = "{\"type\":\"GROUP\",\"msgID\":\"m42\",\"groupID\":\"g1\"}",
+            serviceOnly = true)
     @Funq
     public Done recallMessage(MessageChange in) {
         String app = callers.serviceApp();
@@ -34,6 +42,10 @@ public class LastMessageFunctions {
         return new Done();
     }
 
+    @FunctionDoc(summary = "A message was edited",
+            description = "Where it is the last message, its summary changes.",
+            example = "{\"type\":\"GROUP\",\"msgID\":\"m42\",\"groupID\":\"g1\",\"summary\":\"see you at 5\"}",
+            serviceOnly = true)
     @Funq
     public Done modifyMessage(MessageChange in) {
         String app = callers.serviceApp();
@@ -42,6 +54,11 @@ public class LastMessageFunctions {
         return new Done();
     }
 
+    @FunctionDoc(summary = "A user's history of a conversation was cleared",
+            description = "No last message, nothing unread.",
+            example = "{\"userID\":\"alice\",\"conversationID\":\"c2c_bob\"}",
+            serviceOnly = true,
+            fails = {@Fails(code = NOT_FOUND, when = "The conversation is not in the list.")})
     @Funq
     public Done clearConversationHistory(OneConversation in) {
         String app = callers.serviceApp();

@@ -1,5 +1,7 @@
 package io.convlist.api;
 
+import static io.convlist.domain.ErrorCode.*;
+
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -16,6 +18,8 @@ import io.convlist.api.Responses.Done;
 import io.convlist.api.Responses.GroupReceiveOpt;
 import io.convlist.api.Responses.GroupReceiveOpts;
 import io.convlist.api.Responses.ReceiveOptResult;
+import io.convlist.api.doc.FunctionDoc;
+import io.convlist.api.doc.FunctionDoc.Fails;
 import io.convlist.auth.CallerResolver;
 import io.convlist.auth.ListOwner;
 import io.convlist.domain.ConversationId;
@@ -41,6 +45,10 @@ public class ReceiveOptFunctions {
     @Inject
     ConversationStore store;
 
+    @FunctionDoc(summary = "Set the receive option by conversation ID",
+            description = "Set for each peer and group named, in the list or not; the answer lists those not in the list.",
+            example = "{\"conversationIDList\":[\"group_g1\",\"c2c_bob\"],\"opt\":2}",
+            fails = {@Fails(code = SETTINGS_LIMIT_REACHED, when = "1,000 peers and groups have settings already.")})
     @Funq
     public ReceiveOptResult setReceiveMessageOpt(SetReceiveOpt in) {
         ListOwner t = callers.owner(in == null ? null : in.userID());
@@ -50,6 +58,9 @@ public class ReceiveOptFunctions {
         return new ReceiveOptResult(notInList.stream().map(ConversationId::toString).toList());
     }
 
+    @FunctionDoc(summary = "Set the receive option of peers",
+            example = "{\"userIDList\":[\"bob\",\"carol\"],\"opt\":2}",
+            fails = {@Fails(code = SETTINGS_LIMIT_REACHED, when = "1,000 peers and groups have settings already.")})
     @Funq
     public Done setC2CReceiveMessageOpt(SetC2CReceiveOpt in) {
         ListOwner t = callers.owner(in == null ? null : in.userID());
@@ -58,6 +69,8 @@ public class ReceiveOptFunctions {
         return new Done();
     }
 
+    @FunctionDoc(summary = "The receive option of peers",
+            example = "{\"userIDList\":[\"bob\",\"carol\"]}")
     @Funq
     public C2CReceiveOpts getC2CReceiveMessageOpt(GetC2CReceiveOpt in) {
         ListOwner t = callers.owner(in == null ? null : in.userID());
@@ -66,6 +79,9 @@ public class ReceiveOptFunctions {
                 .map(s -> new C2CReceiveOpt(s.conversationId().userId(), s.recvOpt())).toList());
     }
 
+    @FunctionDoc(summary = "Set the receive option of a group",
+            example = "{\"groupID\":\"g1\",\"opt\":1}",
+            fails = {@Fails(code = SETTINGS_LIMIT_REACHED, when = "1,000 peers and groups have settings already.")})
     @Funq
     public Done setGroupReceiveMessageOpt(SetGroupReceiveOpt in) {
         ListOwner t = callers.owner(in == null ? null : in.userID());
@@ -74,6 +90,8 @@ public class ReceiveOptFunctions {
         return new Done();
     }
 
+    @FunctionDoc(summary = "The receive option of groups",
+            example = "{\"groupIDList\":[\"g1\"]}")
     @Funq
     public GroupReceiveOpts getGroupReceiveMessageOpt(GetGroupReceiveOpt in) {
         ListOwner t = callers.owner(in == null ? null : in.userID());

@@ -1,5 +1,7 @@
 package io.convlist.api;
 
+import static io.convlist.domain.ErrorCode.*;
+
 import java.util.LinkedHashSet;
 import java.util.Set;
 
@@ -10,6 +12,8 @@ import io.convlist.api.Requests.SetGroupProfile;
 import io.convlist.api.Requests.SetUserProfile;
 import io.convlist.api.Responses.Done;
 import io.convlist.api.Responses.MemberResults;
+import io.convlist.api.doc.FunctionDoc;
+import io.convlist.api.doc.FunctionDoc.Fails;
 import io.convlist.auth.CallerResolver;
 import io.convlist.domain.ConversationType;
 import io.convlist.domain.GroupProfile;
@@ -38,6 +42,12 @@ public class ServiceFunctions {
         return callers.serviceApp();
     }
 
+    @FunctionDoc(summary = "Record a message in its conversations",
+            description = "C2C: in the sender's and the receiver's lists. Group: in each recipient's list (a large group: its "
+                    + "members'). Redelivery and reordering leave the lists as if each message came once, in order.",
+            example = "{\"type\":\"C2C\",\"msgID\":\"m2\",\"seq\":2,\"timestamp\":1795000000000,\"senderID\":\"bob\","
+                    + "\"receiverID\":\"alice\",\"summary\":\"hi\"}",
+            serviceOnly = true)
     @Funq
     public Done recordMessage(RecordMessage in) {
         String app = serviceApp();
@@ -55,7 +65,17 @@ public class ServiceFunctions {
         return new Done();
     }
 
+    /** A member's outcome when DynamoDB failed on their list (the membership functions answer one per member). */
+    private static final String MEMBER_THROTTLED = "DynamoDB throttled the change to this member's list: call again for the member.";
+    private static final String MEMBER_UNAVAILABLE = "DynamoDB failed on this member's list, or the call ran out of time: call again "
+            + "for the member.";
+
     /** Members joined a group: its conversation enters each one's list (see README, "Group membership"). */
+    @FunctionDoc(summary = "Members joined a group",
+            description = "The group's conversation enters each member's list. One result per member.",
+            example = "{\"groupID\":\"g1\",\"groupType\":\"Work\",\"seq\":42,\"userIDList\":[\"dave\"]}",
+            serviceOnly = true,
+            itemFails = {@Fails(code = THROTTLED, when = MEMBER_THROTTLED), @Fails(code = UNAVAILABLE, when = MEMBER_UNAVAILABLE)})
     @Funq
     public MemberResults addGroupMembers(GroupMembers in) {
         String app = serviceApp();
@@ -63,6 +83,12 @@ public class ServiceFunctions {
     }
 
     /** Members left a group: its conversation leaves each one's list with a LEFT_GROUP record. */
+    @FunctionDoc(summary = "Members left a group",
+            description = "The group's conversation leaves each member's list with a LEFT_GROUP removal record. One result "
+                    + "per member.",
+            example = "{\"groupID\":\"g1\",\"seq\":42,\"userIDList\":[\"alice\"]}",
+            serviceOnly = true,
+            itemFails = {@Fails(code = THROTTLED, when = MEMBER_THROTTLED), @Fails(code = UNAVAILABLE, when = MEMBER_UNAVAILABLE)})
     @Funq
     public MemberResults removeGroupMembers(GroupMembers in) {
         String app = serviceApp();
@@ -80,6 +106,10 @@ public class ServiceFunctions {
                 in.userIDList()).validated(joining);
     }
 
+    @FunctionDoc(summary = "A user's nickname and picture",
+            description = "Shown as the name and face of C2C conversations with the user.",
+            example = "{\"userID\":\"bob\",\"nickname\":\"Bob\",\"faceUrl\":\"https://img/bob.png\"}",
+            serviceOnly = true)
     @Funq
     public Done setUserProfile(SetUserProfile in) {
         String app = serviceApp();
@@ -92,6 +122,9 @@ public class ServiceFunctions {
         return new Done();
     }
 
+    @FunctionDoc(summary = "A user's remark for a peer",
+            example = "{\"userID\":\"alice\",\"friendUserID\":\"bob\",\"remark\":\"Bob from work\"}",
+            serviceOnly = true)
     @Funq
     public Done setFriendRemark(SetFriendRemark in) {
         String app = serviceApp();
@@ -104,6 +137,10 @@ public class ServiceFunctions {
         return new Done();
     }
 
+    @FunctionDoc(summary = "A group's name, picture and type",
+            example = "{\"groupID\":\"g1\",\"groupName\":\"Team One\",\"faceUrl\":\"https://img/t1.png\","
+                    + "\"groupType\":\"Work\"}",
+            serviceOnly = true)
     @Funq
     public Done setGroupProfile(SetGroupProfile in) {
         String app = serviceApp();

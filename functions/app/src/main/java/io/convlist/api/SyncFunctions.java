@@ -3,6 +3,7 @@ package io.convlist.api;
 import io.convlist.api.Requests.SyncConversations;
 import io.convlist.api.Responses.Removed;
 import io.convlist.api.Responses.SyncResult;
+import io.convlist.api.doc.FunctionDoc;
 import io.convlist.auth.CallerResolver;
 import io.convlist.auth.ListOwner;
 import io.convlist.domain.SyncPage;
@@ -29,6 +30,10 @@ public class SyncFunctions {
     @Inject
     SyncCursors cursors;
 
+    @FunctionDoc(summary = "What changed since a cursor",
+            description = "A null cursor is a full sync. Apply changed as upserts and removed as deletes, in order, and call "
+                    + "again with the answer's cursor until isFinished; on resyncRequired start over with a null cursor.",
+            example = "{\"cursor\":null,\"count\":100}")
     @Funq
     public SyncResult syncConversations(SyncConversations in) {
         SyncConversations req = in == null ? new SyncConversations(null, null, null) : in;

@@ -15,6 +15,8 @@ public enum ErrorCode {
     URI_TOO_LONG,
     /** Request headers over the server's limit. */
     HEADERS_TOO_LARGE,
+    /** A request body over the server's limit (2 MiB). */
+    BODY_TOO_LARGE,
     /** 50 conversations are pinned already (Tencent's fixed limit). */
     PIN_LIMIT_REACHED,
     /** 1,000 peers and groups have settings already (marks, groups and receive options count alike). */

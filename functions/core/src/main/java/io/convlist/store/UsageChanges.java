@@ -3,8 +3,8 @@ package io.convlist.store;
 import static io.convlist.store.Keys.*;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +26,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * one that TTL's consumer put back ({@code restoredAt}) is not.</li>
  * <li>A list's bookkeeping inserted starts a list; its slot set moving from n to m conversations moves
  * the list from size n to size m.</li>
+ * <li>A conversation item inserted or changed, other than put back, is activity of its list's owner
+ * that day ({@link #activity}): the busiest users are those with the most.</li>
  * </ul>
  */
 public final class UsageChanges {
@@ -59,6 +61,25 @@ public final class UsageChanges {
     public record ListStarted(String app, String user) {
     }
 
+    /** How many changes of a user's conversations (messages, reads, drafts, pins, ...) a batch holds for one UTC day. */
+    public record Activity(String app, String day, String user, long changes) {
+    }
+
+    /** The users' activity in the changes, per app, day and user. */
+    public static List<Activity> activity(List<Change> changes) {
+        Map<Activity, Long> byUser = new LinkedHashMap<>();
+        for (Change c : changes) {
+            String[] pk = c.pk().split("#", -1);
+            if (pk.length == 3 && "u".equals(pk[0]) && c.sk().startsWith(CONVERSATION_SK_PREFIX) && !"REMOVE".equals(c.eventName())
+                    && !restored(c)) {
+                byUser.merge(new Activity(pk[1], day(c), pk[2], 0), 1L, Long::sum);
+            }
+        }
+        List<Activity> out = new ArrayList<>();
+        byUser.forEach((who, n) -> out.add(new Activity(who.app(), who.day(), who.user(), n)));
+        return out;
+    }
+
     /** The users whose lists the changes started. */
     public static List<ListStarted> listsStarted(List<Change> changes) {
         List<ListStarted> out = new ArrayList<>();
@@ -69,6 +90,20 @@ public final class UsageChanges {
             }
         }
         return out;
+    }
+
+    /** How many lists hold from {@code min} to {@code max} conversations (inclusive), by the counters over all time. */
+    public static long listsHolding(Map<String, Long> allTime, int min, int max) {
+        long lists = 0;
+        for (Map.Entry<String, Long> e : allTime.entrySet()) {
+            if (e.getKey().startsWith(SIZE_PREFIX)) {
+                int size = Integer.parseInt(e.getKey().substring(SIZE_PREFIX.length()));
+                if (size >= min && size <= max) {
+                    lists += e.getValue();
+                }
+            }
+        }
+        return lists;
     }
 
     /** The "day" of the counters over all time. */
@@ -85,10 +120,8 @@ public final class UsageChanges {
             if (pk.length != 3 || !"u".equals(pk[0])) {
                 continue; // not a user's list
             }
-            String app = pk[1];
-            String day = Instant.ofEpochMilli(c.atMillis()).atZone(ZoneOffset.UTC).toLocalDate().toString();
-            Map<String, Map<String, Long>> days = byAppAndDay.computeIfAbsent(app, a -> new TreeMap<>());
-            count(c, days.computeIfAbsent(day, d -> new LinkedHashMap<>()), days.computeIfAbsent(ALL_TIME, d -> new LinkedHashMap<>()));
+            Map<String, Map<String, Long>> days = byAppAndDay.computeIfAbsent(pk[1], a -> new TreeMap<>());
+            count(c, days.computeIfAbsent(day(c), d -> new LinkedHashMap<>()), days.computeIfAbsent(ALL_TIME, d -> new LinkedHashMap<>()));
         }
         List<Counts> out = new ArrayList<>();
         byAppAndDay.forEach((app, days) -> days.forEach((day, deltas) -> {
@@ -100,9 +133,19 @@ public final class UsageChanges {
         return out;
     }
 
-    private static void count(Change c, Map<String, Long> day, Map<String, Long> total) {
-        boolean restored = c.newImage().containsKey(RESTORED_AT) && !"REMOVE".equals(c.eventName())
+    /** The change's UTC day, "yyyy-mm-dd". */
+    private static String day(Change c) {
+        return Instant.ofEpochMilli(c.atMillis()).atZone(ZoneOffset.UTC).toLocalDate().toString();
+    }
+
+    /** TTL's consumer put the item back (a newly stamped restoredAt): no one's doing. */
+    private static boolean restored(Change c) {
+        return c.newImage().containsKey(RESTORED_AT) && !"REMOVE".equals(c.eventName())
                 && !c.newImage().get(RESTORED_AT).equals(c.oldImage().get(RESTORED_AT));
+    }
+
+    private static void count(Change c, Map<String, Long> day, Map<String, Long> total) {
+        boolean restored = restored(c);
         if (c.sk().startsWith(CONVERSATION_SK_PREFIX)) {
             if ("INSERT".equals(c.eventName())) {
                 total.merge(STORED, 1L, Long::sum);

@@ -19,7 +19,8 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
 /**
  * Each app's usage counters ({@link UsageChanges}), kept by the consumer of the table's change
  * stream: an item per app and UTC day (kept {@value #DAYS_KEPT} days) and one over all time, moved by
- * ADD, and a directory of the users with a list (an item each, to find them by the start of their ID). A batch is counted exactly once: its counters are written in transactions that each put a
+ * ADD, a directory of the users with a list (an item each, to find them by the start of their ID), and
+ * each day's busiest users ({@link BusiestUsers}). A batch is counted exactly once: its counters are written in transactions that each put a
  * marker of the batch and part, on the condition that the marker is new. The stream's consumer
  * retries a failed batch whole (the same records), so a retry skips the parts already written.
  */
@@ -33,10 +34,16 @@ public final class UsageCounters {
 
     private final TableRequests table;
     private final Clock clock;
+    private final BusiestUsers busiest;
 
     UsageCounters(TableRequests table, Clock clock) {
         this.table = table;
         this.clock = clock;
+        this.busiest = new BusiestUsers(table);
+    }
+
+    /** A user and the changes to their conversations in a day. */
+    public record BusyUser(String user, long changes) {
     }
 
     /**
@@ -52,6 +59,8 @@ public final class UsageCounters {
         // The user directory: writing an entry again changes nothing; once per batch (a transaction names an item once).
         UsageChanges.listsStarted(changes).stream().distinct().forEach(l -> writes.add(new Write(table.txPut(Map.of(PK,
                 Av.s(usagePk(l.app())), SK, Av.s(USER_SK_PREFIX + l.user()))), null)));
+        List<UsageChanges.Activity> activity = UsageChanges.activity(changes);
+        activity.forEach(a -> writes.add(new Write(busiest.count(a), null)));
         List<UsageChanges.Counts> moved = new ArrayList<>();
         int perPart = TableRequests.TRANSACTION_MAX_ITEMS - 1;
         for (int from = 0, part = 0; from < writes.size(); from += perPart, part++) {
@@ -64,11 +73,18 @@ public final class UsageCounters {
                 partWrites.stream().filter(w -> w.counts() != null).forEach(w -> moved.add(w.counts()));
             }
         }
+        // Also when the batch came again: its counts are written, and ranking them twice changes nothing.
+        busiest.rank(activity);
         return moved;
     }
 
-    /** One write of a batch, and the counters it moves (null: a directory entry). */
+    /** One write of a batch, and the counters it moves (null: a directory entry or a user's activity). */
     private record Write(TransactWriteItem item, UsageChanges.Counts counts) {
+    }
+
+    /** The day's busiest users (the most changes to their conversations), at most {@value BusiestUsers#SHOWN}, the busiest first. */
+    public List<BusyUser> busiest(String appId, LocalDate day) {
+        return busiest.of(appId, day);
     }
 
     /** Up to {@code limit} users with a list whose ID starts with {@code prefix}, in ID order. */

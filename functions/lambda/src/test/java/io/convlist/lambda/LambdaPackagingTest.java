@@ -38,4 +38,12 @@ class LambdaPackagingTest {
         assertThat(r.statusCode()).isEqualTo(404);
         assertThat(r.jsonPath().getString("code")).isEqualTo("NOT_FOUND");
     }
+
+    @Test
+    void theApiDescription_isServedThroughTheIntegration() {
+        Response r = given().get("/q/openapi?format=json");
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.jsonPath().getString("openapi")).isEqualTo("3.1.0");
+        assertThat(r.jsonPath().getMap("paths")).containsKey("/recordMessage");
+    }
 }

@@ -16,6 +16,7 @@ public final class HttpStatuses {
             case PERMISSION_DENIED -> 403;
             case NOT_FOUND -> 404;
             case METHOD_NOT_ALLOWED -> 405;
+            case BODY_TOO_LARGE -> 413;
             case URI_TOO_LONG -> 414;
             case HEADERS_TOO_LARGE -> 431;
             case PIN_LIMIT_REACHED, SETTINGS_LIMIT_REACHED, GROUP_LIMIT_REACHED, CONFLICT -> 409;

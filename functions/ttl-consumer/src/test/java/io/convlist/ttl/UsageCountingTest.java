@@ -6,11 +6,16 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
@@ -115,7 +120,66 @@ class UsageCountingTest {
             assertThat(store.usage().usersStartingWith(app, "", 10)).containsExactly("alice", "bob", "carol", "dan", "erin", "frank");
             assertThat(store.usage().usersStartingWith(app, "da", 10)).containsExactly("dan");
             assertThat(store.usage().usersStartingWith(app, "", 2)).containsExactly("alice", "bob");
+            // The busiest users: changes to their conversations (here each a conversation arriving), the busiest first.
+            Map<String, Long> busiest = new java.util.LinkedHashMap<>();
+            for (int d = -1; d <= 1; d++) {
+                store.usage().busiest(app, java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(d))
+                        .forEach(b -> busiest.merge(b.user(), b.changes(), Long::sum));
+            }
+            assertThat(busiest).containsExactly(Map.entry("frank", 101L), Map.entry("alice", 4L), Map.entry("bob", 1L),
+                    Map.entry("carol", 1L), Map.entry("dan", 1L), Map.entry("erin", 1L));
         }
+    }
+
+    /**
+     * Random batches of activity for 60 users, counted by two shards at once and some batches twice:
+     * the day's board is exactly the 20 users with the most changes, ties by user ID.
+     */
+    @Test
+    void theBusiestUsers_areTheExactTop_underConcurrentShardsAndRetriedBatches() throws Exception {
+        long seed = System.nanoTime();
+        Random random = new Random(seed);
+        String app = "app" + UUID.randomUUID().toString().substring(0, 6);
+        long now = System.currentTimeMillis();
+        Map<String, Long> expected = new HashMap<>();
+        List<List<UsageChanges.Change>> batches = new ArrayList<>();
+        for (int b = 0; b < 30; b++) {
+            List<UsageChanges.Change> batch = new ArrayList<>();
+            for (int i = random.nextInt(40); i >= 0; i--) {
+                String user = "user" + random.nextInt(60);
+                expected.merge(user, 1L, Long::sum);
+                Map<String, AttributeValue> image = Map.of(Keys.PK, AttributeValue.fromS(Keys.userPk(app, user)),
+                        Keys.SK, AttributeValue.fromS("c#c2c_peer" + i));
+                batch.add(new UsageChanges.Change("MODIFY", Keys.userPk(app, user), "c#c2c_peer" + i, image, image, now));
+            }
+            batches.add(batch);
+        }
+        ExecutorService shards = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int shard = 0; shard < 2; shard++) {
+                int first = shard;
+                done.add(shards.submit(() -> {
+                    for (int b = first; b < batches.size(); b += 2) {
+                        store.usage().apply(app + "-" + b, batches.get(b));
+                        if (b % 5 == 0) {
+                            store.usage().apply(app + "-" + b, batches.get(b)); // the same batch again
+                        }
+                    }
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+        } finally {
+            shards.shutdown();
+        }
+        List<String> top = expected.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .limit(20).map(e -> e.getKey() + "=" + e.getValue()).toList();
+        String day = java.time.Instant.ofEpochMilli(now).atZone(java.time.ZoneOffset.UTC).toLocalDate().toString();
+        assertThat(store.usage().busiest(app, java.time.LocalDate.parse(day)).stream().map(b -> b.user() + "=" + b.changes()).toList())
+                .as("seed " + seed).isEqualTo(top);
     }
 
     @Test
@@ -128,28 +192,43 @@ class UsageCountingTest {
         insert.setEventName("INSERT");
         insert.setDynamodb(new com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord().withKeys(image)
                 .withNewImage(image).withApproximateCreationDateTime(new Date()));
+        // u's list starts full: at the standard cap of 100.
+        var metaKeys = Map.of(Keys.PK, new com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue(Keys.userPk(app, "u")),
+                Keys.SK, new com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue(Keys.META_SK));
+        var metaImage = new HashMap<>(metaKeys);
+        metaImage.put(Keys.SLOTS, new com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue()
+                .withNS(java.util.stream.IntStream.range(0, 100).mapToObj(String::valueOf).toList()));
+        DynamodbEvent.DynamodbStreamRecord meta = new DynamodbEvent.DynamodbStreamRecord();
+        meta.setEventID("event-2-" + app);
+        meta.setEventName("INSERT");
+        meta.setDynamodb(new com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord().withKeys(metaKeys)
+                .withNewImage(metaImage).withApproximateCreationDateTime(new Date()));
         DynamodbEvent event = new DynamodbEvent();
-        event.setRecords(List.of(insert));
+        event.setRecords(List.of(insert, meta));
         PrintStream stdout = System.out;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
         try {
-            assertThat(counting.handleRequest(event, null)).isEqualTo(1);
-            assertThat(counting.handleRequest(event, null)).isEqualTo(1); // Lambda retries the batch whole
+            assertThat(counting.handleRequest(event, null)).isEqualTo(2);
+            assertThat(counting.handleRequest(event, null)).isEqualTo(2); // Lambda retries the batch whole
         } finally {
             System.setOut(stdout);
         }
-        // One Embedded Metric Format line for the app's day, from the first time only.
+        // Embedded Metric Format lines from the first time only: the app's day, and its lists at the cap.
         List<String> lines = captured.toString(StandardCharsets.UTF_8).lines().filter(l -> l.startsWith("{") && l.contains(app)).toList();
-        assertThat(lines).hasSize(1);
+        assertThat(lines).hasSize(2);
         JsonNode line = new ObjectMapper().readTree(lines.get(0));
         assertThat(line.get("app").asText()).isEqualTo(app);
         assertThat(line.get(UsageChanges.CREATED).asDouble()).isEqualTo(1.0);
         assertThat(line.get(UsageChanges.EVICTED).asDouble()).isEqualTo(0.0);
+        assertThat(line.get(UsageChanges.LISTS_STARTED).asDouble()).isEqualTo(1.0);
         assertThat(line.at("/_aws/CloudWatchMetrics/0/Namespace").asText()).isEqualTo("ConvListTest");
-        assertThat(store.usage().allTime(app)).isEqualTo(Map.of(UsageChanges.STORED, 1L));
+        JsonNode atCap = new ObjectMapper().readTree(lines.get(1));
+        assertThat(atCap.get("app").asText()).isEqualTo(app);
+        assertThat(atCap.get(UsageMetrics.LISTS_AT_CAP).asDouble()).isEqualTo(1.0);
+        assertThat(store.usage().allTime(app)).isEqualTo(Map.of(UsageChanges.STORED, 1L, UsageChanges.LISTS, 1L, UsageChanges.SIZE_PREFIX + 100, 1L));
         assertThat(store.usage().days(app, java.time.LocalDate.now().minusDays(1), java.time.LocalDate.now().plusDays(1)).values())
-                .containsExactly(Map.of(UsageChanges.CREATED, 1L));
+                .containsExactly(Map.of(UsageChanges.CREATED, 1L, UsageChanges.LISTS_STARTED, 1L));
     }
 
 }
