@@ -2,7 +2,6 @@ package io.convlist.console;
 
 import java.net.URI;
 import java.util.List;
-import java.util.Optional;
 
 import io.convlist.runtime.HttpStatuses;
 import io.convlist.domain.AppSettings;
@@ -22,6 +21,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -54,10 +54,7 @@ public class AppResource {
     @GET
     @RolesAllowed({ Operator.VIEWER, Operator.ADMIN })
     public Response show(@PathParam("appId") String appId) {
-        Optional<AppSettings> app = settings.find(appId);
-        if (app.isEmpty()) {
-            return notFound("app " + appId);
-        }
+        existing(settings, Operator.of(identity), appId);
         AppSettingsStore.Versioned shown = settings.getVersioned(appId);
         AppSettings a = shown.settings();
         return Response.ok(Templates.settings(Operator.of(identity), a, settings.auditTrail(appId, AUDIT_SHOWN), null,
@@ -71,29 +68,28 @@ public class AppResource {
     public Response update(@PathParam("appId") String appId, @FormParam("edition") String edition,
             @FormParam("conversationLimit") String conversationLimit, @FormParam("retentionDays") String retentionDays,
             @FormParam("largeGroupThreshold") String largeGroupThreshold, @FormParam("version") String version) {
-        Optional<AppSettings> app = settings.find(appId);
-        if (app.isEmpty()) {
-            return notFound("app " + appId);
-        }
+        AppSettings app = existing(settings, Operator.of(identity), appId);
         try {
             Edition e = Forms.edition(edition);
             int limit = Forms.wholeNumber("the limit", conversationLimit);
             int retention = Forms.wholeNumber("the retention", retentionDays);
             // A form without the field (an older page) keeps the threshold as it is.
-            int threshold = largeGroupThreshold == null ? app.get().largeGroupThreshold()
+            int threshold = largeGroupThreshold == null ? app.largeGroupThreshold()
                     : Forms.wholeNumber("the large-group threshold", largeGroupThreshold);
-            AppSettings next = new AppSettings(appId, app.get().name(), e, limit, retention, threshold).validated();
+            AppSettings next = new AppSettings(appId, app.name(), e, limit, retention, threshold).validated();
             // Only over the version the form showed: a colleague's newer change is never overwritten unseen.
             settings.put(next, identity.getPrincipal().getName(), Forms.version(version));
             return Response.seeOther(URI.create("/apps/" + appId)).build();
         } catch (ServiceException e) {
-            return Response.status(HttpStatuses.of(e.code())).entity(Templates.settings(Operator.of(identity), app.get(),
+            return Response.status(HttpStatuses.of(e.code())).entity(Templates.settings(Operator.of(identity), app,
                     settings.auditTrail(appId, AUDIT_SHOWN), e.getMessage(), edition, conversationLimit, retentionDays,
                     largeGroupThreshold, settings.getVersioned(appId).changedAtMillis())).build();
         }
     }
 
-    Response notFound(String what) {
-        return Response.status(404).entity(Templates.notFound(Operator.of(identity), what)).build();
+    /** The app's settings; for an app that does not exist, the request ends with the not-found page (404). */
+    static AppSettings existing(AppSettingsStore settings, Operator operator, String appId) {
+        return settings.find(appId).orElseThrow(() -> new WebApplicationException(
+                Response.status(404).entity(Templates.notFound(operator, "app " + appId)).build()));
     }
 }

@@ -1,7 +1,5 @@
 package io.convlist.console;
 
-import java.util.Optional;
-
 import io.convlist.domain.AppSettings;
 import io.convlist.domain.GroupActivity;
 import io.convlist.domain.Ids;
@@ -46,18 +44,15 @@ public class GroupsResource {
     @RolesAllowed({ Operator.VIEWER, Operator.ADMIN })
     public Response show(@PathParam("appId") String appId, @QueryParam("groupID") String groupId) {
         Operator operator = Operator.of(identity);
-        Optional<AppSettings> app = settings.find(appId);
-        if (app.isEmpty()) {
-            return Response.status(404).entity(AppResource.Templates.notFound(operator, "app " + appId)).build();
-        }
+        AppSettings app = AppResource.existing(settings, operator, appId);
         if (groupId == null || groupId.isBlank()) {
-            return Response.ok(Templates.group(operator, app.get(), "", null, null)).build();
+            return Response.ok(Templates.group(operator, app, "", null, null)).build();
         }
         try {
             Ids.requireGroupId("groupID", groupId);
-            return Response.ok(Templates.group(operator, app.get(), groupId, null, conversations.group(appId, groupId))).build();
+            return Response.ok(Templates.group(operator, app, groupId, null, conversations.group(appId, groupId))).build();
         } catch (ServiceException e) {
-            return Response.status(HttpStatuses.of(e.code())).entity(Templates.group(operator, app.get(), groupId, e.getMessage(), null))
+            return Response.status(HttpStatuses.of(e.code())).entity(Templates.group(operator, app, groupId, e.getMessage(), null))
                     .build();
         }
     }

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Optional;
 
 import io.convlist.domain.AppSettings;
 import io.convlist.domain.Ids;
@@ -28,7 +27,7 @@ import jakarta.ws.rs.core.Response;
 
 /**
  * An app's dashboard: the figures an operator asks for first, read from the usage counters the
- * stream consumer keeps (three GetItem and one Query a view, whatever the table's size): the lists,
+ * stream consumer keeps (three reads by key and one Query a view, whatever the table's size): the lists,
  * the last 30 days, the busiest users of today and yesterday; and the users whose ID starts with what
  * the operator typed.
  */
@@ -59,26 +58,23 @@ public class UsageResource {
     @RolesAllowed({ Operator.VIEWER, Operator.ADMIN })
     public Response show(@PathParam("appId") String appId, @QueryParam("prefix") String prefix) {
         Operator operator = Operator.of(identity);
-        Optional<AppSettings> app = settings.find(appId);
-        if (app.isEmpty()) {
-            return Response.status(404).entity(AppResource.Templates.notFound(operator, "app " + appId)).build();
-        }
+        AppSettings app = AppResource.existing(settings, operator, appId);
         UsageCounters counters = conversations.usage();
         LocalDate today = clock.instant().atZone(ZoneOffset.UTC).toLocalDate();
         UsageView usage = UsageView.of(counters.allTime(appId), counters.days(appId, today.minusDays(UsageView.DAYS - 1), today), today,
-                app.get().conversationLimit());
+                app.conversationLimit());
         List<BusyUser> busiestToday = counters.busiest(appId, today);
         List<BusyUser> busiestYesterday = counters.busiest(appId, today.minusDays(1));
         String typed = prefix == null ? "" : prefix.strip();
         if (typed.isEmpty()) {
-            return Response.ok(Templates.usage(operator, app.get(), usage, busiestToday, busiestYesterday, "", List.of(), null)).build();
+            return Response.ok(Templates.usage(operator, app, usage, busiestToday, busiestYesterday, "", List.of(), null)).build();
         }
         try {
             Ids.requireUserId("prefix", typed);
-            return Response.ok(Templates.usage(operator, app.get(), usage, busiestToday, busiestYesterday, typed,
+            return Response.ok(Templates.usage(operator, app, usage, busiestToday, busiestYesterday, typed,
                     counters.usersStartingWith(appId, typed, USERS_SHOWN), null)).build();
         } catch (ServiceException e) {
-            return Response.status(400).entity(Templates.usage(operator, app.get(), usage, busiestToday, busiestYesterday, typed,
+            return Response.status(400).entity(Templates.usage(operator, app, usage, busiestToday, busiestYesterday, typed,
                     List.of(), e.getMessage())).build();
         }
     }

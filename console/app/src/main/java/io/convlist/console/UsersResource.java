@@ -1,7 +1,6 @@
 package io.convlist.console;
 
 import java.util.List;
-import java.util.Optional;
 
 import io.convlist.runtime.HttpStatuses;
 import io.convlist.domain.AppSettings;
@@ -58,12 +57,9 @@ public class UsersResource {
             @QueryParam("at") String at) {
         Operator operator = Operator.of(identity);
         FilterForm form = FilterForm.of(type, group, mark, unread, at);
-        Optional<AppSettings> app = settings.find(appId);
-        if (app.isEmpty()) {
-            return Response.status(404).entity(AppResource.Templates.notFound(operator, "app " + appId)).build();
-        }
+        AppSettings app = AppResource.existing(settings, operator, appId);
         if (userId == null || userId.isBlank()) {
-            return Response.ok(Templates.list(operator, app.get(), "", null, null, null, 0, 0, List.of(), List.of(), form,
+            return Response.ok(Templates.list(operator, app, "", null, null, null, 0, 0, List.of(), List.of(), form,
                     List.of(), 0)).build();
         }
         try {
@@ -84,12 +80,12 @@ public class UsersResource {
                         "user " + userId + " (no conversations in the cloud) in app " + appId)).build();
             }
             long filteredUnread = filter == null ? 0 : conversations.unreadMatching(appId, userId, filter);
-            return Response.ok(Templates.list(operator, app.get(), userId, null, page, state,
+            return Response.ok(Templates.list(operator, app, userId, null, page, state,
                     conversations.totalUnread(appId, userId), page.nextSeq(), removals, peerSettings, form,
                     conversations.conversationGroups(appId, userId), filteredUnread)).build();
         } catch (ServiceException e) {
             return Response.status(HttpStatuses.of(e.code()))
-                    .entity(Templates.list(operator, app.get(), userId, e.getMessage(), null, null, 0, 0, List.of(), List.of(),
+                    .entity(Templates.list(operator, app, userId, e.getMessage(), null, null, 0, 0, List.of(), List.of(),
                             form, List.of(), 0)).build();
         }
     }

@@ -247,6 +247,11 @@ class ConsoleTest {
         Response app = given().filter(viewer).get("/apps/nosuchapp");
         assertThat(app.statusCode()).isEqualTo(404);
         assertThat(app.asString()).contains("id=\"not-found\"").contains("nosuchapp");
+        for (String page : List.of("/users", "/groups", "/usage")) {
+            Response missing = given().filter(viewer).get("/apps/nosuchapp" + page);
+            assertThat(missing.statusCode()).as(page).isEqualTo(404);
+            assertThat(missing.asString()).as(page).contains("id=\"not-found\"").contains("app nosuchapp");
+        }
         String known = newAppId();
         settings.create(new AppSettings(known, known, Edition.STANDARD, 100, 7), "setup");
         Response user = given().filter(viewer).queryParam("userID", "nobody").get("/apps/" + known + "/users");

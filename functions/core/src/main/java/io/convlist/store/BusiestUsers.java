@@ -54,14 +54,19 @@ final class BusiestUsers {
     }
 
     private void rank(String app, String day, Set<String> users) {
-        List<Map<String, AttributeValue>> keys = users.stream().map(u -> Av.key(usagePk(app), ACTIVE_SK_PREFIX + day + "#" + u)).toList();
-        Map<String, Long> counts = new HashMap<>();
-        table.batchGet(keys).values().forEach(item -> counts.put(
-                item.get(SK).s().substring((ACTIVE_SK_PREFIX + day + "#").length()), Long.parseLong(item.get(CHANGES).n())));
+        String countPrefix = ACTIVE_SK_PREFIX + day + "#";
         Map<String, AttributeValue> boardKey = Av.key(usagePk(app), BOARD_SK_PREFIX + day);
+        List<Map<String, AttributeValue>> keys = new ArrayList<>(users.stream().map(u -> Av.key(usagePk(app), countPrefix + u)).toList());
+        keys.add(boardKey); // the first reading of the board comes in the same request
+        Map<String, Map<String, AttributeValue>> read = table.batchGet(keys);
+        Map<String, AttributeValue> board = read.remove(TableRequests.keyString(boardKey));
+        Map<String, Long> counts = new HashMap<>();
+        read.values().forEach(item -> counts.put(item.get(SK).s().substring(countPrefix.length()), Long.parseLong(item.get(CHANGES).n())));
         for (int attempt = 0; attempt < Attempts.MAX; attempt++) {
             Attempts.backoff(attempt);
-            Map<String, AttributeValue> board = table.get(boardKey);
+            if (attempt > 0) {
+                board = table.get(boardKey);
+            }
             Map<String, Long> shown = board == null ? Map.of() : numbers(board.get(USERS).m());
             Map<String, Long> merged = new HashMap<>(shown);
             counts.forEach((user, n) -> merged.merge(user, n, Math::max));
