@@ -5,19 +5,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 
-import org.junit.jupiter.api.Test;
-
 import io.convlist.domain.AppSettings;
 import io.convlist.domain.Edition;
 import io.convlist.domain.ErrorCode;
 import io.convlist.domain.ServiceException;
-import io.convlist.store.AppSettingsStore;
-import io.convlist.store.AppSettingsStore.AuditEntry;
+import io.convlist.store.app.AppSettingsStore.AuditEntry;
+import io.convlist.store.app.AppSettingsStore;
 import io.convlist.testing.Api;
 import io.convlist.testkit.DynamoDbTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
 
 /** Per-app settings as the console changes them: defaults, creation, validation and the audit trail. */
 @QuarkusTest

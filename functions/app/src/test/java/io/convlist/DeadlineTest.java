@@ -6,19 +6,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
 import io.convlist.store.ConversationStore;
-import io.convlist.store.ListState;
-import io.convlist.testkit.FaultInjector;
+import io.convlist.store.list.ListState;
 import io.convlist.testkit.DynamoDbTestResource;
+import io.convlist.testkit.FaultInjector;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * A stalled backend: a call runs past its deadline, answers 503 with Retry-After instead of

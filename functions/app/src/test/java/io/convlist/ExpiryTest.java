@@ -7,20 +7,19 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
 import io.convlist.store.ConversationStore;
-import io.convlist.store.Keys;
-import io.convlist.store.ListState;
 import io.convlist.store.TtlDeletions;
+import io.convlist.store.list.ListState;
+import io.convlist.store.table.Keys;
+import io.convlist.testing.Ttl;
 import io.convlist.testkit.DynamoDbTestResource;
 import io.convlist.testkit.MutableClock;
-import io.convlist.testing.Ttl;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 

@@ -8,19 +8,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
-
 import io.convlist.store.ConversationStore;
-import io.convlist.store.ListState;
-import io.convlist.testkit.FaultInjector;
-import io.convlist.testkit.FaultInjector.Fault;
+import io.convlist.store.list.ListState;
 import io.convlist.testkit.DynamoDbTestResource;
+import io.convlist.testkit.FaultInjector.Fault;
+import io.convlist.testkit.FaultInjector;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The core scenario (conversations past the cap, pins, read points, a delete, marks) with DynamoDB

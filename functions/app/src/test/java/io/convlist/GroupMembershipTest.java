@@ -12,16 +12,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
 import io.convlist.domain.AppSettings;
 import io.convlist.domain.Edition;
 import io.convlist.domain.Removal;
 import io.convlist.domain.RemovalReason;
-import io.convlist.store.AppSettingsStore;
 import io.convlist.store.ConversationStore;
-import io.convlist.store.ListState;
+import io.convlist.store.app.AppSettingsStore;
+import io.convlist.store.list.ListState;
 import io.convlist.testing.Records;
 import io.convlist.testkit.DynamoDbTestResource;
 import io.convlist.testkit.MutableClock;
@@ -29,6 +26,8 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * addGroupMembers and removeGroupMembers: a join puts the group into each member's list under the

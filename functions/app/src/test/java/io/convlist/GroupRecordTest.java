@@ -13,17 +13,16 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
-import io.convlist.domain.GroupActivity;
 import io.convlist.domain.GroupMode;
+import io.convlist.domain.message.GroupActivity;
 import io.convlist.store.ConversationStore;
 import io.convlist.testkit.DynamoDbTestResource;
 import io.convlist.testkit.MutableClock;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * The group's own record of its messages: the highest seq and the last message that may be shown,

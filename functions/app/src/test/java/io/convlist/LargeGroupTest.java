@@ -8,16 +8,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
 import io.convlist.domain.AppSettings;
 import io.convlist.domain.Edition;
 import io.convlist.domain.GroupMode;
-import io.convlist.store.AppSettingsStore;
 import io.convlist.store.ConversationStore;
 import io.convlist.store.TtlDeletions;
+import io.convlist.store.app.AppSettingsStore;
 import io.convlist.testing.RequestCounter;
 import io.convlist.testing.Ttl;
 import io.convlist.testkit.DynamoDbTestResource;
@@ -25,6 +21,9 @@ import io.convlist.testkit.MutableClock;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** Large groups: a message's writes do not grow with the group; members see it when they read. */

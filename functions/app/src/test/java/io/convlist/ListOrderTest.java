@@ -8,15 +8,14 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.Test;
-
 import io.convlist.domain.AppSettings;
 import io.convlist.domain.Edition;
-import io.convlist.store.AppSettingsStore;
+import io.convlist.store.app.AppSettingsStore;
 import io.convlist.testkit.DynamoDbTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
 
 /** Ordering (pinned first, then most recent), paging with nextSeq, drafts and pinning. */
 @QuarkusTest

@@ -13,19 +13,18 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
 import io.convlist.domain.ConversationId;
 import io.convlist.domain.Marks;
-import io.convlist.domain.PeerSetting;
+import io.convlist.domain.list.PeerSetting;
 import io.convlist.store.ConversationStore;
-import io.convlist.testkit.MutableClock;
 import io.convlist.testkit.DynamoDbTestResource;
+import io.convlist.testkit.MutableClock;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /** Marks and custom data: recorded per peer or group beside do-not-disturb, outliving the conversation, capped with it. */
 @QuarkusTest

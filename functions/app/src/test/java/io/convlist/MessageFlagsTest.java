@@ -11,18 +11,17 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
 
-import org.junit.jupiter.api.Test;
-
 import io.convlist.domain.ConversationId;
 import io.convlist.domain.ConversationType;
 import io.convlist.domain.GroupType;
-import io.convlist.domain.MessageEvent;
+import io.convlist.domain.message.MessageEvent;
 import io.convlist.store.ConversationStore;
 import io.convlist.testkit.DynamoDbTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
 
 /** Per-message flags and the last message's life: excluded from unread, excluded from last message, recall, edit, clear. */
 @QuarkusTest

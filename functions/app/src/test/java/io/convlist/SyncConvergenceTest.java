@@ -19,32 +19,31 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Test;
-
-import io.convlist.domain.Conversation;
 import io.convlist.domain.ConversationId;
-import io.convlist.domain.ConversationPage;
 import io.convlist.domain.ConversationType;
 import io.convlist.domain.GroupProfile;
 import io.convlist.domain.GroupType;
-import io.convlist.domain.MembershipChange;
-import io.convlist.domain.MessageEvent;
 import io.convlist.domain.ServiceException;
-import io.convlist.domain.SyncPage;
-import io.convlist.domain.SyncPosition;
 import io.convlist.domain.UserProfile;
-import io.convlist.store.AppSettingsStore;
-import io.convlist.domain.SettingChange;
+import io.convlist.domain.list.Conversation;
+import io.convlist.domain.list.ConversationPage;
+import io.convlist.domain.list.SettingChange;
+import io.convlist.domain.list.SyncPage;
+import io.convlist.domain.list.SyncPosition;
+import io.convlist.domain.message.MembershipChange;
+import io.convlist.domain.message.MessageEvent;
 import io.convlist.store.ConversationStore;
 import io.convlist.store.TtlDeletions;
-import io.convlist.testkit.OffsetClock;
+import io.convlist.store.app.AppSettingsStore;
 import io.convlist.testing.Ttl;
 import io.convlist.testkit.DynamoDbTestResource;
+import io.convlist.testkit.OffsetClock;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**

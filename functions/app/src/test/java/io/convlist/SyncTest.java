@@ -10,19 +10,18 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
 import io.convlist.domain.AppSettings;
 import io.convlist.domain.Edition;
-import io.convlist.domain.SyncPosition;
-import io.convlist.store.AppSettingsStore;
-import io.convlist.testkit.MutableClock;
+import io.convlist.domain.list.SyncPosition;
+import io.convlist.store.app.AppSettingsStore;
 import io.convlist.testkit.DynamoDbTestResource;
+import io.convlist.testkit.MutableClock;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /** syncConversations over HTTP: what a device is told, why, and what it may not do with a cursor. */
 @QuarkusTest

@@ -1,7 +1,7 @@
 package io.convlist.infra;
 
-import io.convlist.store.Keys;
-import io.convlist.store.TableDefinition;
+import io.convlist.store.table.Keys;
+import io.convlist.store.table.TableDefinition;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.dynamodb.Attribute;
 import software.amazon.awscdk.services.dynamodb.AttributeType;

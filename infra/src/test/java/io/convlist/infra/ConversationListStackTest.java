@@ -11,11 +11,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import io.convlist.store.table.Keys;
+import io.convlist.store.table.TableDefinition;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import io.convlist.store.Keys;
-import io.convlist.store.TableDefinition;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.CfnElement;
 import software.amazon.awscdk.StackProps;

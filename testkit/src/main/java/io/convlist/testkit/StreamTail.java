@@ -4,8 +4,8 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.convlist.store.Keys;
-import io.convlist.store.UsageChanges;
+import io.convlist.store.table.Keys;
+import io.convlist.store.usage.UsageChanges;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;

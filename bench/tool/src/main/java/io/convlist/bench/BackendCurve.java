@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import io.convlist.store.DynamoDbClients;
-import io.convlist.store.TableDefinition;
+import io.convlist.store.table.DynamoDbClients;
+import io.convlist.store.table.TableDefinition;
 import io.convlist.testkit.EmbeddedDynamoDb;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;

@@ -9,23 +9,23 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 
+import io.convlist.bench.units.UnitMeter;
 import io.convlist.domain.AppSettings;
-import io.convlist.domain.ConversationFilter;
 import io.convlist.domain.ConversationId;
 import io.convlist.domain.ConversationType;
 import io.convlist.domain.Edition;
 import io.convlist.domain.GroupProfile;
 import io.convlist.domain.GroupType;
 import io.convlist.domain.Marks;
-import io.convlist.domain.MembershipChange;
-import io.convlist.domain.MessageRef;
-import io.convlist.domain.SettingChange;
-import io.convlist.domain.SyncPosition;
 import io.convlist.domain.UserProfile;
-import io.convlist.store.AppSettingsStore;
+import io.convlist.domain.list.ConversationFilter;
+import io.convlist.domain.list.SettingChange;
+import io.convlist.domain.list.SyncPosition;
+import io.convlist.domain.message.MembershipChange;
+import io.convlist.domain.message.MessageRef;
 import io.convlist.store.ConversationStore;
-import io.convlist.store.DynamoDbClients;
-import io.convlist.bench.units.UnitMeter;
+import io.convlist.store.app.AppSettingsStore;
+import io.convlist.store.table.DynamoDbClients;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**

@@ -3,8 +3,8 @@ package io.convlist.bench;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.convlist.store.Keys;
-import io.convlist.store.TableDefinition;
+import io.convlist.store.table.Keys;
+import io.convlist.store.table.TableDefinition;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;

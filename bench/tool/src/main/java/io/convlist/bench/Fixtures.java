@@ -5,7 +5,7 @@ import java.util.Set;
 
 import io.convlist.domain.ConversationType;
 import io.convlist.domain.GroupType;
-import io.convlist.domain.MessageEvent;
+import io.convlist.domain.message.MessageEvent;
 import io.convlist.store.ConversationStore;
 
 /** The messages the benchmarks send, through the store and as the functions' JSON, built one way. */

@@ -13,10 +13,10 @@ import io.convlist.domain.Edition;
 import io.convlist.domain.GroupMode;
 import io.convlist.domain.GroupType;
 import io.convlist.domain.Limits;
-import io.convlist.domain.MembershipChange;
-import io.convlist.store.AppSettingsStore;
+import io.convlist.domain.message.MembershipChange;
 import io.convlist.store.ConversationStore;
-import io.convlist.store.DynamoDbClients;
+import io.convlist.store.app.AppSettingsStore;
+import io.convlist.store.table.DynamoDbClients;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**

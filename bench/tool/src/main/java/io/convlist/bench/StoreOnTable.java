@@ -8,10 +8,10 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
-import io.convlist.store.AppSettingsStore;
 import io.convlist.store.ConversationStore;
-import io.convlist.store.DynamoDbClients;
-import io.convlist.store.TableDefinition;
+import io.convlist.store.app.AppSettingsStore;
+import io.convlist.store.table.DynamoDbClients;
+import io.convlist.store.table.TableDefinition;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 

@@ -3,12 +3,12 @@ package io.convlist.console;
 import java.net.URI;
 import java.util.List;
 
-import io.convlist.runtime.HttpStatuses;
 import io.convlist.domain.AppSettings;
 import io.convlist.domain.Edition;
 import io.convlist.domain.ServiceException;
-import io.convlist.store.AppSettingsStore;
-import io.convlist.store.AppSettingsStore.AuditEntry;
+import io.convlist.runtime.HttpStatuses;
+import io.convlist.store.app.AppSettingsStore.AuditEntry;
+import io.convlist.store.app.AppSettingsStore;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.identity.SecurityIdentity;

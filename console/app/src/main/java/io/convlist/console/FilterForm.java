@@ -3,12 +3,12 @@ package io.convlist.console;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
-import io.convlist.domain.ConversationFilter;
 import io.convlist.domain.ConversationType;
 import io.convlist.domain.Ids;
 import io.convlist.domain.Limits;
 import io.convlist.domain.Marks;
 import io.convlist.domain.ServiceException;
+import io.convlist.domain.list.ConversationFilter;
 
 /**
  * The user page's filter, as the form sends it: the same filter as getConversationListByFilter.

@@ -1,12 +1,12 @@
 package io.convlist.console;
 
 import io.convlist.domain.AppSettings;
-import io.convlist.domain.GroupActivity;
 import io.convlist.domain.Ids;
 import io.convlist.domain.ServiceException;
+import io.convlist.domain.message.GroupActivity;
 import io.convlist.runtime.HttpStatuses;
-import io.convlist.store.AppSettingsStore;
 import io.convlist.store.ConversationStore;
+import io.convlist.store.app.AppSettingsStore;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.identity.SecurityIdentity;

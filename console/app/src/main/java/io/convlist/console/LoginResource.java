@@ -9,11 +9,11 @@ import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 
 import io.convlist.console.session.ConsoleConfig;
+import io.convlist.console.session.ConsoleSessions;
 import io.convlist.console.session.OidcSessions;
 import io.convlist.console.session.SessionCookie;
 import io.convlist.console.session.SessionIdentityProvider;
-import io.convlist.store.ConsoleSessions;
-import io.convlist.store.SignInAttempts;
+import io.convlist.console.session.SignInAttempts;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.AuthenticationFailedException;

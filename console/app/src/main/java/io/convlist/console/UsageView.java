@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 
-import io.convlist.store.UsageChanges;
+import io.convlist.store.usage.UsageChanges;
 
 /**
  * An app's usage as the dashboard shows it, from the counters the stream consumer keeps: lists (and

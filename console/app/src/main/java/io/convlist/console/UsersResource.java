@@ -2,17 +2,17 @@ package io.convlist.console;
 
 import java.util.List;
 
-import io.convlist.runtime.HttpStatuses;
 import io.convlist.domain.AppSettings;
-import io.convlist.domain.ConversationFilter;
-import io.convlist.domain.ConversationPage;
 import io.convlist.domain.Ids;
-import io.convlist.domain.PeerSetting;
 import io.convlist.domain.Removal;
 import io.convlist.domain.ServiceException;
-import io.convlist.store.AppSettingsStore;
+import io.convlist.domain.list.ConversationFilter;
+import io.convlist.domain.list.ConversationPage;
+import io.convlist.domain.list.PeerSetting;
+import io.convlist.runtime.HttpStatuses;
 import io.convlist.store.ConversationStore;
-import io.convlist.store.ListState;
+import io.convlist.store.app.AppSettingsStore;
+import io.convlist.store.list.ListState;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.identity.SecurityIdentity;

@@ -12,20 +12,18 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.Test;
-
 import io.convlist.domain.AppSettings;
 import io.convlist.domain.ConversationType;
 import io.convlist.domain.Edition;
 import io.convlist.domain.GroupProfile;
 import io.convlist.domain.GroupType;
 import io.convlist.domain.Limits;
-import io.convlist.domain.MembershipChange;
-import io.convlist.domain.MessageEvent;
-import io.convlist.store.AppSettingsStore;
+import io.convlist.domain.message.MembershipChange;
+import io.convlist.domain.message.MessageEvent;
 import io.convlist.store.ConversationStore;
-import io.convlist.store.Keys;
-import io.convlist.store.UsageChanges;
+import io.convlist.store.app.AppSettingsStore;
+import io.convlist.store.table.Keys;
+import io.convlist.store.usage.UsageChanges;
 import io.convlist.testkit.DynamoDbTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -33,6 +31,7 @@ import io.restassured.filter.cookie.CookieFilter;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Every route, role and validation of the console, over HTTP with real sign-in and CSRF tokens. */
@@ -374,7 +373,7 @@ class ConsoleTest {
                     GroupType.Work, List.of("bob"), "hi", Set.of(), false).validated());
         }
         conversations.delete(app, "bob", io.convlist.domain.ConversationId.group("g0"), false);
-        conversations.changeSettings(app, "bob", List.of(io.convlist.domain.ConversationId.c2c("dave")), new io.convlist.domain.SettingChange.ReceiveOpt(2));
+        conversations.changeSettings(app, "bob", List.of(io.convlist.domain.ConversationId.c2c("dave")), new io.convlist.domain.list.SettingChange.ReceiveOpt(2));
         String html = given().filter(viewer).queryParam("userID", "bob").get("/apps/" + app + "/users")
                 .then().statusCode(200).extract().asString();
         String removals = html.substring(html.indexOf("id=\"removals\""), html.indexOf("id=\"peer-settings\""));
@@ -396,10 +395,10 @@ class ConsoleTest {
                     GroupType.Work, List.of("bob"), "hi", Set.of(), false).validated());
         }
         var g1 = io.convlist.domain.ConversationId.group("g1");
-        conversations.changeSettings(app, "bob", List.of(g1), new io.convlist.domain.SettingChange.Mark(io.convlist.domain.Marks.STAR | (1L << 40), true));
-        conversations.changeSettings(app, "bob", List.of(g1), new io.convlist.domain.SettingChange.CustomData("note".getBytes()));
+        conversations.changeSettings(app, "bob", List.of(g1), new io.convlist.domain.list.SettingChange.Mark(io.convlist.domain.Marks.STAR | (1L << 40), true));
+        conversations.changeSettings(app, "bob", List.of(g1), new io.convlist.domain.list.SettingChange.CustomData("note".getBytes()));
         conversations.changeSettings(app, "bob", List.of(io.convlist.domain.ConversationId.group("g2")),
-                new io.convlist.domain.SettingChange.CustomData(new byte[] {0, 1, (byte) 0xff}));
+                new io.convlist.domain.list.SettingChange.CustomData(new byte[] {0, 1, (byte) 0xff}));
         conversations.createConversationGroup(app, "bob", "Work & Play", List.of(io.convlist.domain.ConversationId.group("g0"), g1));
         String html = given().filter(viewer).queryParam("userID", "bob").get("/apps/" + app + "/users").then().statusCode(200)
                 .extract().asString();

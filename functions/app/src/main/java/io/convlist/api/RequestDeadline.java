@@ -2,7 +2,7 @@ package io.convlist.api;
 
 import io.convlist.calls.CallRecord;
 import io.convlist.config.RequestConfig;
-import io.convlist.store.CallScope;
+import io.convlist.store.table.CallScope;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;

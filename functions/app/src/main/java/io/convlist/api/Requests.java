@@ -78,7 +78,7 @@ public final class Requests {
     public record DeleteConversations(String userID, List<String> conversationIDList, Boolean clearMessage) {
     }
 
-    /** Tencent's V2TIMConversationListFilter; see {@code io.convlist.domain.ConversationFilter}. */
+    /** Tencent's V2TIMConversationListFilter; see {@code io.convlist.domain.list.ConversationFilter}. */
     public record Filter(Integer type, String conversationGroup, BigInteger markType, Boolean hasUnreadCount,
             Boolean hasGroupAtInfo) {
     }

@@ -2,9 +2,9 @@ package io.convlist.api;
 
 import java.util.List;
 
-import io.convlist.domain.Conversation;
 import io.convlist.domain.ItemOutcome;
 import io.convlist.domain.MemberOutcome;
+import io.convlist.domain.list.Conversation;
 import io.convlist.runtime.HttpStatuses;
 
 /** The functions' outputs. */

@@ -4,16 +4,14 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Base64;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.convlist.auth.ListOwner;
 import io.convlist.config.SyncConfig;
 import io.convlist.domain.ServiceException;
-import io.convlist.domain.SyncPosition;
+import io.convlist.domain.list.SyncPosition;
 import io.convlist.runtime.ConfigChecks;
 import io.quarkus.runtime.Startup;
 import jakarta.inject.Inject;

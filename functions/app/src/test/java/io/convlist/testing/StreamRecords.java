@@ -3,8 +3,8 @@ package io.convlist.testing;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.convlist.store.Keys;
 import io.convlist.store.TtlDeletions;
+import io.convlist.store.table.Keys;
 import io.convlist.testkit.TestBackend;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;

@@ -3,8 +3,8 @@ package io.convlist.testing;
 import java.util.List;
 import java.util.Map;
 
-import io.convlist.store.Keys;
 import io.convlist.store.TtlDeletions;
+import io.convlist.store.table.Keys;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 

@@ -1,30 +1,52 @@
 package io.convlist.store;
 
-import static io.convlist.store.Keys.userPk;
+import static io.convlist.store.table.Keys.userPk;
 
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
 
-import io.convlist.domain.Conversation;
-import io.convlist.domain.ConversationFilter;
 import io.convlist.domain.ConversationId;
-import io.convlist.domain.ConversationPage;
 import io.convlist.domain.ConversationType;
-import io.convlist.domain.GroupActivity;
 import io.convlist.domain.GroupProfile;
 import io.convlist.domain.ItemOutcome;
 import io.convlist.domain.MemberOutcome;
-import io.convlist.domain.MembershipChange;
-import io.convlist.domain.MessageEvent;
-import io.convlist.domain.MessageRef;
-import io.convlist.domain.PeerSetting;
-import io.convlist.domain.SettingChange;
 import io.convlist.domain.Removal;
-import io.convlist.domain.SyncPage;
-import io.convlist.domain.SyncPosition;
 import io.convlist.domain.UserProfile;
+import io.convlist.domain.list.Conversation;
+import io.convlist.domain.list.ConversationFilter;
+import io.convlist.domain.list.ConversationPage;
+import io.convlist.domain.list.PeerSetting;
+import io.convlist.domain.list.SettingChange;
+import io.convlist.domain.list.SyncPage;
+import io.convlist.domain.list.SyncPosition;
+import io.convlist.domain.message.GroupActivity;
+import io.convlist.domain.message.MembershipChange;
+import io.convlist.domain.message.MessageEvent;
+import io.convlist.domain.message.MessageRef;
+import io.convlist.store.app.AppSettingsStore;
+import io.convlist.store.group.GroupMembership;
+import io.convlist.store.group.GroupRecords;
+import io.convlist.store.group.LargeGroupCatchUp;
+import io.convlist.store.group.MembershipRecords;
+import io.convlist.store.item.ConversationItem;
+import io.convlist.store.list.ConversationEditor;
+import io.convlist.store.list.ConversationRows;
+import io.convlist.store.list.ListCap;
+import io.convlist.store.list.ListReader;
+import io.convlist.store.list.ListState;
+import io.convlist.store.list.ListSync;
+import io.convlist.store.list.RemovalRecords;
+import io.convlist.store.message.LastMessages;
+import io.convlist.store.message.MessageRecorder;
+import io.convlist.store.peer.ConversationGroups;
+import io.convlist.store.peer.PeerSettingsReader;
+import io.convlist.store.peer.PeerSettingsStore;
+import io.convlist.store.peer.ProfileStore;
+import io.convlist.store.table.ParallelWrites;
+import io.convlist.store.table.TableRequests;
+import io.convlist.store.usage.UsageCounters;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -58,15 +80,16 @@ public final class ConversationStore {
     private final GroupRecords groupRecords;
     private final LargeGroupCatchUp largeGroups;
     private final UsageCounters usage;
+    private final ParallelWrites parallel;
     private final Clock clock;
 
     /**
      * @param fanOut runs a message's per-recipient writes (and other independent writes) in parallel
      */
-    public ConversationStore(DynamoDbClient ddb, String table, Clock baseClock, AppSettingsStore settings, Executor fanOut) {
+    public ConversationStore(DynamoDbClient ddb, String table, Clock clock, AppSettingsStore settings, Executor fanOut) {
         TableRequests requests = new TableRequests(ddb, table);
         ParallelWrites parallel = new ParallelWrites(fanOut);
-        AsOfClock clock = new AsOfClock(baseClock);
+        this.parallel = parallel;
         this.cap = new ListCap(requests, clock, settings);
         LargeGroupCatchUp catchUp = new LargeGroupCatchUp(requests, clock, settings, cap);
         this.largeGroups = catchUp;
@@ -75,7 +98,7 @@ public final class ConversationStore {
         this.groupRecords = new GroupRecords(requests, clock, settings);
         MembershipRecords memberships = new MembershipRecords(requests, clock, settings);
         this.messages = new MessageRecorder(requests, clock, settings, cap, parallel, groupRecords, memberships, catchUp);
-        this.editor = new ConversationEditor(requests, clock, settings, cap, reader, parallel, catchUp);
+        this.editor = new ConversationEditor(requests, clock, settings, cap, reader, parallel);
         this.profiles = new ProfileStore(requests, clock, settings, parallel);
         this.peerSettings = new PeerSettingsStore(requests, clock, settings, parallel);
         this.peerSettingsReader = new PeerSettingsReader(requests);
@@ -84,7 +107,7 @@ public final class ConversationStore {
         this.groups = new ConversationGroups(requests, clock, settings, peerSettings, peerSettingsReader);
         this.lastMessages = new LastMessages(requests, clock, settings, parallel);
         this.membership = new GroupMembership(requests, clock, settings, cap, editor, removals, parallel, groupRecords, memberships);
-        this.usage = new UsageCounters(requests, baseClock);
+        this.usage = new UsageCounters(requests, clock);
         this.clock = clock;
     }
 
@@ -128,17 +151,19 @@ public final class ConversationStore {
 
     /** The user's history of the conversation was cleared: no last message, nothing unread; NOT_FOUND if not in the list. */
     public void clearHistory(String appId, String userId, ConversationId id) {
-        largeGroups.bringUpIfLarge(appId, userId, id);
+        prepare(appId, userId, id);
         if (!lastMessages.clearHistory(appId, userId, id)) {
             throw ConversationEditor.notFound(id);
         }
     }
 
     public void setDraft(String appId, String userId, ConversationId id, String draftText) {
+        prepare(appId, userId, id);
         editor.setDraft(appId, userId, id, draftText);
     }
 
     public void pin(String appId, String userId, ConversationId id, boolean pinned) {
+        prepare(appId, userId, id);
         editor.pin(appId, userId, id, pinned);
     }
 
@@ -192,12 +217,8 @@ public final class ConversationStore {
         }
     }
 
-    /** Leaves the EXPIRED record of a conversation TTL deleted, unless it is back (the TTL consumer). */
-    public void recordExpired(String appId, String userId, ConversationId id, long expiredAtMillis, long lastSeq) {
-        removals.recordExpired(appId, userId, id, expiredAtMillis, lastSeq);
-    }
-
     public void markRead(String appId, String userId, ConversationId id, Long cleanTimestamp, Long cleanSequence) {
+        prepare(appId, userId, id);
         editor.markRead(appId, userId, id, cleanTimestamp, cleanSequence);
     }
 
@@ -208,12 +229,13 @@ public final class ConversationStore {
 
     /** Deletes one conversation; NOT_FOUND if it is not in the list. */
     public void delete(String appId, String userId, ConversationId id, boolean clearMessages) {
+        prepare(appId, userId, id);
         editor.delete(appId, userId, id, clearMessages);
     }
 
-    /** Deletes each conversation named: one outcome each, in the order named. */
+    /** Deletes each conversation named, in parallel: one outcome each, in the order named (NOT_FOUND for one not in the list). */
     public List<ItemOutcome> deleteAll(String appId, String userId, List<ConversationId> ids, boolean clearMessages) {
-        return editor.deleteAll(appId, userId, ids, clearMessages);
+        return parallel.eachOf(ids, id -> delete(appId, userId, id, clearMessages), ItemOutcome::new);
     }
 
     public ConversationPage list(String appId, String userId, long nextSeq, int count) {
@@ -263,6 +285,15 @@ public final class ConversationStore {
      */
     public SyncPosition changesFromNow() {
         return SyncPosition.changesSince(clock.millis());
+    }
+
+    /**
+     * Brings the conversation up to date before a change that depends on its last message or its
+     * life (read points, delete, pin, draft, clearing history): a large group's conversation learns
+     * of the group's messages here. One BatchGetItem for a group conversation, nothing for a C2C one.
+     */
+    private void prepare(String appId, String userId, ConversationId id) {
+        largeGroups.bringUpIfLarge(appId, userId, id);
     }
 
     /** The user's conversation groups if the filter names one (NOT_FOUND if it does not exist) or "": one GetItem. */

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.convlist.store.table.Av;
+import io.convlist.store.table.Keys;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**

@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
 
+import io.convlist.domain.list.CapPlanner.Entry;
+import io.convlist.domain.list.CapPlanner.Plan;
+import io.convlist.domain.list.CapPlanner;
 import org.junit.jupiter.api.Test;
-
-import io.convlist.domain.CapPlanner.Entry;
-import io.convlist.domain.CapPlanner.Plan;
 
 class CapPlannerTest {
     static final long NOW = 1_000_000;

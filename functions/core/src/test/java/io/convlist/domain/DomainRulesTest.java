@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import java.util.Map;
 
+import io.convlist.domain.list.DisplayNames;
+import io.convlist.domain.list.StoredConversation;
 import org.junit.jupiter.api.Test;
 
 class DomainRulesTest {

@@ -7,6 +7,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
+import io.convlist.domain.message.MessageEvent;
+import io.convlist.domain.message.MessageRole;
+import io.convlist.domain.message.ReadState;
 import org.junit.jupiter.api.Test;
 
 /** The unread rules without a backend: read points, late and duplicate messages, the sender's own messages. */

@@ -7,10 +7,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import io.convlist.store.AppSettingsStore;
 import io.convlist.store.ConversationStore;
-import io.convlist.store.DynamoDbClients;
-import io.convlist.store.TableDefinition;
+import io.convlist.store.app.AppSettingsStore;
+import io.convlist.store.table.DynamoDbClients;
+import io.convlist.store.table.TableDefinition;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.event.Observes;

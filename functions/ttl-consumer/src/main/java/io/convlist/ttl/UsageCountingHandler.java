@@ -14,10 +14,9 @@ import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord;
 import com.amazonaws.services.lambda.runtime.events.transformers.v2.dynamodb.DynamodbAttributeValueTransformer;
-
 import io.convlist.store.ConversationStore;
-import io.convlist.store.Keys;
-import io.convlist.store.UsageChanges;
+import io.convlist.store.table.Keys;
+import io.convlist.store.usage.UsageChanges;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 

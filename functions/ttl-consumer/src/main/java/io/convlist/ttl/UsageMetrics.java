@@ -4,9 +4,9 @@ import java.util.List;
 import java.util.Optional;
 
 import io.convlist.runtime.MetricsConfig;
-import io.convlist.store.AppSettingsStore;
 import io.convlist.store.ConversationStore;
-import io.convlist.store.UsageChanges;
+import io.convlist.store.app.AppSettingsStore;
+import io.convlist.store.usage.UsageChanges;
 import jakarta.inject.Singleton;
 import software.amazon.lambda.powertools.metrics.Metrics;
 import software.amazon.lambda.powertools.metrics.MetricsBuilder;

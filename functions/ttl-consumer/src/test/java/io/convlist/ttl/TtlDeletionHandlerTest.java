@@ -8,24 +8,22 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.Test;
-
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.Identity;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord;
-
 import io.convlist.domain.ConversationType;
 import io.convlist.domain.GroupType;
-import io.convlist.domain.MessageEvent;
+import io.convlist.domain.message.MessageEvent;
 import io.convlist.store.ConversationStore;
-import io.convlist.store.Keys;
 import io.convlist.store.TtlDeletions;
+import io.convlist.store.table.Keys;
 import io.convlist.testkit.DynamoDbTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** The Lambda handler, given stream batches as Lambda delivers them, against the embedded backend. */

@@ -17,27 +17,25 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.Test;
-
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.convlist.domain.ConversationId;
 import io.convlist.domain.ConversationType;
 import io.convlist.domain.GroupType;
-import io.convlist.domain.MembershipChange;
-import io.convlist.domain.MessageEvent;
+import io.convlist.domain.message.MembershipChange;
+import io.convlist.domain.message.MessageEvent;
 import io.convlist.store.ConversationStore;
-import io.convlist.store.Keys;
 import io.convlist.store.TtlDeletions;
-import io.convlist.store.UsageChanges;
+import io.convlist.store.table.Keys;
+import io.convlist.store.usage.UsageChanges;
 import io.convlist.testkit.DynamoDbTestResource;
 import io.convlist.testkit.StreamTail;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;

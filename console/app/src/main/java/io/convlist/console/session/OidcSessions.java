@@ -1,8 +1,5 @@
 package io.convlist.console.session;
 
-import org.eclipse.microprofile.jwt.JsonWebToken;
-
-import io.convlist.store.ConsoleSessions;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.AuthenticationRedirectException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
@@ -13,6 +10,7 @@ import io.vertx.core.http.Cookie;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * Sessions signed in through OIDC get the same server-side record as local ones, keyed by their ID

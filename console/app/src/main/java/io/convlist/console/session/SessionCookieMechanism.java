@@ -16,7 +16,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * Console sign-in with local accounts (scheme "form"): the session cookie names a server-side session
- * ({@link io.convlist.store.ConsoleSessions}), checked on every request. Without a live session the
+ * ({@link ConsoleSessions}), checked on every request. Without a live session the
  * caller is anonymous, and sent to the sign-in page where a page needs an operator.
  */
 @ApplicationScoped

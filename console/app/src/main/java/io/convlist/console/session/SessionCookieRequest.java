@@ -3,7 +3,7 @@ package io.convlist.console.session;
 import io.quarkus.security.identity.request.BaseAuthenticationRequest;
 
 /** A request carrying the console's session cookie, for {@link SessionIdentityProvider}. */
-final class SessionCookieRequest extends BaseAuthenticationRequest {
+public final class SessionCookieRequest extends BaseAuthenticationRequest {
     private final String secret;
 
     SessionCookieRequest(String secret) {

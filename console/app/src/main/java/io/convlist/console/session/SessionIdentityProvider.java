@@ -1,6 +1,5 @@
 package io.convlist.console.session;
 
-import io.convlist.store.ConsoleSessions;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;

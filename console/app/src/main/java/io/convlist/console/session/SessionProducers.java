@@ -3,8 +3,6 @@ package io.convlist.console.session;
 import java.time.Clock;
 
 import io.convlist.runtime.StoreConfig;
-import io.convlist.store.ConsoleSessions;
-import io.convlist.store.SignInAttempts;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;

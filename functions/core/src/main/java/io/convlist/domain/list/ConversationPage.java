@@ -1,0 +1,7 @@
+package io.convlist.domain.list;
+
+import java.util.List;
+
+/** One page of a list; nextSeq is the orderKey to continue below (0 when finished). */
+public record ConversationPage(List<Conversation> conversationList, long nextSeq, boolean isFinished) {
+}

@@ -1,0 +1,268 @@
+package io.convlist.store.list;
+
+import static io.convlist.store.list.ConversationUpdates.*;
+import static io.convlist.store.table.Keys.*;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiFunction;
+
+import io.convlist.domain.AppSettings;
+import io.convlist.domain.ConversationId;
+import io.convlist.domain.ConversationType;
+import io.convlist.domain.ErrorCode;
+import io.convlist.domain.Limits;
+import io.convlist.domain.OrderKeys;
+import io.convlist.domain.Removal;
+import io.convlist.domain.RemovalReason;
+import io.convlist.domain.ServiceException;
+import io.convlist.domain.message.ReadState;
+import io.convlist.store.app.AppSettingsStore;
+import io.convlist.store.item.ConversationItem;
+import io.convlist.store.table.Attempts;
+import io.convlist.store.table.Av;
+import io.convlist.store.table.Expr;
+import io.convlist.store.table.ParallelWrites;
+import io.convlist.store.table.TableRequests;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+
+/**
+ * A user's own changes to conversations in the list: draft, pin, read points and deletion. Each is one conditional write (pin and delete: one transaction with the bookkeeping),
+ * and each refuses a conversation that is not in the list or has expired.
+ */
+public final class ConversationEditor {
+    private final TableRequests table;
+    private final Clock clock;
+    private final AppSettingsStore settings;
+    private final ListCap cap;
+    private final ListReader reader;
+    private final ParallelWrites parallel;
+
+    public ConversationEditor(TableRequests table, Clock clock, AppSettingsStore settings, ListCap cap, ListReader reader,
+            ParallelWrites parallel) {
+        this.table = table;
+        this.clock = clock;
+        this.settings = settings;
+        this.cap = cap;
+        this.reader = reader;
+        this.parallel = parallel;
+    }
+
+    public void setDraft(String appId, String userId, ConversationId id, String draftText) {
+        AppSettings app = settings.cached(appId);
+        long now = clock.millis();
+        Expr e = new Expr();
+        String condition = liveCondition(e, now);
+        if (draftText == null || draftText.isEmpty()) {
+            // Clearing the draft clears its timestamp and keeps the conversation's place.
+            e.remove(DRAFT_TEXT).remove(DRAFT_TIME);
+        } else {
+            activity(e.set(DRAFT_TEXT, Av.s(draftText)).set(DRAFT_TIME, Av.n(now)), now);
+        }
+        touch(e, now, app);
+        try {
+            table.update(key(appId, userId, id), e, condition);
+        } catch (ConditionalCheckFailedException missingOrExpired) {
+            throw notFound(id);
+        }
+    }
+
+    /**
+     * Pins or unpins in one transaction with the bookkeeping's pinned count, which is capped at 50.
+     * The count is an upper bound (TTL may have removed pinned conversations): when it says 50, it
+     * is recomputed from the list once before the request is refused.
+     */
+    public void pin(String appId, String userId, ConversationId id, boolean pinned) {
+        Map<String, AttributeValue> metaKey = Av.key(userPk(appId, userId), META_SK);
+        for (int attempt = 0; attempt < Attempts.MAX; attempt++) {
+            Attempts.backoff(attempt);
+            AppSettings app = settings.cached(appId);
+            long now = clock.millis();
+            Expr c = new Expr();
+            String condition = liveCondition(c, now) + " AND " + c.n(PINNED) + " = " + c.v(Av.bool(!pinned));
+            c.set(PINNED, Av.bool(pinned));
+            if (pinned) {
+                // Pinning moves the conversation to the top: base gains the pin bit, activity is now.
+                c.set(c.n(ORDER_BASE) + " = " + c.n(ORDER_BASE) + " + " + c.v(OrderKeys.PINNED_OFFSET));
+                c.set(c.n(ORDER_KEY) + " = " + c.n(ORDER_BASE) + " + " + c.v(OrderKeys.PINNED_OFFSET + OrderKeys.activityPart(now)));
+            } else {
+                c.set(c.n(ORDER_BASE) + " = " + c.n(ORDER_BASE) + " - " + c.v(OrderKeys.PINNED_OFFSET));
+                c.set(c.n(ORDER_KEY) + " = " + c.n(ORDER_KEY) + " - " + c.v(OrderKeys.PINNED_OFFSET));
+            }
+            touch(c, now, app);
+            Expr b = new Expr();
+            b.add(PINNED_COUNT, Av.n(pinned ? 1 : -1));
+            String metaCondition = pinned ? "attribute_not_exists(" + b.n(PINNED_COUNT) + ") OR " + b.n(PINNED_COUNT)
+                    + " < " + b.v(Limits.PINNED_MAX) : null;
+            try {
+                table.transact(List.of(table.txUpdate(key(appId, userId, id), c, condition),
+                        table.txUpdate(metaKey, b, metaCondition)));
+                return;
+            } catch (TransactionCanceledException cancelled) {
+                if (TableRequests.failedAt(cancelled, 0)) {
+                    ConversationItem old = ConversationRows.conversation(cancelled.cancellationReasons().get(0).item());
+                    if (!ConversationRows.isLive(old, now)) {
+                        throw notFound(id);
+                    }
+                    return; // already in the requested state
+                }
+                if (TableRequests.failedAt(cancelled, 1)
+                        && (attempt > 0 || cap.reconcile(appId, userId).pinnedCount() >= Limits.PINNED_MAX)) {
+                    throw new ServiceException(ErrorCode.PIN_LIMIT_REACHED,
+                            "at most " + Limits.PINNED_MAX + " conversations can be pinned");
+                }
+            }
+        }
+        throw Attempts.contention();
+    }
+
+    /**
+     * Marks one conversation read up to a point: a sequence (groups, or C2C) or, for C2C, a
+     * timestamp. No point means everything so far. Messages after the point stay unread, and
+     * @-mentions up to it are cleared.
+     */
+    public void markRead(String appId, String userId, ConversationId id, Long cleanTimestamp, Long cleanSequence) {
+        Map<String, AttributeValue> key = key(appId, userId, id);
+        boolean bySequence = cleanSequence != null && cleanSequence > 0;
+        boolean byTime = !bySequence && cleanTimestamp != null && cleanTimestamp > 0;
+        for (int attempt = 0; attempt < Attempts.MAX; attempt++) {
+            Attempts.backoff(attempt);
+            AppSettings app = settings.cached(appId);
+            long now = clock.millis();
+            Expr e = new Expr();
+            String condition = liveCondition(e, now);
+            if (bySequence) {
+                // Past the last message (and the stored read point): everything is read.
+                condition += " AND " + e.n(LAST_SEQ) + " <= " + e.v(cleanSequence) + " AND " + e.n(READ_SEQ) + " <= " + e.v(cleanSequence);
+                readThrough(e, cleanSequence, e.n(LAST_TIME));
+            } else if (byTime) {
+                condition += " AND " + e.n(LAST_TIME) + " <= " + e.v(cleanTimestamp);
+                readAll(e, e.v(cleanTimestamp));
+            } else {
+                readAll(e);
+            }
+            touch(e, now, app);
+            ConversationItem old;
+            try {
+                table.update(key, e, condition);
+                return;
+            } catch (ConditionalCheckFailedException failed) {
+                old = ConversationRows.conversation(failed.hasItem() ? failed.item() : null);
+            }
+            if (!ConversationRows.isLive(old, now)) {
+                throw notFound(id);
+            }
+            if (byTime) {
+                throw new ServiceException(ErrorCode.CONFLICT, "messages newer than cleanTimestamp exist; the service "
+                        + "keeps no per-message times, so pass cleanSequence (the last read message's seq) instead");
+            }
+            if (readUpToBeforeLast(key, old, cleanSequence, app)) {
+                return;
+            }
+        }
+        throw Attempts.contention();
+    }
+
+    /** The point lies before the last message: those after it stay unread. False if the state changed meanwhile. */
+    private boolean readUpToBeforeLast(Map<String, AttributeValue> key, ConversationItem old, long point, AppSettings app) {
+        long now = clock.millis();
+        ReadState read = ConversationRows.readState(old);
+        Optional<ReadState.Update> update = read.readUpTo(point);
+        if (update.isEmpty()) {
+            return true; // already read past this point
+        }
+        Expr p = touch(applyRead(new Expr(), update.get()), now, app);
+        try {
+            table.update(key, p, liveCondition(p, now) + " AND " + unchangedReadState(p, read));
+            return true;
+        } catch (ConditionalCheckFailedException raced) {
+            return false; // a message or another read point arrived; start over
+        }
+    }
+
+    /** Marks every conversation with unread messages read up to its current last message. */
+    /** Marks every conversation with unread messages read, or only those of one type (null: all). */
+    public void markAllRead(String appId, String userId, ConversationType only) {
+        AppSettings app = settings.cached(appId);
+        List<Runnable> writes = new ArrayList<>();
+        for (Map<String, AttributeValue> key : reader.withUnread(appId, userId, false)) {
+            if (only != null && ConversationId.parse(key.get(SK).s().substring(CONVERSATION_SK_PREFIX.length())).type() != only) {
+                continue;
+            }
+            writes.add(() -> {
+                long now = clock.millis();
+                Expr e = new Expr();
+                String condition = liveCondition(e, now);
+                touch(readAll(e), now, app);
+                try {
+                    table.update(key, e, condition);
+                } catch (ConditionalCheckFailedException goneMeanwhile) {
+                    // deleted or expired since the query: nothing left to mark
+                }
+            });
+        }
+        parallel.runAll(writes);
+    }
+
+
+    /**
+     * Deletes one conversation in one transaction with the bookkeeping, leaving its removal record
+     * (which says whether devices are to clear its messages) and taking it out of the "shown in" index.
+     */
+    public void delete(String appId, String userId, ConversationId id, boolean clearMessages) {
+        if (!remove(appId, userId, id, (item, now) -> ConversationRows.removalOf(item, RemovalReason.DELETED, now)
+                .clearingMessages(clearMessages))) {
+            throw notFound(id);
+        }
+    }
+
+    /**
+     * Removes a live conversation as {@link #delete} does, with the record {@code removal} makes of
+     * it (given the item and the time of the removal).
+     *
+     * @return false if the conversation is not in the list (or has expired)
+     */
+    public boolean remove(String appId, String userId, ConversationId id, BiFunction<ConversationItem, Long, Removal> removal) {
+        Map<String, AttributeValue> key = key(appId, userId, id);
+        for (int attempt = 0; attempt < Attempts.MAX; attempt++) {
+            Attempts.backoff(attempt);
+            AppSettings app = settings.cached(appId);
+            ConversationItem item = ConversationRows.conversation(table.get(key));
+            long now = clock.millis(); // after the read: a change's time stays close to its commit
+            if (!ConversationRows.isLive(item, now)) {
+                return false;
+            }
+            Expr b = new Expr();
+            b.delete(SLOTS, Av.ns(List.of(item.getSlot())));
+            b.set(b.n(REV) + " = if_not_exists(" + b.n(REV) + ", " + b.v(0) + ") + " + b.v(1));
+            if (Boolean.TRUE.equals(item.getPinned())) {
+                b.add(PINNED_COUNT, Av.n(-1));
+            }
+            List<TransactWriteItem> tx = List.of(table.txDeleteUnchanged(key, ConversationRows.expiresAt(item)),
+                    table.txUpdate(Av.key(userPk(appId, userId), META_SK), b, null),
+                    table.txPut(ConversationRows.removalRecord(userPk(appId, userId), removal.apply(item, now), now, app)),
+                    ShownIn.remove(table, userPk(appId, userId), id));
+            try {
+                table.transact(tx);
+                return true;
+            } catch (TransactionCanceledException raced) {
+                // changed meanwhile; read again
+            }
+        }
+        throw Attempts.contention();
+    }
+
+    private static Map<String, AttributeValue> key(String appId, String userId, ConversationId id) {
+        return Av.key(userPk(appId, userId), conversationSk(id));
+    }
+
+    public static ServiceException notFound(ConversationId id) {
+        return ServiceException.notFound("conversation " + id + " is not in the list");
+    }
+}

@@ -1,0 +1,187 @@
+package io.convlist.store.list;
+
+import static io.convlist.store.table.Keys.*;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.convlist.domain.Removal;
+import io.convlist.domain.RemovalReason;
+import io.convlist.domain.list.Conversation;
+import io.convlist.domain.list.ConversationPage;
+import io.convlist.domain.list.SyncPage;
+import io.convlist.domain.list.SyncPosition.Phase;
+import io.convlist.domain.list.SyncPosition;
+import io.convlist.store.app.AppSettingsStore;
+import io.convlist.store.item.ConversationItem;
+import io.convlist.store.item.Schemas;
+import io.convlist.store.table.Av;
+import io.convlist.store.table.Expr;
+import io.convlist.store.table.TableRequests;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Device sync of one list, following {@link SyncPosition}'s rule: a full read in list order, then
+ * rounds of what expired, changed or was removed since the previous round, in time order
+ * ({@link ChangeOrder}) from the list's items. A message costs nothing extra for this: it writes
+ * expiresAt anyway.
+ */
+public final class ListSync {
+    private final TableRequests table;
+    private final Clock clock;
+    private final AppSettingsStore settings;
+    private final ListReader reader;
+    private final CatchUp largeGroups;
+
+    public ListSync(TableRequests table, Clock clock, AppSettingsStore settings, ListReader reader, CatchUp largeGroups) {
+        this.table = table;
+        this.largeGroups = largeGroups;
+        this.clock = clock;
+        this.settings = settings;
+        this.reader = reader;
+    }
+
+    /**
+     * One page of at most {@code count} entries from {@code at} (null: a full sync from nothing).
+     * Full pages cost what list pages cost; a round page costs one Query of the conversations, one of
+     * the removal records (for changes), and one BatchGetItem of the changed conversations' profiles.
+     */
+    public SyncPage page(String appId, String userId, SyncPosition at, int count) {
+        return page(appId, userId, at, count, 0);
+    }
+
+    private SyncPage page(String appId, String userId, SyncPosition at, int count, int attempt) {
+        SyncPosition position = at == null ? SyncPosition.fullFrom(clock.millis()) : at;
+        if (position.phase() == Phase.FULL) {
+            // The groups first, read before the list: a change to them while the device pages is in the next round.
+            List<String> groups = position.nextSeq() == 0
+                    ? ConversationGroupNames.names(ConversationGroupNames.byName(table.get(ConversationGroupNames.key(userPk(appId, userId))))) : null;
+            ConversationPage page = reader.list(appId, userId, position.nextSeq(), count);
+            SyncPosition next = page.isFinished() ? SyncPosition.changesSince(position.since())
+                    : position.continuingBelow(page.nextSeq());
+            return new SyncPage(page.conversationList(), List.of(), next, false, false, groups);
+        }
+        AppSettingsStore.Versioned app = settings.cachedVersioned(appId);
+        long now = clock.millis();
+        if (!position.isValidAt(now, app.settings().retentionDays(), app.changedAtMillis())) {
+            return SyncPage.resync();
+        }
+        String pk = userPk(appId, userId);
+        SyncPosition round = position.startingRound(now);
+        int retention = app.settings().retentionDays();
+        Answer answer = new Answer();
+        long conversationsFrom = round.phase() == Phase.EXPIRED ? round.expiredFromSecond() : round.changedFromSecond(retention);
+        Expr e = new Expr();
+        ListAndGroups read = ListAndGroups.of(table.conversationsAndMeta(pk, e, e.n(EXPIRES_AT) + " >= " + e.v(conversationsFrom)));
+        if (largeGroups.bringUp(appId, userId, read.largeGroups()) && attempt < 2) {
+            return page(appId, userId, at, count, attempt + 1); // the round again, on conversations now up to date
+        }
+        List<Map<String, AttributeValue>> conversations = read.conversations();
+        if (round.phase() == Phase.EXPIRED) {
+            ChangeOrder.Slice expired = new ChangeOrder(conversations).slice(round, count, round.expiredFromSecond(),
+                    round.expiredToSecond());
+            for (Map<String, AttributeValue> item : expired.items()) {
+                answer.removed(new Removal(conversationOf(item.get(SK).s()), RemovalReason.EXPIRED, Av.num(item, EXPIRES_AT, 0) * 1000, 0));
+            }
+            if (expired.hasMore()) {
+                return answer.page(expired.continuing(round), false);
+            }
+            round = round.changedPhase();
+            if (answer.size() >= count) {
+                return answer.page(round, false);
+            }
+        }
+        List<Map<String, AttributeValue>> changed = new ArrayList<>(conversations);
+        changed.addAll(since(pk, round.changedFromSecond(retention)));
+        ChangeOrder.Slice changes = new ChangeOrder(changed).slice(round, count - answer.size(), round.changedFromSecond(retention), null);
+        collectChanges(appId, pk, changes.items(), now, answer);
+        if (changes.hasMore()) {
+            return answer.page(changes.continuing(round), false);
+        }
+        // Finished if this last page read the whole band at once; else the next round sends what earlier pages may have passed.
+        return answer.page(round.nextRound(), round.pageFromSecond(retention) <= round.bandFromSecond(retention));
+    }
+
+    /**
+     * One answer's entries in time order, at most one per conversation: a later entry
+     * replaces an earlier one (a conversation expired and then brought back within the same answer
+     * is sent once, as it is now), so a device may apply {@code changed} and {@code removed} in any order.
+     */
+    private static final class Answer {
+        private final Map<String, Object> latest = new LinkedHashMap<>();
+        private List<String> groups;
+
+        void groupsChanged(List<String> names) {
+            groups = names;
+        }
+
+        void changed(Conversation c) {
+            latest.remove(c.conversationID());
+            latest.put(c.conversationID(), c);
+        }
+
+        void removed(Removal r) {
+            latest.remove(r.conversationId().toString());
+            latest.put(r.conversationId().toString(), r);
+        }
+
+        int size() {
+            return latest.size();
+        }
+
+        public SyncPage page(SyncPosition next, boolean finished) {
+            List<Conversation> changed = new ArrayList<>();
+            List<Removal> removed = new ArrayList<>();
+            latest.values().forEach(v -> {
+                if (v instanceof Conversation c) {
+                    changed.add(c);
+                } else {
+                    removed.add((Removal) v);
+                }
+            });
+            return new SyncPage(changed, removed, next, finished, false, groups);
+        }
+    }
+
+    /**
+     * The changed conversations and removal records, with the conversations' profiles and the user's
+     * conversation groups (which also tell whether their marker changed) in one BatchGetItem.
+     */
+    private void collectChanges(String appId, String pk, List<Map<String, AttributeValue>> items, long now, Answer answer) {
+        List<Map<String, AttributeValue>> keys = new ArrayList<>(List.of(ConversationGroupNames.key(pk)));
+        for (Map<String, AttributeValue> item : items) {
+            String sk = item.get(SK).s();
+            if (sk.startsWith(CONVERSATION_SK_PREFIX)) {
+                keys.add(ListReader.profileKey(appId, conversationOf(sk)));
+            }
+        }
+        Map<String, Map<String, AttributeValue>> got = table.batchGet(keys);
+        for (Map<String, AttributeValue> raw : items) {
+            String sk = raw.get(SK).s();
+            if (sk.equals(CONVERSATION_GROUPS_CHANGED_SK)) {
+                answer.groupsChanged(ConversationGroupNames.names(ConversationGroupNames.byName(got.get(TableRequests.keyString(ConversationGroupNames.key(pk))))));
+            } else if (sk.startsWith(REMOVAL_SK_PREFIX)) {
+                answer.removed(ConversationRows.toRemoval(ConversationRows.map(Schemas.REMOVAL, raw)));
+            } else {
+                ConversationItem item = ConversationRows.conversation(raw);
+                if (ConversationRows.isLive(item, now)) {
+                    answer.changed(reader.present(appId, item, got));
+                } else {
+                    answer.removed(ConversationRows.removalOf(item, RemovalReason.EXPIRED, now));
+                }
+            }
+        }
+    }
+
+    /**
+     * The list's removal records and groups marker (the sort keys from x# on) with expiresAt at or
+     * above {@code fromSecond}: one Query (per 1 MB page).
+     */
+    private List<Map<String, AttributeValue>> since(String pk, long fromSecond) {
+        Expr e = new Expr();
+        return table.listFrom(pk, REMOVAL_SK_PREFIX, e, e.n(EXPIRES_AT) + " >= " + e.v(fromSecond));
+    }
+}

@@ -1,0 +1,95 @@
+package io.convlist.store.list;
+
+import static io.convlist.store.table.Keys.*;
+
+import java.time.Clock;
+import java.util.List;
+
+import io.convlist.domain.AppSettings;
+import io.convlist.domain.ConversationId;
+import io.convlist.domain.Removal;
+import io.convlist.domain.RemovalReason;
+import io.convlist.store.app.AppSettingsStore;
+import io.convlist.store.item.Schemas;
+import io.convlist.store.table.Av;
+import io.convlist.store.table.Expr;
+import io.convlist.store.table.TableRequests;
+import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+
+/**
+ * Removal records outside the paths that write them with the removal itself (delete and eviction
+ * do that in their own transactions): the record of a conversation TTL deleted, written by the
+ * stream consumer, the record of a group left whose conversation the list did not hold, and the
+ * records of a list for operators.
+ */
+public final class RemovalRecords {
+    private final TableRequests table;
+    private final Clock clock;
+    private final AppSettingsStore settings;
+
+    public RemovalRecords(TableRequests table, Clock clock, AppSettingsStore settings) {
+        this.table = table;
+        this.clock = clock;
+        this.settings = settings;
+    }
+
+    /**
+     * Records that TTL deleted a conversation, unless it is back in the list already (a newer message
+     * recreated it) or a newer record exists.
+     *
+     * @return true if the record was written
+     */
+    public boolean recordExpired(String appId, String userId, ConversationId id, long expiredAtMillis, long lastSeq) {
+        Expr older = new Expr();
+        String noNewerRecord = "attribute_not_exists(" + older.n(PK) + ") OR " + older.n(REMOVED_AT) + " < " + older.v(expiredAtMillis);
+        return recordIfNotInList(appId, userId, new Removal(id, RemovalReason.EXPIRED, expiredAtMillis, lastSeq), clock.millis(), false,
+                older, noNewerRecord);
+    }
+
+    /**
+     * Records that the user left a group whose conversation the list does not hold (or holds expired),
+     * unless a record with a later seq exists: no message at or below {@code seq} brings it back.
+     */
+    public void recordLeft(String appId, String userId, ConversationId id, long seq) {
+        Expr older = new Expr();
+        String noLaterRecord = "attribute_not_exists(" + older.n(PK) + ") OR " + older.n(LAST_SEQ) + " < " + older.v(seq);
+        long now = clock.millis();
+        recordIfNotInList(appId, userId, new Removal(id, RemovalReason.LEFT_GROUP, now, seq), now, true, older, noLaterRecord);
+    }
+
+    /**
+     * One transaction: the conversation must be absent (or, if {@code orExpired}, expired), the record
+     * is put if {@code condition} holds for the one it replaces, and the "shown in" entry goes.
+     *
+     * @return false if the conversation is in the list or the condition failed (nothing written)
+     */
+    private boolean recordIfNotInList(String appId, String userId, Removal removal, long now, boolean orExpired, Expr e,
+            String condition) {
+        String pk = userPk(appId, userId);
+        AppSettings app = settings.cached(appId);
+        Expr absent = new Expr();
+        String notInList = "attribute_not_exists(" + absent.n(PK) + ")"
+                + (orExpired ? " OR " + absent.n(EXPIRES_AT) + " <= " + absent.v(now / 1000) : "");
+        ConditionCheck check = ConditionCheck.builder().tableName(table.table).key(Av.key(pk, conversationSk(removal.conversationId())))
+                .conditionExpression(notInList).expressionAttributeNames(absent.names()).expressionAttributeValues(absent.values()).build();
+        try {
+            table.transact(List.of(TransactWriteItem.builder().conditionCheck(check).build(),
+                    table.txPutIf(ConversationRows.removalRecord(pk, removal, now, app), e, condition),
+                    ShownIn.remove(table, pk, removal.conversationId())));
+            return true;
+        } catch (TransactionCanceledException backOrNewer) {
+            return false;
+        }
+    }
+
+    /** The list's removal records that have not expired, by conversation ID (one Query). */
+    public List<Removal> list(String appId, String userId) {
+        long nowSecond = clock.millis() / 1000;
+        Expr e = new Expr();
+        String live = e.n(EXPIRES_AT) + " > " + e.v(nowSecond);
+        return table.partOfList(userPk(appId, userId), REMOVAL_SK_PREFIX, e, live).stream()
+                .map(raw -> ConversationRows.toRemoval(ConversationRows.map(Schemas.REMOVAL, raw))).toList();
+    }
+}

@@ -1,0 +1,42 @@
+package io.convlist.store.table;
+
+import java.util.Collection;
+import java.util.Map;
+
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** Short constructors and readers for attribute values. */
+public final class Av {
+    private Av() {
+    }
+
+    public static AttributeValue s(String value) {
+        return AttributeValue.fromS(value);
+    }
+
+    public static AttributeValue n(long value) {
+        return AttributeValue.fromN(Long.toString(value));
+    }
+
+    public static AttributeValue bool(boolean value) {
+        return AttributeValue.fromBool(value);
+    }
+
+    public static AttributeValue ns(Collection<Integer> numbers) {
+        return AttributeValue.fromNs(numbers.stream().map(String::valueOf).toList());
+    }
+
+    public static AttributeValue emptyMap() {
+        return AttributeValue.fromM(Map.of());
+    }
+
+    public static Map<String, AttributeValue> key(String pk, String sk) {
+        return Map.of(Keys.PK, s(pk), Keys.SK, s(sk));
+    }
+
+    public static long num(Map<String, AttributeValue> item, String attribute, long fallback) {
+        AttributeValue v = item == null ? null : item.get(attribute);
+        return v == null || v.n() == null ? fallback : Long.parseLong(v.n());
+    }
+
+}
