@@ -60,10 +60,9 @@ public class ConversationFunctions {
             example = "{\"nextSeq\":0,\"count\":20}")
     @Funq
     public ConversationList getConversationList(GetConversationList in) {
-        GetConversationList req = in == null ? new GetConversationList(null, null, null) : in;
-        ListOwner t = target(req.userID());
-        int count = pageCount(req.count());
-        long nextSeq = nextSeq(req.nextSeq());
+        ListOwner t = target(in.userID());
+        int count = pageCount(in.count());
+        long nextSeq = nextSeq(in.nextSeq());
         // Taken before the first page is read, so that sync from it catches whatever moves while the device pages.
         String cursor = nextSeq == 0 ? cursors.encode(t, store.changesFromNow()) : null;
         ConversationPage page = store.list(t.appId(), t.userId(), nextSeq, count);
@@ -75,8 +74,8 @@ public class ConversationFunctions {
             fails = {@Fails(code = NOT_FOUND, when = "The conversation is not in the list.")})
     @Funq
     public Conversation getConversation(OneConversation in) {
-        ListOwner t = target(in == null ? null : in.userID());
-        return store.get(t.appId(), t.userId(), ConversationId.parse(in == null ? null : in.conversationID()));
+        ListOwner t = target(in.userID());
+        return store.get(t.appId(), t.userId(), ConversationId.parse(in.conversationID()));
     }
 
     @FunctionDoc(summary = "The named conversations that are in the list",
@@ -84,8 +83,8 @@ public class ConversationFunctions {
             example = "{\"conversationIDList\":[\"c2c_bob\",\"group_g1\"]}")
     @Funq
     public Conversations getConversationListByConversationIds(ConversationIds in) {
-        ListOwner t = target(in == null ? null : in.userID());
-        return new Conversations(store.getMany(t.appId(), t.userId(), parseIds(in == null ? null : in.conversationIDList())));
+        ListOwner t = target(in.userID());
+        return new Conversations(store.getMany(t.appId(), t.userId(), parseIds(in.conversationIDList())));
     }
 
     @FunctionDoc(summary = "Delete a conversation",
@@ -95,8 +94,8 @@ public class ConversationFunctions {
             fails = {@Fails(code = NOT_FOUND, when = "The conversation is not in the list.")})
     @Funq
     public Done deleteConversation(OneConversation in) {
-        ListOwner t = target(in == null ? null : in.userID());
-        store.delete(t.appId(), t.userId(), ConversationId.parse(in == null ? null : in.conversationID()), false);
+        ListOwner t = target(in.userID());
+        store.delete(t.appId(), t.userId(), ConversationId.parse(in.conversationID()), false);
         return new Done();
     }
 
@@ -114,8 +113,8 @@ public class ConversationFunctions {
             retryableOnlyPerItem = true)
     @Funq
     public OperationResults deleteConversationList(DeleteConversations in) {
-        ListOwner t = target(in == null ? null : in.userID());
-        List<ConversationId> ids = parseIds(in == null ? null : in.conversationIDList());
+        ListOwner t = target(in.userID());
+        List<ConversationId> ids = parseIds(in.conversationIDList());
         return OperationResults.of(store.deleteAll(t.appId(), t.userId(), ids, Boolean.TRUE.equals(in.clearMessage())));
     }
 
@@ -124,8 +123,8 @@ public class ConversationFunctions {
             fails = {@Fails(code = NOT_FOUND, when = "The conversation is not in the list.")})
     @Funq
     public Done setConversationDraft(SetDraft in) {
-        ListOwner t = target(in == null ? null : in.userID());
-        ConversationId id = ConversationId.parse(in == null ? null : in.conversationID());
+        ListOwner t = target(in.userID());
+        ConversationId id = ConversationId.parse(in.conversationID());
         String draft = Ids.requireMaxBytes("draftText", in.draftText(), Limits.DRAFT_MAX_BYTES);
         store.setDraft(t.appId(), t.userId(), id, draft);
         return new Done();
@@ -137,8 +136,8 @@ public class ConversationFunctions {
                     @Fails(code = PIN_LIMIT_REACHED, when = "50 conversations are pinned already.")})
     @Funq
     public Done pinConversation(Pin in) {
-        ListOwner t = target(in == null ? null : in.userID());
-        ConversationId id = ConversationId.parse(in == null ? null : in.conversationID());
+        ListOwner t = target(in.userID());
+        ConversationId id = ConversationId.parse(in.conversationID());
         if (in.isPinned() == null) {
             throw ServiceException.badRequest("isPinned is required");
         }
@@ -160,8 +159,8 @@ public class ConversationFunctions {
                             + "cleanSequence instead.")})
     @Funq
     public Done cleanConversationUnreadMessageCount(CleanUnread in) {
-        ListOwner t = target(in == null ? null : in.userID());
-        if (in == null || in.conversationID() == null) {
+        ListOwner t = target(in.userID());
+        if (in.conversationID() == null) {
             throw ServiceException.badRequest("conversationID is required (\"\" marks every conversation read)");
         }
         Long timestamp = in.cleanTimestamp();
@@ -197,7 +196,7 @@ public class ConversationFunctions {
             example = "{}")
     @Funq
     public TotalUnread getTotalUnreadMessageCount(ForUser in) {
-        ListOwner t = target(in == null ? null : in.userID());
+        ListOwner t = target(in.userID());
         return new TotalUnread(store.totalUnread(t.appId(), t.userId()));
     }
 

@@ -47,8 +47,8 @@ public class ConversationGroupFunctions {
                     + "with settings (the group is created all the same)."))
     @Funq
     public OperationResults createConversationGroup(ConversationGroup in) {
-        ListOwner t = callers.owner(in == null ? null : in.userID());
-        String name = groupName("groupName", in == null ? null : in.groupName());
+        ListOwner t = callers.owner(in.userID());
+        String name = groupName("groupName", in.groupName());
         List<ConversationId> ids = ConversationFunctions.parseIds(in.conversationIDList());
         return OperationResults.of(store.createConversationGroup(t.appId(), t.userId(), name, ids));
     }
@@ -57,7 +57,7 @@ public class ConversationGroupFunctions {
             example = "{}")
     @Funq
     public ConversationGroupNames getConversationGroupList(ForUser in) {
-        ListOwner t = callers.owner(in == null ? null : in.userID());
+        ListOwner t = callers.owner(in.userID());
         return new ConversationGroupNames(store.conversationGroups(t.appId(), t.userId()));
     }
 
@@ -67,8 +67,8 @@ public class ConversationGroupFunctions {
             fails = {@Fails(code = NOT_FOUND, when = "No conversation group has that name.")})
     @Funq
     public Done deleteConversationGroup(ConversationGroup in) {
-        ListOwner t = callers.owner(in == null ? null : in.userID());
-        store.deleteConversationGroup(t.appId(), t.userId(), groupName("groupName", in == null ? null : in.groupName()));
+        ListOwner t = callers.owner(in.userID());
+        store.deleteConversationGroup(t.appId(), t.userId(), groupName("groupName", in.groupName()));
         return new Done();
     }
 
@@ -78,8 +78,8 @@ public class ConversationGroupFunctions {
                     @Fails(code = CONFLICT, when = "A conversation group has the new name.")})
     @Funq
     public Done renameConversationGroup(RenameConversationGroup in) {
-        ListOwner t = callers.owner(in == null ? null : in.userID());
-        String oldName = groupName("oldName", in == null ? null : in.oldName());
+        ListOwner t = callers.owner(in.userID());
+        String oldName = groupName("oldName", in.oldName());
         store.renameConversationGroup(t.appId(), t.userId(), oldName, groupName("newName", in.newName()));
         return new Done();
     }
@@ -93,8 +93,8 @@ public class ConversationGroupFunctions {
                     + "with settings."))
     @Funq
     public OperationResults addConversationsToGroup(ConversationGroup in) {
-        ListOwner t = callers.owner(in == null ? null : in.userID());
-        String name = groupName("groupName", in == null ? null : in.groupName());
+        ListOwner t = callers.owner(in.userID());
+        String name = groupName("groupName", in.groupName());
         List<ConversationId> ids = ConversationFunctions.parseIds(in.conversationIDList());
         return OperationResults.of(store.addConversationsToGroup(t.appId(), t.userId(), name, ids));
     }
@@ -104,8 +104,8 @@ public class ConversationGroupFunctions {
             fails = {@Fails(code = NOT_FOUND, when = "No conversation group has that name.")})
     @Funq
     public OperationResults deleteConversationsFromGroup(ConversationGroup in) {
-        ListOwner t = callers.owner(in == null ? null : in.userID());
-        String name = groupName("groupName", in == null ? null : in.groupName());
+        ListOwner t = callers.owner(in.userID());
+        String name = groupName("groupName", in.groupName());
         List<ConversationId> ids = ConversationFunctions.parseIds(in.conversationIDList());
         return OperationResults.of(store.deleteConversationsFromGroup(t.appId(), t.userId(), name, ids));
     }

@@ -42,8 +42,8 @@ public class ConversationSettingsFunctions {
             fails = {@Fails(code = SETTINGS_LIMIT_REACHED, when = "1,000 peers and groups have settings already.")})
     @Funq
     public OperationResults markConversation(MarkConversation in) {
-        ListOwner t = callers.owner(in == null ? null : in.userID());
-        List<ConversationId> ids = ConversationFunctions.parseIds(in == null ? null : in.conversationIDList());
+        ListOwner t = callers.owner(in.userID());
+        List<ConversationId> ids = ConversationFunctions.parseIds(in.conversationIDList());
         long bits = Marks.require(in.markType());
         if (in.enableMark() == null) {
             throw ServiceException.badRequest("enableMark is required");
@@ -57,8 +57,8 @@ public class ConversationSettingsFunctions {
             fails = {@Fails(code = SETTINGS_LIMIT_REACHED, when = "1,000 peers and groups have settings already.")})
     @Funq
     public OperationResults setConversationCustomData(SetCustomData in) {
-        ListOwner t = callers.owner(in == null ? null : in.userID());
-        List<ConversationId> ids = ConversationFunctions.parseIds(in == null ? null : in.conversationIDList());
+        ListOwner t = callers.owner(in.userID());
+        List<ConversationId> ids = ConversationFunctions.parseIds(in.conversationIDList());
         return changeAll(t, ids, new SettingChange.CustomData(customData(in.customData())));
     }
 

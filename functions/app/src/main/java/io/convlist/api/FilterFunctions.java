@@ -41,7 +41,7 @@ public class FilterFunctions {
             fails = {@Fails(code = NOT_FOUND, when = "The filter names a conversation group that does not exist.")})
     @Funq
     public ConversationList getConversationListByFilter(GetConversationListByFilter in) {
-        ListOwner t = callers.owner(in == null ? null : in.userID());
+        ListOwner t = callers.owner(in.userID());
         ConversationFilter filter = filter(in.filter());
         int count = ConversationFunctions.pageCount(in.count());
         long nextSeq = ConversationFunctions.nextSeq(in.nextSeq());
@@ -55,7 +55,7 @@ public class FilterFunctions {
             fails = {@Fails(code = NOT_FOUND, when = "The filter names a conversation group that does not exist.")})
     @Funq
     public TotalUnread getUnreadMessageCountByFilter(GetUnreadCountByFilter in) {
-        ListOwner t = callers.owner(in == null ? null : in.userID());
+        ListOwner t = callers.owner(in.userID());
         return new TotalUnread(store.unreadMatching(t.appId(), t.userId(), filter(in.filter())));
     }
 

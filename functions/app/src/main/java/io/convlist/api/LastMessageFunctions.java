@@ -62,15 +62,12 @@ public class LastMessageFunctions {
     @Funq
     public Done clearConversationHistory(OneConversation in) {
         String app = callers.serviceApp();
-        String userId = Ids.requireUserId("userID", in == null ? null : in.userID());
+        String userId = Ids.requireUserId("userID", in.userID());
         store.clearHistory(app, userId, ConversationId.parse(in.conversationID()));
         return new Done();
     }
 
     private static MessageRef ref(MessageChange in) {
-        if (in == null) {
-            throw ServiceException.badRequest("a message is required");
-        }
         return new MessageRef(ConversationType.parse(in.type()), in.msgID(), in.senderID(), in.receiverID(), in.groupID()).validated();
     }
 }

@@ -51,8 +51,8 @@ public class ReceiveOptFunctions {
             fails = {@Fails(code = SETTINGS_LIMIT_REACHED, when = "1,000 peers and groups have settings already.")})
     @Funq
     public ReceiveOptResult setReceiveMessageOpt(SetReceiveOpt in) {
-        ListOwner t = callers.owner(in == null ? null : in.userID());
-        List<ConversationId> ids = ConversationFunctions.parseIds(in == null ? null : in.conversationIDList());
+        ListOwner t = callers.owner(in.userID());
+        List<ConversationId> ids = ConversationFunctions.parseIds(in.conversationIDList());
         int opt = ReceiveOpt.require(in.opt());
         List<ConversationId> notInList = store.changeSettings(t.appId(), t.userId(), ids, new SettingChange.ReceiveOpt(opt));
         return new ReceiveOptResult(notInList.stream().map(ConversationId::toString).toList());
@@ -63,8 +63,8 @@ public class ReceiveOptFunctions {
             fails = {@Fails(code = SETTINGS_LIMIT_REACHED, when = "1,000 peers and groups have settings already.")})
     @Funq
     public Done setC2CReceiveMessageOpt(SetC2CReceiveOpt in) {
-        ListOwner t = callers.owner(in == null ? null : in.userID());
-        List<ConversationId> ids = idList("userIDList", in == null ? null : in.userIDList(), ConversationId::c2c);
+        ListOwner t = callers.owner(in.userID());
+        List<ConversationId> ids = idList("userIDList", in.userIDList(), ConversationId::c2c);
         store.changeSettings(t.appId(), t.userId(), ids, new SettingChange.ReceiveOpt(ReceiveOpt.require(in.opt())));
         return new Done();
     }
@@ -73,8 +73,8 @@ public class ReceiveOptFunctions {
             example = "{\"userIDList\":[\"bob\",\"carol\"]}")
     @Funq
     public C2CReceiveOpts getC2CReceiveMessageOpt(GetC2CReceiveOpt in) {
-        ListOwner t = callers.owner(in == null ? null : in.userID());
-        List<ConversationId> ids = idList("userIDList", in == null ? null : in.userIDList(), ConversationId::c2c);
+        ListOwner t = callers.owner(in.userID());
+        List<ConversationId> ids = idList("userIDList", in.userIDList(), ConversationId::c2c);
         return new C2CReceiveOpts(store.settings(t.appId(), t.userId(), ids).stream()
                 .map(s -> new C2CReceiveOpt(s.conversationId().userId(), s.recvOpt())).toList());
     }
@@ -84,8 +84,8 @@ public class ReceiveOptFunctions {
             fails = {@Fails(code = SETTINGS_LIMIT_REACHED, when = "1,000 peers and groups have settings already.")})
     @Funq
     public Done setGroupReceiveMessageOpt(SetGroupReceiveOpt in) {
-        ListOwner t = callers.owner(in == null ? null : in.userID());
-        ConversationId id = ConversationId.group(in == null ? null : in.groupID());
+        ListOwner t = callers.owner(in.userID());
+        ConversationId id = ConversationId.group(in.groupID());
         store.changeSettings(t.appId(), t.userId(), List.of(id), new SettingChange.ReceiveOpt(ReceiveOpt.require(in.opt())));
         return new Done();
     }
@@ -94,8 +94,8 @@ public class ReceiveOptFunctions {
             example = "{\"groupIDList\":[\"g1\"]}")
     @Funq
     public GroupReceiveOpts getGroupReceiveMessageOpt(GetGroupReceiveOpt in) {
-        ListOwner t = callers.owner(in == null ? null : in.userID());
-        List<ConversationId> ids = idList("groupIDList", in == null ? null : in.groupIDList(), ConversationId::group);
+        ListOwner t = callers.owner(in.userID());
+        List<ConversationId> ids = idList("groupIDList", in.groupIDList(), ConversationId::group);
         return new GroupReceiveOpts(store.settings(t.appId(), t.userId(), ids).stream()
                 .map(s -> new GroupReceiveOpt(s.conversationId().groupId(), s.recvOpt())).toList());
     }

@@ -11,7 +11,11 @@ public final class Requests {
     private Requests() {
     }
 
-    public record GetConversationList(String userID, Long nextSeq, Integer count) {
+    /** A request whose every field may be absent: an absent body is the empty request (see {@link FunctionInput}). */
+    public interface AllOptional {
+    }
+
+    public record GetConversationList(String userID, Long nextSeq, Integer count) implements AllOptional {
     }
 
     public record OneConversation(String userID, String conversationID) {
@@ -32,10 +36,10 @@ public final class Requests {
     public record CleanUnread(String userID, String conversationID, Long cleanTimestamp, Long cleanSequence) {
     }
 
-    public record ForUser(String userID) {
+    public record ForUser(String userID) implements AllOptional {
     }
 
-    public record SyncConversations(String userID, String cursor, Integer count) {
+    public record SyncConversations(String userID, String cursor, Integer count) implements AllOptional {
     }
 
     public record SetC2CReceiveOpt(String userID, List<String> userIDList, Integer opt) {

@@ -51,9 +51,6 @@ public class ServiceFunctions {
     @Funq
     public Done recordMessage(RecordMessage in) {
         String app = serviceApp();
-        if (in == null) {
-            throw ServiceException.badRequest("a message is required");
-        }
         MessageEvent event = new MessageEvent(ConversationType.parse(in.type()), in.msgID(), in.seq() == null ? 0 : in.seq(),
                 in.timestamp() == null ? 0 : in.timestamp(), in.senderID(), in.receiverID(), in.groupID(),
                 in.groupType() == null ? null : GroupType.parse(in.groupType()), in.recipients(), in.summary(),
@@ -96,9 +93,6 @@ public class ServiceFunctions {
     }
 
     private static MembershipChange membership(GroupMembers in, boolean joining) {
-        if (in == null) {
-            throw ServiceException.badRequest("groupID, seq and userIDList are required");
-        }
         if (in.seq() == null) {
             throw ServiceException.badRequest("seq is required: the group's last message seq at the change (0: none yet)");
         }
@@ -113,9 +107,6 @@ public class ServiceFunctions {
     @Funq
     public Done setUserProfile(SetUserProfile in) {
         String app = serviceApp();
-        if (in == null) {
-            throw ServiceException.badRequest("a profile is required");
-        }
         store.putUserProfile(app, new UserProfile(Ids.requireUserId("userID", in.userID()),
                 Ids.requireMaxBytes("nickname", in.nickname(), Limits.NAME_MAX_BYTES),
                 Ids.requireMaxBytes("faceUrl", in.faceUrl(), Limits.FACE_URL_MAX_BYTES)));
@@ -128,9 +119,6 @@ public class ServiceFunctions {
     @Funq
     public Done setFriendRemark(SetFriendRemark in) {
         String app = serviceApp();
-        if (in == null) {
-            throw ServiceException.badRequest("a remark is required");
-        }
         store.setFriendRemark(app, Ids.requireUserId("userID", in.userID()),
                 Ids.requireUserId("friendUserID", in.friendUserID()),
                 Ids.requireMaxBytes("remark", in.remark(), Limits.NAME_MAX_BYTES));
@@ -144,9 +132,6 @@ public class ServiceFunctions {
     @Funq
     public Done setGroupProfile(SetGroupProfile in) {
         String app = serviceApp();
-        if (in == null) {
-            throw ServiceException.badRequest("a group profile is required");
-        }
         store.putGroupProfile(app, new GroupProfile(Ids.requireGroupId("groupID", in.groupID()),
                 Ids.requireMaxBytes("groupName", in.groupName(), Limits.NAME_MAX_BYTES),
                 Ids.requireMaxBytes("faceUrl", in.faceUrl(), Limits.FACE_URL_MAX_BYTES),

@@ -36,10 +36,9 @@ public class SyncFunctions {
             example = "{\"cursor\":null,\"count\":100}")
     @Funq
     public SyncResult syncConversations(SyncConversations in) {
-        SyncConversations req = in == null ? new SyncConversations(null, null, null) : in;
-        ListOwner t = callers.owner(req.userID());
-        int count = ConversationFunctions.pageCount(req.count());
-        SyncPosition at = req.cursor() == null ? null : cursors.decode(t, req.cursor());
+        ListOwner t = callers.owner(in.userID());
+        int count = ConversationFunctions.pageCount(in.count());
+        SyncPosition at = in.cursor() == null ? null : cursors.decode(t, in.cursor());
         SyncPage page = store.sync(t.appId(), t.userId(), at, count);
         return new SyncResult(page.changed(),
                 page.removed().stream().map(r -> new Removed(r.conversationId().toString(), r.reason().name(), r.timeMillis(), r.clearMessages())).toList(),
