@@ -55,27 +55,24 @@ public final class TtlDeletions {
         Set<String> lists = new LinkedHashSet<>();
         long nowSecond = clock.millis() / 1000;
         for (Deletion d : deletions) {
-            boolean conversation = d.pk() != null && d.pk().startsWith("u#") && d.sk() != null
-                    && d.sk().startsWith(Keys.CONVERSATION_SK_PREFIX);
+            Keys.Owner owner = Keys.ownerOf(d.pk());
+            boolean conversation = owner != null && d.sk() != null && d.sk().startsWith(Keys.CONVERSATION_SK_PREFIX);
             boolean byTtl = d.principal() != null ? TTL_PRINCIPAL.equals(d.principal())
                     : d.oldExpiresAt() != null && d.oldExpiresAt() <= nowSecond;
-            boolean removalRecord = d.pk() != null && d.pk().startsWith("u#") && d.sk() != null
-                    && d.sk().startsWith(Keys.REMOVAL_SK_PREFIX);
+            boolean removalRecord = owner != null && d.sk() != null && d.sk().startsWith(Keys.REMOVAL_SK_PREFIX);
             if (removalRecord && byTtl) {
-                String[] owner = d.pk().split("#", 3);
-                store.removalExpiredByTtl(owner[1], owner[2], Keys.conversationOf(d.sk()), d.oldImage());
+                store.removalExpiredByTtl(owner.appId(), owner.userId(), Keys.conversationOf(d.sk()), d.oldImage());
             }
             if (conversation && byTtl) {
-                String[] owner = d.pk().split("#", 3); // u#{app}#{user}
-                store.expiredByTtl(owner[1], owner[2], Keys.conversationOf(d.sk()), d.oldImage());
+                store.expiredByTtl(owner.appId(), owner.userId(), Keys.conversationOf(d.sk()), d.oldImage());
                 lists.add(d.pk());
             }
         }
         Set<String> reconciled = new LinkedHashSet<>();
         for (String pk : lists) {
-            String[] owner = pk.split("#", 3);
-            store.reconcile(owner[1], owner[2]);
-            reconciled.add(owner[1] + "/" + owner[2]);
+            Keys.Owner owner = Keys.ownerOf(pk);
+            store.reconcile(owner.appId(), owner.userId());
+            reconciled.add(owner.appId() + "/" + owner.userId());
         }
         return reconciled;
     }

@@ -5,6 +5,7 @@ import static io.convlist.store.table.Keys.*;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -123,22 +124,21 @@ public final class GroupMembership {
         ConversationId id = join.conversationId();
         Map<String, AttributeValue> key = Av.key(userPk(appId, member), conversationSk(id));
         Joining joining = new Joining(join);
-        for (int attempt = 0; attempt < Attempts.MAX; attempt++) {
-            Attempts.backoff(attempt);
+        Attempts.untilDone(attempt -> {
             ConversationItem old = ConversationRows.conversation(table.get(key));
             boolean done;
             if (ConversationRows.isLive(old, clock.millis())) {
-                return;
+                return Attempts.DONE;
             } else if (old != null) {
                 done = cap.restartExpired(appId, old, id, joining);
             } else {
                 done = cap.create(appId, member, id, joining);
             }
             if (done) {
-                return;
+                return Attempts.DONE;
             }
-        }
-        throw Attempts.contention();
+            return Optional.empty();
+        });
     }
 
     /** Removes the conversation if the list holds it; else records the leave, unless a newer record exists. */

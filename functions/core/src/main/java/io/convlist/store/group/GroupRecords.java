@@ -5,6 +5,7 @@ import static io.convlist.store.table.Keys.*;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -44,8 +45,7 @@ public final class GroupRecords {
     /** Records a group message; answers the group's record with it. */
     public GroupActivity record(String appId, MessageEvent m) {
         Map<String, AttributeValue> key = key(appId, m.groupID());
-        for (int attempt = 0; attempt < Attempts.MAX; attempt++) {
-            Attempts.backoff(attempt);
+        return Attempts.untilDone(attempt -> {
             long now = clock.millis();
             long quietSince = now - settings.cached(appId).retentionMillis();
             Expr e = oneByOne(inOrder(new Expr(), m, now), m);
@@ -55,25 +55,25 @@ public final class GroupRecords {
                     + " AND " + e.n(RECORDED_AT) + " >= " + e.v(quietSince) + ")";
             GroupActivity before;
             try {
-                return activity(m.groupID(), table.updateReturningNew(key, e, condition));
+                return Optional.of(activity(m.groupID(), table.updateReturningNew(key, e, condition)));
             } catch (ConditionalCheckFailedException failed) {
                 before = activity(m.groupID(), failed.item());
             }
             if (before.lastSeq() >= m.seq()) {
                 Expr late = oneByOne(new Expr(), m);
-                return late.update().isEmpty() ? before : activity(m.groupID(), table.updateReturningNew(key, late, null));
+                return Optional.of(late.update().isEmpty() ? before : activity(m.groupID(), table.updateReturningNew(key, late, null)));
             }
             Expr afterSilence = oneByOne(inOrder(new Expr(), m, now), m).set(SILENT_FROM, Av.n(before.recordedAt()))
                     .set(SILENT_SEQ, Av.n(before.lastSeq())).set(ACTIVE_SINCE, Av.n(now));
             String unchanged = afterSilence.n(LAST_SEQ) + " = " + afterSilence.v(before.lastSeq()) + " AND "
                     + afterSilence.n(RECORDED_AT) + " = " + afterSilence.v(before.recordedAt());
             try {
-                return activity(m.groupID(), table.updateReturningNew(key, afterSilence, unchanged));
+                return Optional.of(activity(m.groupID(), table.updateReturningNew(key, afterSilence, unchanged)));
             } catch (ConditionalCheckFailedException raced) {
                 // another message was recorded meanwhile: decide again
             }
-        }
-        throw Attempts.contention();
+            return Optional.empty();
+        });
     }
 
     /** Puts the group in large-group mode, for good (see GroupMode.MEMBERS). */

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import io.convlist.domain.AppSettings;
@@ -80,8 +81,7 @@ public final class MembershipRecords {
     }
 
     private Set<String> applyToChunk(String appId, MembershipChange change, boolean joining, List<String> chunk) {
-        for (int attempt = 0; attempt < Attempts.MAX; attempt++) {
-            Attempts.backoff(attempt);
+        return Attempts.untilDone(attempt -> {
             Map<String, Map<String, AttributeValue>> got = table.batchGet(chunk.stream().map(u -> key(appId, u, change.groupID())).toList());
             AppSettings app = settings.cached(appId);
             long now = clock.millis();
@@ -104,7 +104,7 @@ public final class MembershipRecords {
                 delta += joining ? 1 : member ? -1 : 0;
             }
             if (tx.isEmpty()) {
-                return current;
+                return Optional.of(current);
             }
             if (delta != 0) {
                 Expr count = new Expr().add(MEMBER_COUNT, Av.n(delta));
@@ -112,12 +112,12 @@ public final class MembershipRecords {
             }
             try {
                 table.transact(tx);
-                return current;
+                return Optional.of(current);
             } catch (TransactionCanceledException raced) {
                 // another call changed one of these memberships: read them again
             }
-        }
-        throw Attempts.contention();
+            return Optional.empty();
+        });
     }
 
     private static Map<String, AttributeValue> item(String appId, String user, MembershipChange change, boolean joining, long now,

@@ -80,8 +80,7 @@ public final class ConversationEditor {
      */
     public void pin(String appId, String userId, ConversationId id, boolean pinned) {
         Map<String, AttributeValue> metaKey = Av.key(userPk(appId, userId), META_SK);
-        for (int attempt = 0; attempt < Attempts.MAX; attempt++) {
-            Attempts.backoff(attempt);
+        Attempts.untilDone(attempt -> {
             AppSettings app = settings.cached(appId);
             long now = clock.millis();
             Expr c = new Expr();
@@ -103,14 +102,14 @@ public final class ConversationEditor {
             try {
                 table.transact(List.of(table.txUpdate(key(appId, userId, id), c, condition),
                         table.txUpdate(metaKey, b, metaCondition)));
-                return;
+                return Attempts.DONE;
             } catch (TransactionCanceledException cancelled) {
                 if (TableRequests.failedAt(cancelled, 0)) {
                     ConversationItem old = ConversationRows.conversation(cancelled.cancellationReasons().get(0).item());
                     if (!ConversationRows.isLive(old, now)) {
                         throw notFound(id);
                     }
-                    return; // already in the requested state
+                    return Attempts.DONE; // already in the requested state
                 }
                 if (TableRequests.failedAt(cancelled, 1)
                         && (attempt > 0 || cap.reconcile(appId, userId).pinnedCount() >= Limits.PINNED_MAX)) {
@@ -118,8 +117,8 @@ public final class ConversationEditor {
                             "at most " + Limits.PINNED_MAX + " conversations can be pinned");
                 }
             }
-        }
-        throw Attempts.contention();
+            return Optional.empty();
+        });
     }
 
     /**
@@ -131,8 +130,7 @@ public final class ConversationEditor {
         Map<String, AttributeValue> key = key(appId, userId, id);
         boolean bySequence = cleanSequence != null && cleanSequence > 0;
         boolean byTime = !bySequence && cleanTimestamp != null && cleanTimestamp > 0;
-        for (int attempt = 0; attempt < Attempts.MAX; attempt++) {
-            Attempts.backoff(attempt);
+        Attempts.untilDone(attempt -> {
             AppSettings app = settings.cached(appId);
             long now = clock.millis();
             Expr e = new Expr();
@@ -151,7 +149,7 @@ public final class ConversationEditor {
             ConversationItem old;
             try {
                 table.update(key, e, condition);
-                return;
+                return Attempts.DONE;
             } catch (ConditionalCheckFailedException failed) {
                 old = ConversationRows.conversation(failed.hasItem() ? failed.item() : null);
             }
@@ -163,10 +161,10 @@ public final class ConversationEditor {
                         + "keeps no per-message times, so pass cleanSequence (the last read message's seq) instead");
             }
             if (readUpToBeforeLast(key, old, cleanSequence, app)) {
-                return;
+                return Attempts.DONE;
             }
-        }
-        throw Attempts.contention();
+            return Optional.empty();
+        });
     }
 
     /** The point lies before the last message: those after it stay unread. False if the state changed meanwhile. */
@@ -230,13 +228,12 @@ public final class ConversationEditor {
      */
     public boolean remove(String appId, String userId, ConversationId id, BiFunction<ConversationItem, Long, Removal> removal) {
         Map<String, AttributeValue> key = key(appId, userId, id);
-        for (int attempt = 0; attempt < Attempts.MAX; attempt++) {
-            Attempts.backoff(attempt);
+        return Attempts.untilDone(attempt -> {
             AppSettings app = settings.cached(appId);
             ConversationItem item = ConversationRows.conversation(table.get(key));
             long now = clock.millis(); // after the read: a change's time stays close to its commit
             if (!ConversationRows.isLive(item, now)) {
-                return false;
+                return Optional.of(false);
             }
             Expr b = new Expr();
             b.delete(SLOTS, Av.ns(List.of(item.getSlot())));
@@ -250,12 +247,12 @@ public final class ConversationEditor {
                     ShownIn.remove(table, userPk(appId, userId), id));
             try {
                 table.transact(tx);
-                return true;
+                return Optional.of(true);
             } catch (TransactionCanceledException raced) {
                 // changed meanwhile; read again
             }
-        }
-        throw Attempts.contention();
+            return Optional.empty();
+        });
     }
 
     private static Map<String, AttributeValue> key(String appId, String userId, ConversationId id) {

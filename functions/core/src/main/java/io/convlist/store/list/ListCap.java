@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.IntFunction;
@@ -119,7 +120,7 @@ public final class ListCap {
             return swapIntoVictimSlot(pk, stored, time, app, prior, itemInSlot);
         }
         Plan plan = CapPlanner.plan(stored, app.conversationLimit(), 1, now / 1000);
-        List<TransactWriteItem> priorItems = prior.transactionItems(table.table);
+        List<TransactWriteItem> priorItems = prior.transactionItems(table);
         // The new conversation, the bookkeeping, its "shown in" entry and its prior items, then the victims.
         int room = (TableRequests.TRANSACTION_MAX_ITEMS - 3 - priorItems.size()) / ITEMS_PER_VICTIM;
         if (plan.victims().size() > room) {
@@ -169,7 +170,7 @@ public final class ListCap {
         ConversationRows.countingFrom(item, floor, expired.excluded(), expired.atInfo());
         List<TransactWriteItem> tx = new ArrayList<>(List.of(table.txPutReplacing(ConversationRows.toMap(item),
                 ConversationRows.expiresAt(old))));
-        tx.addAll(prior.transactionItems(table.table));
+        tx.addAll(prior.transactionItems(table));
         try {
             table.transact(tx);
             return true;
@@ -187,7 +188,7 @@ public final class ListCap {
                 + e.v(app.conversationLimit()) + " AND NOT contains(" + e.n(SLOTS) + ", " + e.v(slot) + "))";
         List<TransactWriteItem> tx = new ArrayList<>(List.of(table.txPutNew(itemInSlot.apply(slot)),
                 table.txUpdate(metaKey, e, condition)));
-        tx.addAll(prior.transactionItems(table.table));
+        tx.addAll(prior.transactionItems(table));
         tx.add(ShownIn.add(table, prior.pk(), prior.id()));
         return transactOrStartOver(tx);
     }
@@ -221,7 +222,7 @@ public final class ListCap {
             List<TransactWriteItem> tx = new ArrayList<>();
             tx.add(table.txPutNew(itemInSlot.apply(victim.slot())));
             tx.addAll(eviction(pk, victim, item, time.millis(), app));
-            tx.addAll(prior.transactionItems(table.table));
+            tx.addAll(prior.transactionItems(table));
             tx.add(ShownIn.add(table, pk, prior.id()));
             try {
                 table.transact(tx);
@@ -276,23 +277,22 @@ public final class ListCap {
 
     Plan enforceLimit(String pk, AppSettings app) {
         Map<String, AttributeValue> metaKey = Av.key(pk, META_SK);
-        for (int attempt = 0; attempt < Attempts.MAX; attempt++) {
-            Attempts.backoff(attempt);
+        return Attempts.untilDone(attempt -> {
             ListMetaItem meta = meta(table.get(metaKey));
             long now = clock.millis();
             Plan plan = CapPlanner.plan(entries(pk), app.conversationLimit(), 0, now / 1000);
             if (CapPlanner.isExact(plan, meta.slotSet(), meta.pinned())) {
-                return plan;
+                return Optional.of(plan);
             }
             try {
                 if (trimStep(pk, plan, meta.revision(), app, now)) {
-                    return plan;
+                    return Optional.of(plan);
                 }
             } catch (TransactionCanceledException raced) {
                 // another writer changed the list; read again
             }
-        }
-        throw Attempts.contention();
+            return Optional.empty();
+        });
     }
 
     public ListState state(String appId, String userId) {

@@ -17,8 +17,6 @@ import io.convlist.store.table.Av;
 import io.convlist.store.table.Expr;
 import io.convlist.store.table.TableRequests;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
-import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 /**
@@ -63,21 +61,17 @@ public record Prior(ConversationId id, String pk, RemarkItem remark, PeerSetting
      * unchanged (a concurrent change then updates the conversation, or this creation starts over),
      * and the removal record, if any, goes: the conversation is back.
      */
-    List<TransactWriteItem> transactionItems(String table) {
+    List<TransactWriteItem> transactionItems(TableRequests table) {
         List<TransactWriteItem> items = new ArrayList<>();
         Expr e = new Expr();
         String unchanged = settings == null ? "attribute_not_exists(" + e.n(PK) + ")"
                 : settings.getSettingsVer() == null ? "attribute_exists(" + e.n(PK) + ") AND attribute_not_exists(" + e.n(SETTINGS_VER) + ")"
                 : e.n(SETTINGS_VER) + " = " + e.v(settings.getSettingsVer());
-        items.add(TransactWriteItem.builder().conditionCheck(ConditionCheck.builder().tableName(table)
-                .key(Av.key(pk, peerSettingsSk(id))).conditionExpression(unchanged).expressionAttributeNames(e.names())
-                .expressionAttributeValues(e.values()).build()).build());
+        items.add(table.txConditionCheck(Av.key(pk, peerSettingsSk(id)), e, unchanged));
         if (removal != null) {
             Expr r = new Expr();
             String same = r.n(REMOVED_AT) + " = " + r.v(removal.getRemovedAt());
-            items.add(TransactWriteItem.builder().delete(Delete.builder().tableName(table).key(Av.key(pk, removalSk(id)))
-                    .conditionExpression(same).expressionAttributeNames(r.names()).expressionAttributeValues(r.values())
-                    .build()).build());
+            items.add(table.txDeleteIf(Av.key(pk, removalSk(id)), r, same));
         }
         return items;
     }

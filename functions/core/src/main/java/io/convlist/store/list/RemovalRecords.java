@@ -14,8 +14,6 @@ import io.convlist.store.item.Schemas;
 import io.convlist.store.table.Av;
 import io.convlist.store.table.Expr;
 import io.convlist.store.table.TableRequests;
-import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
-import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
@@ -72,10 +70,8 @@ public final class RemovalRecords {
         Expr absent = new Expr();
         String notInList = "attribute_not_exists(" + absent.n(PK) + ")"
                 + (orExpired ? " OR " + absent.n(EXPIRES_AT) + " <= " + absent.v(now / 1000) : "");
-        ConditionCheck check = ConditionCheck.builder().tableName(table.table).key(Av.key(pk, conversationSk(removal.conversationId())))
-                .conditionExpression(notInList).expressionAttributeNames(absent.names()).expressionAttributeValues(absent.values()).build();
         try {
-            table.transact(List.of(TransactWriteItem.builder().conditionCheck(check).build(),
+            table.transact(List.of(table.txConditionCheck(Av.key(pk, conversationSk(removal.conversationId())), absent, notInList),
                     table.txPutIf(ConversationRows.removalRecord(pk, removal, now, app), e, condition),
                     ShownIn.remove(table, pk, removal.conversationId())));
             return true;

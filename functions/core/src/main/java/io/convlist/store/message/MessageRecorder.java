@@ -105,8 +105,7 @@ public final class MessageRecorder {
 
     private void apply(String appId, String owner, ConversationId id, MessageEvent m, MessageRole role) {
         Map<String, AttributeValue> key = Av.key(userPk(appId, owner), conversationSk(id));
-        for (int attempt = 0; attempt < Attempts.MAX; attempt++) {
-            Attempts.backoff(attempt);
+        Attempts.untilDone(attempt -> {
             AppSettings app = settings.cached(appId);
             long now = clock.millis();
             ConversationItem old;
@@ -117,7 +116,7 @@ public final class MessageRecorder {
             }
             try {
                 table.update(key, inOrder(e, m, role, now, app), condition);
-                return;
+                return Attempts.DONE;
             } catch (ConditionalCheckFailedException failed) {
                 old = ConversationRows.conversation(failed.hasItem() ? failed.item() : null);
             }
@@ -135,10 +134,10 @@ public final class MessageRecorder {
                 done = applyLate(key, old, m, role, app);
             }
             if (done) {
-                return;
+                return Attempts.DONE;
             }
-        }
-        throw Attempts.contention();
+            return Optional.empty();
+        });
     }
 
     /**

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
 import io.convlist.domain.AppSettings;
@@ -132,8 +133,7 @@ public final class ConversationGroups {
      * @return its ID
      */
     private String register(String appId, String pk, String name) {
-        for (int attempt = 0; attempt < Attempts.MAX; attempt++) {
-            Attempts.backoff(attempt);
+        return Attempts.untilDone(attempt -> {
             Map<String, AttributeValue> raw = table.get(ConversationGroupNames.key(pk));
             Map<String, String> current = ConversationGroupNames.byName(raw);
             if (current.containsKey(name)) {
@@ -158,16 +158,15 @@ public final class ConversationGroups {
                         + e.v(Limits.CONVERSATION_GROUPS_MAX));
             }
             if (commit(appId, pk, write)) {
-                return id;
+                return Optional.of(id);
             }
-        }
-        throw Attempts.contention();
+            return Optional.empty();
+        });
     }
 
     /** Renames a group: NOT_FOUND without one of the old name, CONFLICT if the new name is taken. */
     private String renameInRegistry(String appId, String pk, String oldName, String newName) {
-        for (int attempt = 0; attempt < Attempts.MAX; attempt++) {
-            Attempts.backoff(attempt);
+        return Attempts.untilDone(attempt -> {
             Map<String, String> current = byName(pk);
             String id = current.get(oldName);
             if (id == null) {
@@ -181,25 +180,24 @@ public final class ConversationGroups {
             String newPath = e.n(GROUPS_BY_NAME) + "." + e.n(newName);
             e.removePath(oldPath).set(newPath + " = " + e.v(id));
             if (commit(appId, pk, table.txUpdate(ConversationGroupNames.key(pk), e, oldPath + " = " + e.v(id) + " AND attribute_not_exists(" + newPath + ")"))) {
-                return id;
+                return Optional.of(id);
             }
-        }
-        throw Attempts.contention();
+            return Optional.empty();
+        });
     }
 
     /** Deletes a group by name (NOT_FOUND if there is none); returns the ID its members hold. */
     private String unregister(String appId, String pk, String name) {
-        for (int attempt = 0; attempt < Attempts.MAX; attempt++) {
-            Attempts.backoff(attempt);
+        return Attempts.untilDone(attempt -> {
             String id = idOf(pk, name);
             Expr e = new Expr();
             String path = e.n(GROUPS_BY_NAME) + "." + e.n(name);
             e.removePath(path);
             if (commit(appId, pk, table.txUpdate(ConversationGroupNames.key(pk), e, path + " = " + e.v(id)))) {
-                return id;
+                return Optional.of(id);
             }
-        }
-        throw Attempts.contention();
+            return Optional.empty();
+        });
     }
 
     /** The change with the sync marker, in one transaction; false if its condition failed (read again). */

@@ -9,7 +9,9 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.convlist.domain.AppSettings;
 import io.convlist.domain.ConversationId;
@@ -30,7 +32,6 @@ import io.convlist.store.table.ParallelWrites;
 import io.convlist.store.table.TableRequests;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
@@ -67,13 +68,12 @@ public final class PeerSettingsStore {
     public List<ConversationId> change(String appId, String userId, List<ConversationId> ids, SettingChange change) {
         String pk = userPk(appId, userId);
         Map<ConversationId, SettingsFields> states = new ConcurrentHashMap<>();
-        List<ConversationId> pending = ids;
-        for (int attempt = 0; attempt < Attempts.MAX && !pending.isEmpty(); attempt++) {
-            Attempts.backoff(attempt);
-            pending = changeOnce(pk, pending, change, states);
-        }
-        if (!pending.isEmpty()) {
-            throw Attempts.contention();
+        if (!ids.isEmpty()) {
+            AtomicReference<List<ConversationId>> pending = new AtomicReference<>(ids);
+            Attempts.untilDone(attempt -> {
+                pending.set(changeOnce(pk, pending.get(), change, states));
+                return pending.get().isEmpty() ? Attempts.DONE : Optional.empty();
+            });
         }
         return copyOntoConversations(appId, pk, ids, states);
     }
@@ -239,9 +239,7 @@ public final class PeerSettingsStore {
 
     private TransactWriteItem deleteIfVersion(String pk, ConversationId id, long version) {
         Expr e = new Expr();
-        return TransactWriteItem.builder().delete(Delete.builder().tableName(table.table).key(settingsKey(pk, id))
-                .conditionExpression(e.n(SETTINGS_VER) + " = " + e.v(version)).expressionAttributeNames(e.names())
-                .expressionAttributeValues(e.values()).build()).build();
+        return table.txDeleteIf(settingsKey(pk, id), e, e.n(SETTINGS_VER) + " = " + e.v(version));
     }
 
     /** Counts settings in or out; counting in is conditioned on the cap holding after it. */

@@ -1,5 +1,6 @@
 package io.convlist.store.table;
 
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
 import io.convlist.domain.ErrorCode;
@@ -10,7 +11,34 @@ public final class Attempts {
     /** Optimistic writes retry this often when concurrent writers win, then answer THROTTLED. */
     public static final int MAX = 12;
 
+    /** What an attempt answers when it is done and has nothing to give back. */
+    public static final Optional<Boolean> DONE = Optional.of(Boolean.TRUE);
+
     private Attempts() {
+    }
+
+    /**
+     * One optimistic attempt: read, decide, write on the condition that what was read still holds.
+     * Its answer, or {@link Optional#empty()} when a concurrent writer won and it must read again.
+     */
+    @FunctionalInterface
+    public interface Attempt<T> {
+        Optional<T> run(int attempt);
+    }
+
+    /**
+     * Runs the attempt until it is done, pausing between attempts ({@link #backoff}); after
+     * {@value #MAX} lost races the caller is answered THROTTLED, which it may retry.
+     */
+    public static <T> T untilDone(Attempt<T> attempt) {
+        for (int n = 0; n < MAX; n++) {
+            backoff(n);
+            Optional<T> done = attempt.run(n);
+            if (done.isPresent()) {
+                return done.get();
+            }
+        }
+        throw contention();
     }
 
     /**

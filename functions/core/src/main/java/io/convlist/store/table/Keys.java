@@ -163,6 +163,19 @@ public final class Keys {
         return "u#" + appId + "#" + userId;
     }
 
+    /** Whose list a partition is. */
+    public record Owner(String appId, String userId) {
+    }
+
+    /** The owner of a user's list from its partition key ({@code u#{app}#{user}}); null for any other partition. */
+    public static Owner ownerOf(String pk) {
+        if (pk == null || !pk.startsWith("u#")) {
+            return null;
+        }
+        String[] parts = pk.split("#", -1); // IDs hold no '#' (Limits.ID_PATTERN)
+        return parts.length == 3 ? new Owner(parts[1], parts[2]) : null;
+    }
+
     public static String conversationSk(ConversationId id) {
         return "c#" + id;
     }

@@ -121,9 +121,23 @@ public final class TableRequests {
     /** Deletes an item only if its TTL attribute is unchanged, i.e. nobody changed it since it was read. */
     public TransactWriteItem txDeleteUnchanged(Map<String, AttributeValue> key, long expiresAt) {
         Expr e = new Expr();
-        String condition = e.n(Keys.EXPIRES_AT) + " = " + e.v(expiresAt);
+        return txDeleteIf(key, e, e.n(Keys.EXPIRES_AT) + " = " + e.v(expiresAt));
+    }
+
+    public TransactWriteItem txDeleteIf(Map<String, AttributeValue> key, Expr e, String condition) {
         return TransactWriteItem.builder().delete(Delete.builder().tableName(table).key(key).conditionExpression(condition)
                 .expressionAttributeNames(e.names()).expressionAttributeValues(e.values()).build()).build();
+    }
+
+    public TransactWriteItem txDelete(Map<String, AttributeValue> key) {
+        return TransactWriteItem.builder().delete(Delete.builder().tableName(table).key(key).build()).build();
+    }
+
+    /** Every item of a partition, strongly consistent: one Query per 1 MB page. */
+    public List<Map<String, AttributeValue>> wholePartition(String pk) {
+        Expr e = new Expr();
+        return queryAll(QueryRequest.builder().tableName(table).keyConditionExpression(e.n(Keys.PK) + " = " + e.v(pk))
+                .expressionAttributeNames(e.names()).expressionAttributeValues(e.values()).consistentRead(true).build());
     }
 
     /**

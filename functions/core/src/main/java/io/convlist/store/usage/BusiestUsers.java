@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -63,20 +64,17 @@ public final class BusiestUsers {
         List<Map<String, AttributeValue>> keys = new ArrayList<>(users.stream().map(u -> Av.key(usagePk(app), countPrefix + u)).toList());
         keys.add(boardKey); // the first reading of the board comes in the same request
         Map<String, Map<String, AttributeValue>> read = table.batchGet(keys);
-        Map<String, AttributeValue> board = read.remove(TableRequests.keyString(boardKey));
+        Map<String, AttributeValue> firstReading = read.remove(TableRequests.keyString(boardKey));
         Map<String, Long> counts = new HashMap<>();
         read.values().forEach(item -> counts.put(item.get(SK).s().substring(countPrefix.length()), Long.parseLong(item.get(CHANGES).n())));
-        for (int attempt = 0; attempt < Attempts.MAX; attempt++) {
-            Attempts.backoff(attempt);
-            if (attempt > 0) {
-                board = table.get(boardKey);
-            }
+        Attempts.untilDone(attempt -> {
+            Map<String, AttributeValue> board = attempt == 0 ? firstReading : table.get(boardKey);
             Map<String, Long> shown = board == null ? Map.of() : numbers(board.get(USERS).m());
             Map<String, Long> merged = new HashMap<>(shown);
             counts.forEach((user, n) -> merged.merge(user, n, Math::max));
             Map<String, Long> top = top(merged);
             if (top.equals(shown)) {
-                return;
+                return Attempts.DONE;
             }
             Map<String, AttributeValue> ranked = new LinkedHashMap<>();
             top.forEach((user, n) -> ranked.put(user, Av.n(n)));
@@ -86,12 +84,12 @@ public final class BusiestUsers {
             String unchanged = board == null ? "attribute_not_exists(" + e.n(VERSION) + ")" : e.n(VERSION) + " = " + e.v(version);
             try {
                 table.update(boardKey, e, unchanged);
-                return;
+                return Attempts.DONE;
             } catch (ConditionalCheckFailedException concurrent) {
                 // another shard's batch ranked the same day meanwhile: merge into its board
             }
-        }
-        throw Attempts.contention();
+            return Optional.empty();
+        });
     }
 
     /** The day's busiest users, the busiest first. */

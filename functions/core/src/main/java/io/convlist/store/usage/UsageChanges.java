@@ -69,10 +69,9 @@ public final class UsageChanges {
     public static List<Activity> activity(List<Change> changes) {
         Map<Activity, Long> byUser = new LinkedHashMap<>();
         for (Change c : changes) {
-            String[] pk = c.pk().split("#", -1);
-            if (pk.length == 3 && "u".equals(pk[0]) && c.sk().startsWith(CONVERSATION_SK_PREFIX) && !"REMOVE".equals(c.eventName())
-                    && !restored(c)) {
-                byUser.merge(new Activity(pk[1], day(c), pk[2], 0), 1L, Long::sum);
+            Owner owner = ownerOf(c.pk());
+            if (owner != null && c.sk().startsWith(CONVERSATION_SK_PREFIX) && !"REMOVE".equals(c.eventName()) && !restored(c)) {
+                byUser.merge(new Activity(owner.appId(), day(c), owner.userId(), 0), 1L, Long::sum);
             }
         }
         List<Activity> out = new ArrayList<>();
@@ -84,9 +83,9 @@ public final class UsageChanges {
     public static List<ListStarted> listsStarted(List<Change> changes) {
         List<ListStarted> out = new ArrayList<>();
         for (Change c : changes) {
-            String[] pk = c.pk().split("#", -1);
-            if (pk.length == 3 && "u".equals(pk[0]) && META_SK.equals(c.sk()) && "INSERT".equals(c.eventName())) {
-                out.add(new ListStarted(pk[1], pk[2]));
+            Owner owner = ownerOf(c.pk());
+            if (owner != null && META_SK.equals(c.sk()) && "INSERT".equals(c.eventName())) {
+                out.add(new ListStarted(owner.appId(), owner.userId()));
             }
         }
         return out;
@@ -116,11 +115,11 @@ public final class UsageChanges {
     public static List<Counts> of(List<Change> changes) {
         Map<String, Map<String, Map<String, Long>>> byAppAndDay = new TreeMap<>();
         for (Change c : changes) {
-            String[] pk = c.pk().split("#", -1);
-            if (pk.length != 3 || !"u".equals(pk[0])) {
+            Owner owner = ownerOf(c.pk());
+            if (owner == null) {
                 continue; // not a user's list
             }
-            Map<String, Map<String, Long>> days = byAppAndDay.computeIfAbsent(pk[1], a -> new TreeMap<>());
+            Map<String, Map<String, Long>> days = byAppAndDay.computeIfAbsent(owner.appId(), a -> new TreeMap<>());
             count(c, days.computeIfAbsent(day(c), d -> new LinkedHashMap<>()), days.computeIfAbsent(ALL_TIME, d -> new LinkedHashMap<>()));
         }
         List<Counts> out = new ArrayList<>();

@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -116,19 +117,18 @@ public final class UsageCounters {
      * @return false if it was
      */
     private boolean write(List<TransactWriteItem> tx) {
-        for (int attempt = 0; attempt < Attempts.MAX; attempt++) {
-            Attempts.backoff(attempt);
+        return Attempts.untilDone(attempt -> {
             try {
                 table.transact(tx);
-                return true;
+                return Optional.of(true);
             } catch (TransactionCanceledException cancelled) {
                 if (TableRequests.failedAt(cancelled, 0)) {
-                    return false; // counted before: this batch came again
+                    return Optional.of(false); // counted before: this batch came again
                 }
                 // a concurrent batch of another shard moved the same counters: try again
             }
-        }
-        throw Attempts.contention();
+            return Optional.empty();
+        });
     }
 
     /** An app's counters over all time (empty if nothing was counted yet). */
