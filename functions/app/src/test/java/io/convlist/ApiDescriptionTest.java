@@ -29,8 +29,9 @@ import io.convlist.calls.FunctionCatalog;
 import io.convlist.domain.ErrorCode;
 import io.convlist.runtime.HttpStatuses;
 import io.convlist.testkit.DynamoDbTestResource;
-import io.convlist.testkit.FaultInjector;
 import io.convlist.testkit.FaultInjector.Fault;
+import io.convlist.testkit.FaultInjector;
+import io.convlist.testkit.MutableClock;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -48,6 +49,9 @@ import jakarta.inject.Inject;
 class ApiDescriptionTest {
     static final ObjectMapper JSON = new ObjectMapper();
     static final SchemaRegistry SCHEMAS = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+
+    @Inject
+    MutableClock clock;
 
     @Inject
     FunctionCatalog functions;
@@ -279,9 +283,9 @@ class ApiDescriptionTest {
      * A fresh app where alice's list holds c2c_bob and group_g1 (type Work, last message seq 42) and
      * she has a conversation group named Work holding c2c_bob: the state every example is written for.
      */
-    static final class Fixture {
+    final class Fixture {
         final String app = newApp();
-        final long time = System.currentTimeMillis() - 60_000;
+        final long time = clock.millis() - 60_000;
         final boolean serviceOnly;
         /** The token the function's example is called with. */
         final String token;

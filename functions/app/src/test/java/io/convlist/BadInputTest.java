@@ -3,6 +3,7 @@ package io.convlist;
 import static io.convlist.testing.Api.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -24,7 +25,12 @@ import io.restassured.response.Response;
 @QuarkusTest
 @QuarkusTestResource(DynamoDbTestResource.class)
 class BadInputTest {
-    static final long T0 = System.currentTimeMillis() - 60_000;
+    /**
+     * The cases are built before the application's clock can be injected, so they take the time from
+     * the same source: the application's clock here is real time (this class never moves it).
+     */
+    static final Clock CASES_CLOCK = Clock.systemUTC();
+    static final long T0 = CASES_CLOCK.millis() - 60_000;
     String app;
     String user;
     String service;
@@ -173,7 +179,7 @@ class BadInputTest {
                 user("a lone surrogate in a draft", "setConversationDraft", body("conversationID", "group_g1", "draftText", "x\uD800")),
                 service("a timestamp before 2000", "recordMessage", c2cMessage("timestamp", 946_684_799_999L)),
                 service("a timestamp in microseconds", "recordMessage", c2cMessage("timestamp", T0 * 1000)),
-                service("a timestamp two days ahead", "recordMessage", c2cMessage("timestamp", System.currentTimeMillis() + 2 * 86_400_000L)),
+                service("a timestamp two days ahead", "recordMessage", c2cMessage("timestamp", CASES_CLOCK.millis() + 2 * 86_400_000L)),
                 service("seq above 2^53", "recordMessage", c2cMessage("seq", (1L << 53) + 1)),
                 // bodies that are not the function's JSON
                 user("count is not a number", "getConversationList", Map.of("count", "abc")),

@@ -27,6 +27,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -34,7 +35,13 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 @QuarkusTest
 @QuarkusTestResource(DynamoDbTestResource.class)
 class CloudLimitTest {
-    static final long T0 = System.currentTimeMillis() - 3_600_000;
+    /** A time before the test on the application's clock, taken as it starts: the tests' messages are sent from here on. */
+    long t0;
+
+    @BeforeEach
+    void takeTheTestsStartingTime() {
+        t0 = clock.millis() - 3_600_000;
+    }
 
     @Inject
     AppSettingsStore settings;
@@ -62,12 +69,12 @@ class CloudLimitTest {
     void recordMessage_beyondLimit_evictsLeastRecentlyActiveUnpinned_andPinnedSurvive() {
         String app = newApp(); // standard edition: limit 100
         for (int i = 0; i < 100; i++) {
-            ownGroup(app, "u", "g" + i, T0 + i * 1000L);
+            ownGroup(app, "u", "g" + i, t0 + i * 1000L);
         }
         ok(userToken(app, "u"), "pinConversation", body("conversationID", "group_g0", "isPinned", true));
         ok(userToken(app, "u"), "pinConversation", body("conversationID", "group_g1", "isPinned", true));
         for (int i = 100; i < 105; i++) {
-            ownGroup(app, "u", "g" + i, T0 + i * 1000L);
+            ownGroup(app, "u", "g" + i, t0 + i * 1000L);
         }
         List<String> ids = ids(wholeList(app, "u", 100));
         assertThat(ids).hasSize(100).contains("group_g0", "group_g1", "group_g100", "group_g104");
@@ -107,7 +114,7 @@ class CloudLimitTest {
             int writer = w;
             futures.add(pool.submit(() -> {
                 for (int i = writer; i < creations; i += writers) {
-                    Map<String, Object> msg = body("type", "GROUP", "msgID", "m" + i, "seq", 1, "timestamp", T0 + i,
+                    Map<String, Object> msg = body("type", "GROUP", "msgID", "m" + i, "seq", 1, "timestamp", t0 + i,
                             "senderID", "hot", "groupID", "c" + i, "groupType", "Work", "recipients", List.of());
                     // A client retries 429 (contention) as told by Retry-After.
                     for (int attempt = 0; ; attempt++) {
@@ -151,7 +158,7 @@ class CloudLimitTest {
         String app = newApp();
         settings.put(new AppSettings(app, app, Edition.FLAGSHIP, 300, 7), "test");
         for (int i = 0; i < 150; i++) {
-            ownGroup(app, "u", "g" + i, T0 + i * 1000L);
+            ownGroup(app, "u", "g" + i, t0 + i * 1000L);
         }
         ok(userToken(app, "u"), "pinConversation", body("conversationID", "group_g0", "isPinned", true));
         assertThat(wholeList(app, "u", 100)).hasSize(150);
@@ -165,7 +172,7 @@ class CloudLimitTest {
 
         settings.put(new AppSettings(app, app, Edition.FLAGSHIP, 200, 7), "test");
         for (int i = 150; i < 200; i++) {
-            ownGroup(app, "u", "g" + i, T0 + i * 1000L);
+            ownGroup(app, "u", "g" + i, t0 + i * 1000L);
         }
         assertThat(wholeList(app, "u", 100)).hasSize(150);
     }
@@ -175,7 +182,7 @@ class CloudLimitTest {
         String app = newApp();
         settings.put(new AppSettings(app, app, Edition.FLAGSHIP, 300, 7), "test");
         for (int i = 0; i < 150; i++) {
-            ownGroup(app, "u", "g" + i, T0 + i * 1000L);
+            ownGroup(app, "u", "g" + i, t0 + i * 1000L);
         }
         AppSettingsStore elsewhere = new AppSettingsStore(ddb, table, clock, Duration.ZERO);
         elsewhere.put(new AppSettings(app, app, Edition.STANDARD, 100, 7), "console");

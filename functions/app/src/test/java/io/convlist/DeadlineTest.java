@@ -10,6 +10,7 @@ import io.convlist.store.ConversationStore;
 import io.convlist.store.list.ListState;
 import io.convlist.testkit.DynamoDbTestResource;
 import io.convlist.testkit.FaultInjector;
+import io.convlist.testkit.MutableClock;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -17,6 +18,7 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,7 +29,16 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(DynamoDbTestResource.class)
 @TestProfile(DeadlineTest.ShortDeadline.class)
 class DeadlineTest {
-    static final long T0 = System.currentTimeMillis() - 60_000;
+    @Inject
+    MutableClock clock;
+
+    /** A time before the test on the application's clock, taken as it starts: the tests' messages are sent from here on. */
+    long t0;
+
+    @BeforeEach
+    void takeTheTestsStartingTime() {
+        t0 = clock.millis() - 60_000;
+    }
 
     /** A deadline of one second, so that a creation (three requests in a row) on a backend answering each in 600 ms runs past it. */
     public static class ShortDeadline implements QuarkusTestProfile {
@@ -51,12 +62,12 @@ class DeadlineTest {
     @Test
     void stalledBackend_isA503WithinTheDeadlinePlusOneCall_andTheServiceRecovers() {
         String app = newApp();
-        group(app, "g", "Work", "x", List.of("u1", "u2", "u3"), 1, T0, "first", List.of(), false);
+        group(app, "g", "Work", "x", List.of("u1", "u2", "u3"), 1, t0, "first", List.of(), false);
         faults.stall(600);
         long start = System.nanoTime();
         // A message to 13 new members: a creation each, more requests than one second allows.
         List<String> members = List.of("u1", "u2", "u3", "m1", "m2", "m3", "m4", "m5", "m6", "m7", "m8", "m9", "m10", "m11");
-        Response r = call(serviceToken(app), "recordMessage", body("type", "GROUP", "msgID", "g-2", "seq", 2, "timestamp", T0 + 1,
+        Response r = call(serviceToken(app), "recordMessage", body("type", "GROUP", "msgID", "g-2", "seq", 2, "timestamp", t0 + 1,
                 "senderID", "x", "groupID", "g", "groupType", "Work", "recipients", members, "summary", "second"));
         long millis = (System.nanoTime() - start) / 1_000_000;
         assertThat(r.statusCode()).isEqualTo(503);
@@ -67,7 +78,7 @@ class DeadlineTest {
         assertThat(millis).as("answered after %d ms", millis).isLessThan(1_000 + 600 + 1_500);
         // Recovery: the backend answers again, the pipeline redelivers, every list is whole and exact.
         faults.disarm();
-        ok(serviceToken(app), "recordMessage", body("type", "GROUP", "msgID", "g-2", "seq", 2, "timestamp", T0 + 1,
+        ok(serviceToken(app), "recordMessage", body("type", "GROUP", "msgID", "g-2", "seq", 2, "timestamp", t0 + 1,
                 "senderID", "x", "groupID", "g", "groupType", "Work", "recipients", members, "summary", "second"));
         for (String member : members) {
             Map<String, Object> c = conversation(app, member, "group_g");

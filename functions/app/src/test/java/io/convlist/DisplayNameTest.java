@@ -6,23 +6,34 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.convlist.testkit.DynamoDbTestResource;
+import io.convlist.testkit.MutableClock;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 
 /** showName and faceUrl follow Tencent IM's priorities and are resolved when reading. */
 @QuarkusTest
 @QuarkusTestResource(DynamoDbTestResource.class)
 class DisplayNameTest {
+    @Inject
+    MutableClock clock;
+
     /** Message times an hour ago, so that drafts and pins (now) are the most recent activity. */
-    static final long T0 = System.currentTimeMillis() - 3_600_000;
+    long t0;
+
+    @BeforeEach
+    void takeTheTestsStartingTime() {
+        t0 = clock.millis() - 3_600_000;
+    }
 
     @Test
     void showName_c2c_remarkOverNicknameOverUserId_resolvedAtReadTime() {
         String app = newApp();
-        c2c(app, "peer", "me", 1, T0, "hi");
+        c2c(app, "peer", "me", 1, t0, "hi");
         // 1. No profile: the peer's userID.
         assertThat(conversation(app, "me", "c2c_peer")).containsEntry("showName", "peer");
         // 2. A nickname set after the conversation exists shows on the next read, with the face.
@@ -33,7 +44,7 @@ class DisplayNameTest {
         assertThat(conversation(app, "me", "c2c_peer")).containsEntry("showName", "Pat from work");
         // 4. A nickname change still shows where no remark is set.
         ok(serviceToken(app), "setUserProfile", body("userID", "peer", "nickname", "Patricia"));
-        c2c(app, "peer", "other", 1, T0, "hi");
+        c2c(app, "peer", "other", 1, t0, "hi");
         assertThat(conversation(app, "other", "c2c_peer")).containsEntry("showName", "Patricia");
         // 5. Clearing the remark falls back to the nickname.
         ok(serviceToken(app), "setFriendRemark", body("userID", "me", "friendUserID", "peer", "remark", ""));
@@ -44,14 +55,14 @@ class DisplayNameTest {
     void showName_remarkSetBeforeConversationExists_isUsedWhenItIsCreated() {
         String app = newApp();
         ok(serviceToken(app), "setFriendRemark", body("userID", "me", "friendUserID", "peer", "remark", "Old friend"));
-        c2c(app, "peer", "me", 1, T0, "hi");
+        c2c(app, "peer", "me", 1, t0, "hi");
         assertThat(conversation(app, "me", "c2c_peer")).containsEntry("showName", "Old friend");
     }
 
     @Test
     void showName_group_nameOverGroupId_withGroupFace() {
         String app = newApp();
-        group(app, "team1", "Work", "a", List.of("b"), 1, T0, "hi", List.of(), false);
+        group(app, "team1", "Work", "a", List.of("b"), 1, t0, "hi", List.of(), false);
         assertThat(conversation(app, "b", "group_team1")).containsEntry("showName", "team1").containsEntry("groupID", "team1");
         ok(serviceToken(app), "setGroupProfile", body("groupID", "team1", "groupName", "Team One", "faceUrl", "https://img/t1.png"));
         Map<String, Object> c = conversation(app, "b", "group_team1");

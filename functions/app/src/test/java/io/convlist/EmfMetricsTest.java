@@ -12,17 +12,22 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import io.convlist.testkit.DynamoDbTestResource;
+import io.convlist.testkit.MutableClock;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.vertx.core.json.JsonObject;
+import jakarta.inject.Inject;
 
 /** On Lambda each call's figures go out as one Embedded Metric Format line (CloudWatch reads it; no API call). */
 @QuarkusTest
 @QuarkusTestResource(DynamoDbTestResource.class)
 @TestProfile(EmfMetricsTest.OnLambda.class)
 class EmfMetricsTest {
+    @Inject
+    MutableClock clock;
+
     public static class OnLambda implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
@@ -33,7 +38,7 @@ class EmfMetricsTest {
     @Test
     void eachCall_writesOneEmfLine_withItsFunctionCodeLatencyAndRequests() throws Exception {
         String app = newApp();
-        c2c(app, "alice", "bob", 1, System.currentTimeMillis() - 60_000, "hi");
+        c2c(app, "alice", "bob", 1, clock.millis() - 60_000, "hi");
         PrintStream stdout = System.out;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));

@@ -17,6 +17,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import io.convlist.calls.FunctionCatalog;
 import io.convlist.testkit.DynamoDbTestResource;
+import io.convlist.testkit.MutableClock;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -34,6 +35,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 @QuarkusTest
 @QuarkusTestResource(DynamoDbTestResource.class)
 class EmptyInputTest {
+    @Inject
+    MutableClock clock;
+
     /** The functions whose request has no required field: {} is a whole request for them. */
     private static final Set<String> ALL_OPTIONAL = Set.of("getConversationList", "getTotalUnreadMessageCount",
             "getConversationGroupList", "syncConversations");
@@ -52,7 +56,7 @@ class EmptyInputTest {
     @BeforeEach
     void seed() {
         app = newApp();
-        long t0 = System.currentTimeMillis() - 60_000;
+        long t0 = clock.millis() - 60_000;
         c2c(app, "alice", "bob", 1, t0, "hello");
         group(app, "g1", "Work", "carol", List.of("bob"), 1, t0, "hi all", List.of(), false);
     }

@@ -13,11 +13,14 @@ import io.convlist.store.list.ListState;
 import io.convlist.testkit.DynamoDbTestResource;
 import io.convlist.testkit.FaultInjector.Fault;
 import io.convlist.testkit.FaultInjector;
+import io.convlist.testkit.MutableClock;
+import io.convlist.testkit.Seeds;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -30,7 +33,16 @@ import org.junit.jupiter.params.provider.EnumSource;
 @QuarkusTest
 @QuarkusTestResource(DynamoDbTestResource.class)
 class FaultInjectionTest {
-    static final long T0 = System.currentTimeMillis() - 3_600_000;
+    @Inject
+    MutableClock clock;
+
+    /** A time before the test on the application's clock, taken as it starts: the tests' messages are sent from here on. */
+    long t0;
+
+    @BeforeEach
+    void takeTheTestsStartingTime() {
+        t0 = clock.millis() - 3_600_000;
+    }
     static final int PEERS = 104; // past the standard edition's cap of 100: creation evicts
 
     @Inject
@@ -48,17 +60,17 @@ class FaultInjectionTest {
     record Step(boolean service, String function, Map<String, Object> body) {
     }
 
-    static List<Step> scenario() {
+    List<Step> scenario() {
         List<Step> steps = new ArrayList<>();
         for (int i = 0; i < PEERS; i++) {
-            steps.add(new Step(true, "recordMessage", body("type", "C2C", "msgID", "p" + i + "-1", "seq", 1, "timestamp", T0 + i * 1000L,
+            steps.add(new Step(true, "recordMessage", body("type", "C2C", "msgID", "p" + i + "-1", "seq", 1, "timestamp", t0 + i * 1000L,
                     "senderID", "p" + i, "receiverID", "u", "summary", "hello " + i)));
             if (i % 10 == 0) {
                 steps.add(new Step(false, "pinConversation", body("conversationID", "c2c_p" + i, "isPinned", true)));
             }
             if (i % 7 == 0) {
                 steps.add(new Step(true, "recordMessage", body("type", "C2C", "msgID", "p" + i + "-2", "seq", 2,
-                        "timestamp", T0 + i * 1000L + 1, "senderID", "p" + i, "receiverID", "u", "summary", "again")));
+                        "timestamp", t0 + i * 1000L + 1, "senderID", "p" + i, "receiverID", "u", "summary", "again")));
             }
         }
         steps.add(new Step(false, "cleanConversationUnreadMessageCount", body("conversationID", "c2c_p103")));
@@ -102,7 +114,7 @@ class FaultInjectionTest {
         String clean = newApp();
         run(clean, steps);
         String faulty = newApp();
-        long seed = Long.getLong("faults.seed", System.nanoTime());
+        long seed = Seeds.seed("FaultInjectionTest " + fault);
         faults.arm(fault, 6, seed);
         Map<Integer, Integer> statuses = run(faulty, steps);
         int injected = faults.injected();

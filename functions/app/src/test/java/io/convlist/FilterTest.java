@@ -7,35 +7,47 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.convlist.domain.Marks;
 import io.convlist.testkit.DynamoDbTestResource;
+import io.convlist.testkit.MutableClock;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import jakarta.inject.Inject;
 
 /** getConversationListByFilter and getUnreadMessageCountByFilter: Tencent's filter, the plain list's order and paging. */
 @QuarkusTest
 @QuarkusTestResource(DynamoDbTestResource.class)
 class FilterTest {
-    static final long T0 = System.currentTimeMillis() - 60_000;
+    @Inject
+    MutableClock clock;
+
+    /** A time before the test on the application's clock, taken as it starts: the tests' messages are sent from here on. */
+    long t0;
+
+    @BeforeEach
+    void takeTheTestsStartingTime() {
+        t0 = clock.millis() - 60_000;
+    }
 
     /**
      * u's list, newest first: c2c_p0..p5 (p0 oldest), group_g0..g3. Unread: every C2C 1; groups 2
      * each except g3, which u sent last. g1 has an @-mention of u. Marks: p1 STAR, p2 STAR|FOLD,
      * g0 custom 1<<40. Muted: p3.
      */
-    static String fixture() {
+    String fixture() {
         String app = newApp();
         String u = userToken(app, "u");
         for (int i = 0; i < 6; i++) {
-            c2c(app, "p" + i, "u", 1, T0 + i, "m");
+            c2c(app, "p" + i, "u", 1, t0 + i, "m");
         }
         for (int i = 0; i < 4; i++) {
             String from = i == 3 ? "u" : "x";
-            group(app, "g" + i, "Work", from, List.of("u", "x"), 1, T0 + 100 + i, "m", List.of(), false);
-            group(app, "g" + i, "Work", from, List.of("u", "x"), 2, T0 + 200 + i, "m", i == 1 ? List.of("u") : List.of(), false);
+            group(app, "g" + i, "Work", from, List.of("u", "x"), 1, t0 + 100 + i, "m", List.of(), false);
+            group(app, "g" + i, "Work", from, List.of("u", "x"), 2, t0 + 200 + i, "m", i == 1 ? List.of("u") : List.of(), false);
         }
         ok(u, "markConversation", body("conversationIDList", List.of("c2c_p1", "c2c_p2"), "markType", Marks.STAR, "enableMark", true));
         ok(u, "markConversation", body("conversationIDList", List.of("c2c_p2"), "markType", Marks.FOLD, "enableMark", true));

@@ -27,6 +27,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -37,7 +38,13 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(DynamoDbTestResource.class)
 class GroupMembershipTest {
-    static final long T0 = System.currentTimeMillis() - 3_600_000;
+    /** A time before the test on the application's clock, taken as it starts: the tests' messages are sent from here on. */
+    long t0;
+
+    @BeforeEach
+    void takeTheTestsStartingTime() {
+        t0 = clock.millis() - 3_600_000;
+    }
 
     @Inject
     ConversationStore store;
@@ -61,8 +68,8 @@ class GroupMembershipTest {
         return ok(serviceToken(app), "removeGroupMembers", body("groupID", group, "seq", seq, "userIDList", members));
     }
 
-    static void message(String app, String group, long seq, String from, List<String> recipients) {
-        group(app, group, "Work", from, recipients, seq, T0 + seq * 1000, "m" + seq, List.of(), false);
+    void message(String app, String group, long seq, String from, List<String> recipients) {
+        group(app, group, "Work", from, recipients, seq, t0 + seq * 1000, "m" + seq, List.of(), false);
     }
 
     Removal recordOf(String app, String user, String conversationId) {
@@ -155,7 +162,7 @@ class GroupMembershipTest {
                 int n = i;
                 calls.add(pool.submit(() -> join(app, "joined" + n, 3, List.of("u"))));
                 // Newer than the 100 listed before: the evictions take those, never what this run adds.
-                calls.add(pool.submit(() -> group(app, "sent" + n, "Work", "u", List.of(), 1, T0 + 3_000_000 + n, "hi", List.of(), false)));
+                calls.add(pool.submit(() -> group(app, "sent" + n, "Work", "u", List.of(), 1, t0 + 3_000_000 + n, "hi", List.of(), false)));
             }
             for (Future<?> f : calls) {
                 f.get(5, TimeUnit.MINUTES);

@@ -6,19 +6,31 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.convlist.testkit.DevTokens;
 import io.convlist.testkit.DynamoDbTestResource;
+import io.convlist.testkit.MutableClock;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import jakarta.inject.Inject;
 
 /** Identity from verified tokens only: apps and users are isolated. */
 @QuarkusTest
 @QuarkusTestResource(DynamoDbTestResource.class)
 class IdentityTest {
-    static final long T0 = System.currentTimeMillis();
+    @Inject
+    MutableClock clock;
+
+    /** A time before the test on the application's clock, taken as it starts: the tests' messages are sent from here on. */
+    long t0;
+
+    @BeforeEach
+    void takeTheTestsStartingTime() {
+        t0 = clock.millis();
+    }
 
     static void assertError(Response r, int status, String code) {
         assertThat(r.statusCode()).as(r.asString()).isEqualTo(status);
@@ -54,7 +66,7 @@ class IdentityTest {
     @Test
     void userToken_cannotReadOrChangeAnotherUsersList() {
         String app = newApp();
-        c2c(app, "alice", "bob", 1, T0, "secret");
+        c2c(app, "alice", "bob", 1, t0, "secret");
         String mallory = userToken(app, "mallory");
         assertError(call(mallory, "getConversationList", body("userID", "bob")), 403, "PERMISSION_DENIED");
         assertError(call(mallory, "deleteConversation", body("userID", "bob", "conversationID", "c2c_alice")), 403, "PERMISSION_DENIED");
@@ -66,7 +78,7 @@ class IdentityTest {
     @Test
     void serviceToken_actsForAnyUserOfItsApp_andMustNameTheUser() {
         String app = newApp();
-        c2c(app, "alice", "bob", 1, T0, "hi");
+        c2c(app, "alice", "bob", 1, t0, "hi");
         Response r = ok(serviceToken(app), "getConversationList", body("userID", "bob"));
         assertThat(r.jsonPath().getList("conversationList")).hasSize(1);
         assertError(call(serviceToken(app), "getConversationList", Map.of()), 400, "INVALID_ARGUMENT");
@@ -76,7 +88,7 @@ class IdentityTest {
     void appsAreIsolated_sameUserIdInTwoAppsSeesOnlyItsOwnApp() {
         String a = newApp();
         String b = newApp();
-        c2c(a, "alice", "bob", 1, T0, "in app a");
+        c2c(a, "alice", "bob", 1, t0, "in app a");
         assertThat(wholeList(a, "bob", 20)).hasSize(1);
         assertThat(wholeList(b, "bob", 20)).isEmpty();
         assertThat(ok(serviceToken(b), "getConversationList", body("userID", "bob")).jsonPath().getList("conversationList")).isEmpty();
@@ -87,7 +99,7 @@ class IdentityTest {
     void userToken_cannotCallServiceFunctions() {
         String app = newApp();
         String user = userToken(app, "alice");
-        assertError(call(user, "recordMessage", body("type", "C2C", "msgID", "m", "seq", 1, "timestamp", T0,
+        assertError(call(user, "recordMessage", body("type", "C2C", "msgID", "m", "seq", 1, "timestamp", t0,
                 "senderID", "alice", "receiverID", "bob", "summary", "spoofed")), 403, "PERMISSION_DENIED");
         assertError(call(user, "setUserProfile", body("userID", "bob", "nickname", "x")), 403, "PERMISSION_DENIED");
         assertError(call(user, "setFriendRemark", body("userID", "bob", "friendUserID", "alice", "remark", "x")), 403, "PERMISSION_DENIED");
@@ -105,7 +117,7 @@ class IdentityTest {
     @Test
     void tokensWithBadClaimsOrTimes_areRefused_notA500() {
         String app = newApp();
-        long now = System.currentTimeMillis() / 1000;
+        long now = clock.millis() / 1000;
         // 1. app as a number, an array, an object.
         for (Object badApp : List.of(42, List.of(app), Map.of("id", app))) {
             String token = signed(io.smallrye.jwt.build.Jwt.subject("u").claim("app", badApp).groups("user").issuedAt(now).expiresAt(now + 600));
@@ -114,7 +126,7 @@ class IdentityTest {
         // 2. Both roles at once.
         String both = signed(io.smallrye.jwt.build.Jwt.subject("u").claim("app", app).groups(java.util.Set.of("user", "service"))
                 .issuedAt(now).expiresAt(now + 600));
-        assertError(call(both, "recordMessage", body("type", "C2C", "msgID", "m", "seq", 1, "timestamp", T0, "senderID", "x",
+        assertError(call(both, "recordMessage", body("type", "C2C", "msgID", "m", "seq", 1, "timestamp", t0, "senderID", "x",
                 "receiverID", "u")), 401, "UNAUTHENTICATED");
         // 3. Issued in the future beyond a minute; living longer than 24 h (configurable).
         String future = signed(io.smallrye.jwt.build.Jwt.subject("u").claim("app", app).groups("user").issuedAt(now + 300).expiresAt(now + 900));

@@ -34,6 +34,7 @@ import io.convlist.store.ConversationStore;
 import io.convlist.store.TtlDeletions;
 import io.convlist.store.app.AppSettingsStore;
 import io.convlist.testing.Ttl;
+import io.convlist.testkit.Seeds;
 import io.convlist.testkit.DynamoDbTestResource;
 import io.convlist.testkit.OffsetClock;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -112,7 +113,7 @@ class LargeGroupModeTest {
 
     @Test
     void randomHistories_bothModes_sameListsTotalsAndSync() {
-        long first = Long.getLong("large.seed", System.nanoTime());
+        long first = Seeds.seed("LargeGroupModeTest");
         for (int h = 0; h < HISTORIES; h++) {
             long seed = first + h;
             try {

@@ -12,25 +12,35 @@ import io.convlist.domain.AppSettings;
 import io.convlist.domain.Edition;
 import io.convlist.store.app.AppSettingsStore;
 import io.convlist.testkit.DynamoDbTestResource;
+import io.convlist.testkit.MutableClock;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Ordering (pinned first, then most recent), paging with nextSeq, drafts and pinning. */
 @QuarkusTest
 @QuarkusTestResource(DynamoDbTestResource.class)
 class ListOrderTest {
+    @Inject
+    MutableClock clock;
+
     /** Message times an hour ago, so that drafts and pins (now) are the most recent activity. */
-    static final long T0 = System.currentTimeMillis() - 3_600_000;
+    long t0;
+
+    @BeforeEach
+    void takeTheTestsStartingTime() {
+        t0 = clock.millis() - 3_600_000;
+    }
 
     @Inject
     AppSettingsStore settings;
 
     /** The user's own group messages create one conversation each, at increasing times. */
-    static void createGroups(String app, String user, int n) {
+    void createGroups(String app, String user, int n) {
         for (int i = 0; i < n; i++) {
-            group(app, "g" + i, "Work", user, List.of(), 1, T0 + i * 1000L, "m" + i, List.of(), false);
+            group(app, "g" + i, "Work", user, List.of(), 1, t0 + i * 1000L, "m" + i, List.of(), false);
         }
     }
 
@@ -58,7 +68,7 @@ class ListOrderTest {
         settings.put(new AppSettings(app, app, Edition.FLAGSHIP, 500, 7), "test");
         // Many share a millisecond: order keys still differ (the slot), so paging cannot skip.
         for (int i = 0; i < 500; i++) {
-            group(app, "p" + i, "Work", "u", List.of(), 1, T0 + (i / 50), "m", List.of(), false);
+            group(app, "p" + i, "Work", "u", List.of(), 1, t0 + (i / 50), "m", List.of(), false);
         }
         List<Map<String, Object>> all = wholeList(app, "u", 7);
         assertThat(all).hasSize(500);
@@ -72,7 +82,7 @@ class ListOrderTest {
     void setConversationDraft_setsServerTimestampAndMovesUp_clearingClearsBothAndKeepsPlace() {
         String app = newApp();
         createGroups(app, "u", 3);
-        long before = System.currentTimeMillis();
+        long before = clock.millis();
         ok(userToken(app, "u"), "setConversationDraft", body("conversationID", "group_g0", "draftText", "half a thought"));
         Map<String, Object> g0 = conversation(app, "u", "group_g0");
         assertThat(g0).containsEntry("draftText", "half a thought");

@@ -17,23 +17,35 @@ import io.convlist.domain.GroupType;
 import io.convlist.domain.message.MessageEvent;
 import io.convlist.store.ConversationStore;
 import io.convlist.testkit.DynamoDbTestResource;
+import io.convlist.testkit.MutableClock;
+import io.convlist.testkit.Seeds;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Per-message flags and the last message's life: excluded from unread, excluded from last message, recall, edit, clear. */
 @QuarkusTest
 @QuarkusTestResource(DynamoDbTestResource.class)
 class MessageFlagsTest {
-    static final long T0 = System.currentTimeMillis() - 60_000;
+    @Inject
+    MutableClock clock;
+
+    /** A time before the test on the application's clock, taken as it starts: the tests' messages are sent from here on. */
+    long t0;
+
+    @BeforeEach
+    void takeTheTestsStartingTime() {
+        t0 = clock.millis() - 60_000;
+    }
 
     @Inject
     ConversationStore store;
 
-    static MessageEvent groupMessage(String group, long seq, boolean excluded, boolean atU) {
-        return new MessageEvent(ConversationType.GROUP, group + "-" + seq, seq, T0 + seq, "x", null, group, GroupType.Work,
+    MessageEvent groupMessage(String group, long seq, boolean excluded, boolean atU) {
+        return new MessageEvent(ConversationType.GROUP, group + "-" + seq, seq, t0 + seq, "x", null, group, GroupType.Work,
                 List.of("u"), "m" + seq, atU ? Set.of("u") : Set.of(), false, excluded, false).validated();
     }
 
@@ -43,7 +55,7 @@ class MessageFlagsTest {
 
     @Test
     void excludedFromUnreadCount_countsNothing_inAnyOrder_withReplays_andAfterAReadPoint() {
-        long seed = Long.getLong("flags.seed", System.nanoTime());
+        long seed = Seeds.seed("MessageFlagsTest");
         Random r = new Random(seed);
         String app = newApp();
         for (int history = 0; history < Integer.getInteger("flags.histories", 40); history++) {
@@ -89,9 +101,9 @@ class MessageFlagsTest {
     void excludedFromLastMessage_countsButNeitherCreatesNorMovesNorShows() {
         String app = newApp();
         String service = serviceToken(app);
-        c2c(app, "bob", "u", 1, T0, "first");
-        c2c(app, "carol", "u", 1, T0 + 10, "newer");
-        Map<String, Object> flagged = body("type", "C2C", "msgID", "bob-u-2", "seq", 2, "timestamp", T0 + 20, "senderID", "bob",
+        c2c(app, "bob", "u", 1, t0, "first");
+        c2c(app, "carol", "u", 1, t0 + 10, "newer");
+        Map<String, Object> flagged = body("type", "C2C", "msgID", "bob-u-2", "seq", 2, "timestamp", t0 + 20, "senderID", "bob",
                 "receiverID", "u", "summary", "typing…", "excludedFromLastMessage", true);
         ok(service, "recordMessage", flagged);
         ok(service, "recordMessage", flagged); // a replay changes nothing more
@@ -100,7 +112,7 @@ class MessageFlagsTest {
         assertThat(bob.get("unreadCount")).isEqualTo(2);
         assertThat(ids(wholeList(app, "u", 20))).containsExactly("c2c_carol", "c2c_bob");
         // Never creates: not for a new peer, not after a delete.
-        ok(service, "recordMessage", body("type", "C2C", "msgID", "dan-u-1", "seq", 1, "timestamp", T0, "senderID", "dan",
+        ok(service, "recordMessage", body("type", "C2C", "msgID", "dan-u-1", "seq", 1, "timestamp", t0, "senderID", "dan",
                 "receiverID", "u", "summary", "x", "excludedFromLastMessage", true));
         assertThat(call(userToken(app, "u"), "getConversation", body("conversationID", "c2c_dan")).statusCode()).isEqualTo(404);
         assertThat(call(userToken(app, "dan"), "getConversation", body("conversationID", "c2c_u")).statusCode()).isEqualTo(404);
@@ -110,8 +122,8 @@ class MessageFlagsTest {
     void recallAndEdit_changeTheLastMessageWhereItIsLast_clearHistoryEmptiesItInPlace() {
         String app = newApp();
         String service = serviceToken(app);
-        c2c(app, "bob", "u", 1, T0, "first");
-        c2c(app, "bob", "u", 2, T0 + 1, "second");
+        c2c(app, "bob", "u", 1, t0, "first");
+        c2c(app, "bob", "u", 2, t0 + 1, "second");
         Map<String, Object> second = body("type", "C2C", "msgID", "bob-u-2", "senderID", "bob", "receiverID", "u");
         ok(service, "modifyMessage", plus(second, "summary", "second, edited"));
         assertThat(map(conversation(app, "u", "c2c_bob").get("lastMessage")).get("summary")).isEqualTo("second, edited");
@@ -128,7 +140,7 @@ class MessageFlagsTest {
             assertThat(last.get("summary")).isEqualTo("");
         }
         // A group: every list that holds it.
-        group(app, "g1", "Work", "carol", List.of("u", "bob"), 1, T0 + 5, "hello all", List.of(), false);
+        group(app, "g1", "Work", "carol", List.of("u", "bob"), 1, t0 + 5, "hello all", List.of(), false);
         ok(service, "recallMessage", body("type", "GROUP", "msgID", "g1-1", "groupID", "g1"));
         for (String user : List.of("u", "bob", "carol")) {
             assertThat(map(conversation(app, user, "group_g1").get("lastMessage")).get("isRecalled")).isEqualTo(true);

@@ -6,24 +6,35 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.convlist.testkit.DynamoDbTestResource;
+import io.convlist.testkit.MutableClock;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 
 /** recordMessage: unread counts, lastMessage, @-mentions, at-least-once and out-of-order delivery. */
 @QuarkusTest
 @QuarkusTestResource(DynamoDbTestResource.class)
 class MessageRecordingTest {
+    @Inject
+    MutableClock clock;
+
     /** Message times an hour ago, so that drafts and pins (now) are the most recent activity. */
-    static final long T0 = System.currentTimeMillis() - 3_600_000;
+    long t0;
+
+    @BeforeEach
+    void takeTheTestsStartingTime() {
+        t0 = clock.millis() - 3_600_000;
+    }
 
     @Test
     void recordMessage_c2c_createsBothSidesWithUnreadOnlyForReceiver() {
         String app = newApp();
-        c2c(app, "alice", "bob", 1, T0, "hi bob");
-        c2c(app, "alice", "bob", 2, T0 + 1000, "are you there?");
+        c2c(app, "alice", "bob", 1, t0, "hi bob");
+        c2c(app, "alice", "bob", 2, t0 + 1000, "are you there?");
         Map<String, Object> bobs = conversation(app, "bob", "c2c_alice");
         assertThat(bobs).containsEntry("type", "C2C").containsEntry("userID", "alice").containsEntry("unreadCount", 2);
         assertThat(map(bobs.get("lastMessage"))).containsEntry("summary", "are you there?").containsEntry("seq", 2);
@@ -34,11 +45,11 @@ class MessageRecordingTest {
     @Test
     void recordMessage_sameMessageTwice_endsInSameState() {
         String app = newApp();
-        c2c(app, "alice", "bob", 1, T0, "one");
-        c2c(app, "alice", "bob", 2, T0 + 1, "two");
+        c2c(app, "alice", "bob", 1, t0, "one");
+        c2c(app, "alice", "bob", 2, t0 + 1, "two");
         Map<String, Object> once = conversation(app, "bob", "c2c_alice");
-        c2c(app, "alice", "bob", 2, T0 + 1, "two");
-        c2c(app, "alice", "bob", 1, T0, "one");
+        c2c(app, "alice", "bob", 2, t0 + 1, "two");
+        c2c(app, "alice", "bob", 1, t0, "one");
         Map<String, Object> twice = conversation(app, "bob", "c2c_alice");
         assertThat(twice.get("unreadCount")).isEqualTo(2);
         assertThat(twice.get("lastMessage")).isEqualTo(once.get("lastMessage"));
@@ -50,10 +61,10 @@ class MessageRecordingTest {
         String forward = newApp();
         String reverse = newApp();
         for (int seq = 1; seq <= 3; seq++) {
-            group(forward, "g1", "Work", "carol", List.of("dave"), seq, T0 + seq, "m" + seq, seq == 2 ? List.of("dave") : List.of(), false);
+            group(forward, "g1", "Work", "carol", List.of("dave"), seq, t0 + seq, "m" + seq, seq == 2 ? List.of("dave") : List.of(), false);
         }
         for (int seq = 3; seq >= 1; seq--) {
-            group(reverse, "g1", "Work", "carol", List.of("dave"), seq, T0 + seq, "m" + seq, seq == 2 ? List.of("dave") : List.of(), false);
+            group(reverse, "g1", "Work", "carol", List.of("dave"), seq, t0 + seq, "m" + seq, seq == 2 ? List.of("dave") : List.of(), false);
         }
         Map<String, Object> f = conversation(forward, "dave", "group_g1");
         Map<String, Object> r = conversation(reverse, "dave", "group_g1");
@@ -69,8 +80,8 @@ class MessageRecordingTest {
     @Test
     void recordMessage_atAllAndAtMe_giveAtTypes_andMarkReadClearsThem() {
         String app = newApp();
-        group(app, "g2", "Public", "erin", List.of("frank", "gina"), 1, T0, "all", List.of(), true);
-        group(app, "g2", "Public", "erin", List.of("frank", "gina"), 2, T0 + 1, "frank", List.of("frank"), true);
+        group(app, "g2", "Public", "erin", List.of("frank", "gina"), 1, t0, "all", List.of(), true);
+        group(app, "g2", "Public", "erin", List.of("frank", "gina"), 2, t0 + 1, "frank", List.of("frank"), true);
         assertThat(list(conversation(app, "frank", "group_g2").get("groupAtInfoList")))
                 .containsExactly(Map.of("seq", 1, "atType", 2), Map.of("seq", 2, "atType", 3));
         assertThat(list(conversation(app, "gina", "group_g2").get("groupAtInfoList")))
@@ -88,7 +99,7 @@ class MessageRecordingTest {
         assertThat(frank.get("unreadCount")).isEqualTo(0);
         assertThat(list(frank.get("groupAtInfoList"))).isEmpty();
         // Messages after the read point stay unread.
-        group(app, "g2", "Public", "erin", List.of("frank"), 3, T0 + 2, "later", List.of(), false);
+        group(app, "g2", "Public", "erin", List.of("frank"), 3, t0 + 2, "later", List.of(), false);
         assertThat(conversation(app, "frank", "group_g2").get("unreadCount")).isEqualTo(1);
     }
 
@@ -96,7 +107,7 @@ class MessageRecordingTest {
     void recordMessage_avChatRoom_keepsNoUnreadCount() {
         String app = newApp();
         for (int seq = 1; seq <= 3; seq++) {
-            group(app, "live1", "AVChatRoom", "host", List.of("viewer"), seq, T0 + seq, "m" + seq, List.of("viewer"), false);
+            group(app, "live1", "AVChatRoom", "host", List.of("viewer"), seq, t0 + seq, "m" + seq, List.of("viewer"), false);
         }
         Map<String, Object> c = conversation(app, "viewer", "group_live1");
         assertThat(c).containsEntry("unreadCount", 0).containsEntry("groupType", "AVChatRoom");
@@ -107,25 +118,25 @@ class MessageRecordingTest {
     @Test
     void cleanUnread_c2cByTimestamp_marksReadUpToIt_andRefusesAPointBeforeTheLastMessage() {
         String app = newApp();
-        c2c(app, "alice", "bob", 1, T0, "one");
-        c2c(app, "alice", "bob", 2, T0 + 1000, "two");
+        c2c(app, "alice", "bob", 1, t0, "one");
+        c2c(app, "alice", "bob", 2, t0 + 1000, "two");
         var early = call(userToken(app, "bob"), "cleanConversationUnreadMessageCount",
-                body("conversationID", "c2c_alice", "cleanTimestamp", T0 + 500));
+                body("conversationID", "c2c_alice", "cleanTimestamp", t0 + 500));
         assertThat(early.statusCode()).isEqualTo(409);
         assertThat(conversation(app, "bob", "c2c_alice").get("unreadCount")).isEqualTo(2);
         ok(userToken(app, "bob"), "cleanConversationUnreadMessageCount", body("conversationID", "c2c_alice", "cleanSequence", 1));
         assertThat(conversation(app, "bob", "c2c_alice").get("unreadCount")).isEqualTo(1);
         ok(userToken(app, "bob"), "cleanConversationUnreadMessageCount",
-                body("conversationID", "c2c_alice", "cleanTimestamp", T0 + 1000));
+                body("conversationID", "c2c_alice", "cleanTimestamp", t0 + 1000));
         assertThat(conversation(app, "bob", "c2c_alice").get("unreadCount")).isEqualTo(0);
     }
 
     @Test
     void cleanUnread_emptyId_marksEveryConversationRead() {
         String app = newApp();
-        c2c(app, "alice", "bob", 1, T0, "one");
-        c2c(app, "carol", "bob", 1, T0, "two");
-        group(app, "g3", "Work", "dave", List.of("bob"), 5, T0, "three", List.of("bob"), false);
+        c2c(app, "alice", "bob", 1, t0, "one");
+        c2c(app, "carol", "bob", 1, t0, "two");
+        group(app, "g3", "Work", "dave", List.of("bob"), 5, t0, "three", List.of("bob"), false);
         assertThat(totalUnread(app, "bob")).isEqualTo(3);
         ok(userToken(app, "bob"), "cleanConversationUnreadMessageCount", body("conversationID", ""));
         assertThat(totalUnread(app, "bob")).isZero();
@@ -136,8 +147,8 @@ class MessageRecordingTest {
     void totalUnread_leavesOutEveryConversationWhoseRecvOptIsNotZero() {
         String app = newApp();
         for (int opt = 0; opt <= 4; opt++) {
-            c2c(app, "peer" + opt, "me", 1, T0, "hi");
-            c2c(app, "peer" + opt, "me", 2, T0 + 1, "hi again");
+            c2c(app, "peer" + opt, "me", 1, t0, "hi");
+            c2c(app, "peer" + opt, "me", 2, t0 + 1, "hi again");
             ok(userToken(app, "me"), "setReceiveMessageOpt", body("conversationIDList", List.of("c2c_peer" + opt), "opt", opt));
         }
         assertThat(totalUnread(app, "me")).isEqualTo(2);
@@ -149,9 +160,9 @@ class MessageRecordingTest {
     @Test
     void recordMessage_senderReadsUpToItsOwnMessage() {
         String app = newApp();
-        c2c(app, "alice", "bob", 1, T0, "hi");
-        c2c(app, "alice", "bob", 2, T0 + 1, "hi");
-        c2c(app, "bob", "alice", 3, T0 + 2, "hello");
+        c2c(app, "alice", "bob", 1, t0, "hi");
+        c2c(app, "alice", "bob", 2, t0 + 1, "hi");
+        c2c(app, "bob", "alice", 3, t0 + 2, "hello");
         assertThat(conversation(app, "bob", "c2c_alice").get("unreadCount")).isEqualTo(0);
         assertThat(conversation(app, "alice", "c2c_bob").get("unreadCount")).isEqualTo(1);
     }

@@ -11,16 +11,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import io.convlist.runtime.StoreConfig;
 import io.convlist.readiness.TableReadiness;
-import io.restassured.http.ContentType;
-import io.restassured.response.Response;
+import io.convlist.runtime.StoreConfig;
 import io.convlist.testkit.DynamoDbTestResource;
 import io.convlist.testkit.FaultInjector;
+import io.convlist.testkit.MutableClock;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
 import io.vertx.core.json.JsonObject;
 import jakarta.inject.Inject;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -30,7 +32,16 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 @QuarkusTestResource(DynamoDbTestResource.class)
 class OperationsTest {
     static final Path LOG = Path.of("target/functions-test.log");
-    static final long T0 = System.currentTimeMillis() - 60_000;
+    @Inject
+    MutableClock clock;
+
+    /** A time before the test on the application's clock, taken as it starts: the tests' messages are sent from here on. */
+    long t0;
+
+    @BeforeEach
+    void takeTheTestsStartingTime() {
+        t0 = clock.millis() - 60_000;
+    }
 
     @Inject
     DynamoDbClient ddb;
@@ -56,10 +67,10 @@ class OperationsTest {
         String user = userToken(app, "bob");
         String summary = "summary-" + UUID.randomUUID();
         String draft = "draft-" + UUID.randomUUID();
-        c2c(app, "alice", "bob", 1, T0, summary);
+        c2c(app, "alice", "bob", 1, t0, summary);
 
         String messageId = "req-" + UUID.randomUUID();
-        Response message = post(service, messageId, "recordMessage", body("type", "C2C", "msgID", "m2", "seq", 2, "timestamp", T0 + 1,
+        Response message = post(service, messageId, "recordMessage", body("type", "C2C", "msgID", "m2", "seq", 2, "timestamp", t0 + 1,
                 "senderID", "alice", "receiverID", "bob", "summary", summary));
         assertThat(message.statusCode()).isEqualTo(200);
         assertThat(message.header("X-Request-Id")).isEqualTo(messageId);
@@ -112,7 +123,7 @@ class OperationsTest {
     void metrics_countCallsByFunctionAndCode_andTheirDynamoDbRequests() {
         String app = newApp();
         String user = userToken(app, "bob");
-        c2c(app, "alice", "bob", 1, T0, "hi");
+        c2c(app, "alice", "bob", 1, t0, "hi");
         double okBefore = metric("convlist_calls_seconds_count", "code=\"OK\",function=\"setConversationDraft\"");
         double badBefore = metric("convlist_calls_seconds_count", "code=\"INVALID_ARGUMENT\",function=\"setConversationDraft\"");
         double requestsBefore = metric("convlist_calls_dynamodb_requests_sum", "function=\"setConversationDraft\"");
@@ -134,7 +145,7 @@ class OperationsTest {
     @Test
     void aWriteThatKeepsLosingToConcurrentWriters_countsItsRetries_andTheThrottledAnswer_forItsApp() throws Exception {
         String app = newApp();
-        c2c(app, "alice", "bob", 1, T0, "hi");
+        c2c(app, "alice", "bob", 1, t0, "hi");
         String requestId = "req-" + UUID.randomUUID();
         faults.arm(FaultInjector.Fault.TRANSACTION_CONFLICT, 1, 1); // every transaction loses
         try {

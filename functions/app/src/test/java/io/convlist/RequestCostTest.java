@@ -6,10 +6,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import io.convlist.testkit.DynamoDbTestResource;
 import io.convlist.testing.RequestCounter;
+import io.convlist.testkit.DynamoDbTestResource;
+import io.convlist.testkit.MutableClock;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -18,7 +20,16 @@ import jakarta.inject.Inject;
 @QuarkusTest
 @QuarkusTestResource(DynamoDbTestResource.class)
 class RequestCostTest {
-    static final long T0 = System.currentTimeMillis() - 60_000;
+    @Inject
+    MutableClock clock;
+
+    /** A time before the test on the application's clock, taken as it starts: the tests' messages are sent from here on. */
+    long t0;
+
+    @BeforeEach
+    void takeTheTestsStartingTime() {
+        t0 = clock.millis() - 60_000;
+    }
 
     @Inject
     RequestCounter counter;
@@ -32,28 +43,28 @@ class RequestCostTest {
     @Test
     void recordMessage_intoExistingConversations_isOneWritePerAffectedUser_plusTheGroupsRecord_noReads() {
         String app = newApp();
-        c2c(app, "alice", "bob", 1, T0, "first");
-        assertThat(measure(() -> c2c(app, "alice", "bob", 2, T0 + 1, "second"))).isEqualTo(Map.of("UpdateItem", 2));
+        c2c(app, "alice", "bob", 1, t0, "first");
+        assertThat(measure(() -> c2c(app, "alice", "bob", 2, t0 + 1, "second"))).isEqualTo(Map.of("UpdateItem", 2));
         List<String> members = List.of("m1", "m2", "m3", "m4", "m5", "m6", "m7", "m8", "m9");
-        group(app, "g", "Work", "m0", members, 1, T0, "first", List.of(), false);
+        group(app, "g", "Work", "m0", members, 1, t0, "first", List.of(), false);
         // The group's record, then the sender and the 9 recipients.
-        assertThat(measure(() -> group(app, "g", "Work", "m0", members, 2, T0 + 1, "second", List.of("m1"), false)))
+        assertThat(measure(() -> group(app, "g", "Work", "m0", members, 2, t0 + 1, "second", List.of("m1"), false)))
                 .isEqualTo(Map.of("UpdateItem", 11));
     }
 
     @Test
     void creatingBelowLimit_isOneBatchReadAndOneTransaction_afterTheFailedUpdate() {
         String app = newApp();
-        group(app, "warm", "Work", "u", List.of(), 1, T0, "m", List.of(), false); // settings cached
+        group(app, "warm", "Work", "u", List.of(), 1, t0, "m", List.of(), false); // settings cached
         // The group's record, the sender's failed update, then the creation.
-        assertThat(measure(() -> group(app, "g", "Work", "u", List.of(), 1, T0, "m", List.of(), false)))
+        assertThat(measure(() -> group(app, "g", "Work", "u", List.of(), 1, t0, "m", List.of(), false)))
                 .isEqualTo(Map.of("UpdateItem", 2, "BatchGetItem", 1, "TransactWriteItems", 1));
     }
 
     @Test
     void groupMembership_isOneReadPerMember_thenACreationOrARemoval() {
         String app = newApp();
-        group(app, "warm", "Work", "u", List.of(), 1, T0, "m", List.of(), false); // settings cached
+        group(app, "warm", "Work", "u", List.of(), 1, t0, "m", List.of(), false); // settings cached
         String service = serviceToken(app);
         Map<String, Object> join = body("groupID", "g", "groupType", "Work", "seq", 5, "userIDList", List.of("a", "b"));
         // The memberships: one read and one transaction per 99 members; the group's record (its mode).
@@ -69,10 +80,10 @@ class RequestCostTest {
     void creatingAtLimit_isThreeReadsAndOneTransaction_afterTheFailedUpdate() {
         String app = newApp();
         for (int i = 0; i < 100; i++) {
-            group(app, "g" + i, "Work", "u", List.of(), 1, T0 + i, "m", List.of(), false);
+            group(app, "g" + i, "Work", "u", List.of(), 1, t0 + i, "m", List.of(), false);
         }
         // The second BatchGetItem reads the eviction candidates' last seq for their removal records.
-        assertThat(measure(() -> group(app, "new", "Work", "u", List.of(), 1, T0 + 500, "m", List.of(), false)))
+        assertThat(measure(() -> group(app, "new", "Work", "u", List.of(), 1, t0 + 500, "m", List.of(), false)))
                 .isEqualTo(Map.of("UpdateItem", 2, "BatchGetItem", 2, "Query", 1, "TransactWriteItems", 1));
         assertThat(wholeList(app, "u", 100)).hasSize(100);
     }
@@ -81,7 +92,7 @@ class RequestCostTest {
     void reads_areOneQueryPlusOneBatchGet_andTotalUnreadIsOneQuery() {
         String app = newApp();
         for (int i = 0; i < 30; i++) {
-            c2c(app, "p" + i, "u", 1, T0 + i, "m");
+            c2c(app, "p" + i, "u", 1, t0 + i, "m");
         }
         assertThat(measure(() -> ok(userToken(app, "u"), "getConversationList", body("count", 20))))
                 .isEqualTo(Map.of("Query", 1, "BatchGetItem", 1));
@@ -96,7 +107,7 @@ class RequestCostTest {
     void pinDraftMarkRead_ofOneConversation_isOneConditionalWrite() {
         String app = newApp();
         String u = userToken(app, "u");
-        c2c(app, "p", "u", 1, T0, "m");
+        c2c(app, "p", "u", 1, t0, "m");
         assertThat(measure(() -> ok(u, "pinConversation", body("conversationID", "c2c_p", "isPinned", true))))
                 .isEqualTo(Map.of("TransactWriteItems", 1));
         assertThat(measure(() -> ok(u, "setConversationDraft", body("conversationID", "c2c_p", "draftText", "d"))))
@@ -109,7 +120,7 @@ class RequestCostTest {
     void receiveOpt_isOneRead_thenTheSettingAndTheConversation() {
         String app = newApp();
         String u = userToken(app, "u");
-        c2c(app, "p", "u", 1, T0, "m");
+        c2c(app, "p", "u", 1, t0, "m");
         // A new setting: counted in a transaction with the bookkeeping; then the conversation.
         assertThat(measure(() -> ok(u, "setReceiveMessageOpt", body("conversationIDList", List.of("c2c_p"), "opt", 2))))
                 .isEqualTo(Map.of("BatchGetItem", 1, "TransactWriteItems", 1, "UpdateItem", 1));
@@ -123,11 +134,11 @@ class RequestCostTest {
     @Test
     void delete_leavesItsRemovalRecord_inTheSameTransaction() {
         String app = newApp();
-        c2c(app, "p", "u", 1, T0, "m");
+        c2c(app, "p", "u", 1, t0, "m");
         assertThat(measure(() -> ok(userToken(app, "u"), "deleteConversation", body("conversationID", "c2c_p"))))
                 .isEqualTo(Map.of("BatchGetItem", 1, "TransactWriteItems", 1));
         // A replay of the deleted conversation's message reads its record in the creation's batch and writes nothing.
-        assertThat(measure(() -> c2c(app, "p", "u", 1, T0, "m")))
+        assertThat(measure(() -> c2c(app, "p", "u", 1, t0, "m")))
                 .isEqualTo(Map.of("UpdateItem", 2, "BatchGetItem", 1));
     }
 
@@ -135,9 +146,9 @@ class RequestCostTest {
     void syncRound_isTwoQueriesAndOneBatchGet_theAppSettingsComeFromTheCache() {
         String app = newApp();
         String u = userToken(app, "u");
-        c2c(app, "p", "u", 1, T0, "m");
+        c2c(app, "p", "u", 1, t0, "m");
         String cursor = ok(u, "getConversationList", body("count", 20)).jsonPath().getString("cursor");
-        c2c(app, "p", "u", 2, T0 + 1, "m2");
+        c2c(app, "p", "u", 2, t0 + 1, "m2");
         assertThat(measure(() -> ok(u, "syncConversations", body("cursor", cursor, "count", 20))))
                 .isEqualTo(Map.of("Query", 2, "BatchGetItem", 1));
     }
@@ -147,7 +158,7 @@ class RequestCostTest {
         String app = newApp();
         String u = userToken(app, "u");
         for (int i = 0; i < 30; i++) {
-            c2c(app, "p" + i, "u", 1, T0 + i, "m");
+            c2c(app, "p" + i, "u", 1, t0 + i, "m");
         }
         ok(u, "markConversation", body("conversationIDList", List.of("c2c_p0", "c2c_p29"), "markType", 1, "enableMark", true));
         assertThat(measure(() -> assertThat(ok(u, "getConversationListByFilter", body("filter", Map.of("markType", 1), "count", 2))
@@ -161,8 +172,8 @@ class RequestCostTest {
     void marksAndCustomData_costWhatTheReceiveOptionCosts_andBatchDeleteIsOneDeletePerConversation() {
         String app = newApp();
         String u = userToken(app, "u");
-        c2c(app, "p", "u", 1, T0, "m");
-        c2c(app, "q", "u", 1, T0, "m");
+        c2c(app, "p", "u", 1, t0, "m");
+        c2c(app, "q", "u", 1, t0, "m");
         assertThat(measure(() -> ok(u, "markConversation", body("conversationIDList", List.of("c2c_p"), "markType", 1, "enableMark", true))))
                 .isEqualTo(Map.of("BatchGetItem", 1, "TransactWriteItems", 1, "UpdateItem", 1));
         assertThat(measure(() -> ok(u, "setConversationCustomData", body("conversationIDList", List.of("c2c_p"), "customData", "AQ=="))))
@@ -175,10 +186,10 @@ class RequestCostTest {
     void lastMessageLife_recallIsOneWritePerListThatMayShowIt_clearIsOne() {
         String app = newApp();
         String service = serviceToken(app);
-        c2c(app, "p", "u", 1, T0, "m");
+        c2c(app, "p", "u", 1, t0, "m");
         assertThat(measure(() -> ok(service, "recallMessage", body("type", "C2C", "msgID", "p-u-1", "senderID", "p", "receiverID", "u"))))
                 .isEqualTo(Map.of("UpdateItem", 2));
-        group(app, "g", "Work", "m0", List.of("m1", "m2"), 1, T0, "first", List.of(), false);
+        group(app, "g", "Work", "m0", List.of("m1", "m2"), 1, t0, "first", List.of(), false);
         // The "shown in" index's 4 partitions, the 3 lists, and the group's record.
         assertThat(measure(() -> ok(service, "modifyMessage", body("type", "GROUP", "msgID", "g-1", "groupID", "g", "summary", "e"))))
                 .isEqualTo(Map.of("Query", 4, "UpdateItem", 4));
@@ -190,7 +201,7 @@ class RequestCostTest {
     void conversationGroups_oneReadOfTheGroupsItem_thenTheirWrites() {
         String app = newApp();
         String u = userToken(app, "u");
-        c2c(app, "p", "u", 1, T0, "m");
+        c2c(app, "p", "u", 1, t0, "m");
         // The groups item, its transaction with the sync marker; then the settings as markConversation.
         assertThat(measure(() -> ok(u, "createConversationGroup", body("groupName", "Work", "conversationIDList", List.of("c2c_p")))))
                 .isEqualTo(Map.of("BatchGetItem", 2, "TransactWriteItems", 2, "UpdateItem", 1));
@@ -200,7 +211,7 @@ class RequestCostTest {
         // A rename: the item, then the members found by one Query, re-sent (their settings and conversations).
         assertThat(measure(() -> ok(u, "renameConversationGroup", body("oldName", "Work", "newName", "Office"))))
                 .isEqualTo(Map.of("BatchGetItem", 2, "TransactWriteItems", 1, "Query", 1, "UpdateItem", 2));
-        c2c(app, "q", "u", 1, T0, "m");
+        c2c(app, "q", "u", 1, t0, "m");
         assertThat(measure(() -> ok(u, "addConversationsToGroup", body("groupName", "Office", "conversationIDList", List.of("c2c_q")))))
                 .isEqualTo(Map.of("BatchGetItem", 2, "TransactWriteItems", 1, "UpdateItem", 1));
         assertThat(measure(() -> ok(u, "deleteConversationsFromGroup", body("groupName", "Office", "conversationIDList", List.of("c2c_q")))))

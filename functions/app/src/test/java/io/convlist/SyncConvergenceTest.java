@@ -36,6 +36,7 @@ import io.convlist.store.ConversationStore;
 import io.convlist.store.TtlDeletions;
 import io.convlist.store.app.AppSettingsStore;
 import io.convlist.testing.Ttl;
+import io.convlist.testkit.Seeds;
 import io.convlist.testkit.DynamoDbTestResource;
 import io.convlist.testkit.OffsetClock;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -80,6 +81,9 @@ class SyncConvergenceTest {
     static void stopPool() {
         POOL.shutdownNow();
     }
+
+    /** The message pipeline's clock, which stamps messages: real time, whatever the service instances' clocks say. */
+    static final InstanceClock PIPELINE = new InstanceClock(new AtomicLong(), 0);
 
     /** One service instance's clock: the history's virtual time plus this instance's error. */
     static final class InstanceClock extends OffsetClock {
@@ -133,7 +137,7 @@ class SyncConvergenceTest {
 
     @Test
     void randomHistories_devicesFromAnyCursor_endWithExactlyTheServersList() throws Exception {
-        long first = System.nanoTime();
+        long first = Seeds.seed("SyncConvergenceTest");
         for (int h = 0; h < HISTORIES; h++) {
             long seed = first + h;
             try {
@@ -172,7 +176,7 @@ class SyncConvergenceTest {
                         for (int t = writer; t < PEERS + GROUPS; t += CLOCK_ERRORS.length) {
                             ConversationId id = t < PEERS ? ConversationId.c2c("p" + t) : ConversationId.group("g" + (t - PEERS));
                             long s = seqs.computeIfAbsent(id.toString(), k -> new AtomicLong()).incrementAndGet();
-                            store.recordMessage(app, message(id, s, System.currentTimeMillis(), false));
+                            store.recordMessage(app, message(id, s, PIPELINE.millis(), false));
                         }
                     }
                     for (int i = 0; i < OPS_PER_WRITER; i++) {
@@ -248,7 +252,7 @@ class SyncConvergenceTest {
         String target = c2c ? "p" + r.nextInt(PEERS) : "g" + r.nextInt(GROUPS);
         ConversationId id = c2c ? ConversationId.c2c(target) : ConversationId.group(target);
         AtomicLong seq = seqs.computeIfAbsent(id.toString(), k -> new AtomicLong());
-        long now = System.currentTimeMillis();
+        long now = PIPELINE.millis();
         try {
             switch (r.nextInt(20)) {
                 case 0, 1, 2, 3, 4, 5, 6, 7 -> { // a message to the user, sometimes a late or replayed one

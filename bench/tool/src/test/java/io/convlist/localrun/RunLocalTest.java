@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -23,6 +24,9 @@ import org.junit.jupiter.api.Test;
  * skipped; `mvn verify` built them), in a directory of the test's own.
  */
 class RunLocalTest {
+    /** The local run is another process, on the system clock: its messages are stamped by that clock. */
+    private static final Clock LOCAL_RUN_CLOCK = Clock.systemUTC();
+
     static final Path ROOT = projectRoot();
     static final Path WORK = ROOT.resolve("bench/tool/target/local-run-test");
     final HttpClient http = HttpClient.newHttpClient();
@@ -59,7 +63,7 @@ class RunLocalTest {
             String service = find(banner, "SERVICE_TOKEN=(\\S+)");
             // Ready when the banner shows: the first call succeeds.
             assertThat(post(functions, service, "recordMessage", "{\"type\":\"C2C\",\"msgID\":\"m1\",\"seq\":1,\"timestamp\":"
-                    + (System.currentTimeMillis() - 1000) + ",\"senderID\":\"bob\",\"receiverID\":\"alice\",\"summary\":\"hi\"}").statusCode())
+                    + (LOCAL_RUN_CLOCK.millis() - 1000) + ",\"senderID\":\"bob\",\"receiverID\":\"alice\",\"summary\":\"hi\"}").statusCode())
                     .isEqualTo(200);
             assertThat(post(functions, find(banner, "USER_TOKEN=(\\S+)"), "getTotalUnreadMessageCount", "{}").body()).isEqualTo("{\"totalUnreadCount\":1}");
             // The API reference the banner names renders.
@@ -70,7 +74,7 @@ class RunLocalTest {
 
             // Another app and user: the app's service token writes, the user's token reads it.
             assertThat(post(functions, mint("--app", "flagship", "--service"), "recordMessage", "{\"type\":\"C2C\",\"msgID\":\"f1\","
-                    + "\"seq\":1,\"timestamp\":" + (System.currentTimeMillis() - 1000)
+                    + "\"seq\":1,\"timestamp\":" + (LOCAL_RUN_CLOCK.millis() - 1000)
                     + ",\"senderID\":\"dan\",\"receiverID\":\"carol\",\"summary\":\"hello\"}").statusCode()).isEqualTo(200);
             HttpResponse<String> list = post(functions, mint("--app", "flagship", "--user", "carol"), "getConversationList", "{}");
             assertThat(list.statusCode()).isEqualTo(200);

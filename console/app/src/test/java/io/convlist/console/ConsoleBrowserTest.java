@@ -27,6 +27,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import io.convlist.store.ConversationStore;
 import io.convlist.testkit.DynamoDbTestResource;
 import io.convlist.testkit.LocalFunctions;
+import io.convlist.testkit.MutableClock;
 import io.convlist.testkit.StreamTail;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -43,6 +44,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 @QuarkusTest
 @QuarkusTestResource(DynamoDbTestResource.class)
 class ConsoleBrowserTest {
+    @Inject
+    MutableClock clock;
+
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
@@ -117,7 +121,7 @@ class ConsoleBrowserTest {
             assertThat(driver.findElement(By.id("edition")).getText()).isEqualTo("FLAGSHIP");
             screenshot(driver, "2-app-settings.png");
 
-            long t = System.currentTimeMillis() - 60_000;
+            long t = clock.millis() - 60_000;
             String token = functions.serviceToken(app);
             for (int i = 1; i <= 3; i++) {
                 String json = "{\"type\":\"C2C\",\"msgID\":\"m" + i + "\",\"seq\":1,\"timestamp\":" + (t + i)

@@ -3,6 +3,7 @@ package io.convlist.console;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -25,6 +26,7 @@ import io.convlist.store.app.AppSettingsStore;
 import io.convlist.store.table.Keys;
 import io.convlist.store.usage.UsageChanges;
 import io.convlist.testkit.DynamoDbTestResource;
+import io.convlist.testkit.MutableClock;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.filter.cookie.CookieFilter;
@@ -38,6 +40,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 @QuarkusTest
 @QuarkusTestResource(DynamoDbTestResource.class)
 class ConsoleTest {
+    @Inject
+    MutableClock clock;
+
     private static final Pattern CSRF = Pattern.compile("name=\"csrf-token\" value=\"([^\"]+)\"");
 
     @Inject
@@ -191,12 +196,9 @@ class ConsoleTest {
         assertThat(settings.get(app)).isEqualTo(new AppSettings(app, app, Edition.FLAGSHIP, 200, 21));
     }
 
-    /** Versions are change times in milliseconds: let one pass so two changes in a row differ. */
-    static void clockTick() {
-        long until = System.currentTimeMillis() + 2;
-        while (System.currentTimeMillis() < until) {
-            Thread.onSpinWait();
-        }
+    /** Versions are change times in milliseconds: move the clock on so two changes in a row differ. */
+    void clockTick() {
+        clock.advance(Duration.ofMillis(2));
     }
 
     @Test
@@ -265,7 +267,7 @@ class ConsoleTest {
         CookieFilter viewer = signIn("viewer", "viewer-pass");
         String app = newAppId();
         settings.create(new AppSettings(app, app, Edition.FLAGSHIP, 300, 7), "setup");
-        long t = System.currentTimeMillis() - 60_000;
+        long t = clock.millis() - 60_000;
         for (int i = 0; i < 3; i++) {
             conversations.recordMessage(app, new MessageEvent(ConversationType.GROUP, "m" + i, 1, t + i, "carol", null, "g" + i,
                     GroupType.Work, List.of("bob"), "<b>hi</b> " + i, Set.of(), false).validated());
@@ -290,7 +292,7 @@ class ConsoleTest {
         settings.create(new AppSettings(app, app, Edition.STANDARD, 100, 7), "setup");
         conversations.addGroupMembers(app, new MembershipChange("g1", GroupType.Work, 3, List.of("ann", "bob", "cy")).validated(true));
         conversations.removeGroupMembers(app, new MembershipChange("g1", null, 4, List.of("bob")).validated(false));
-        long t = System.currentTimeMillis() - 60_000;
+        long t = clock.millis() - 60_000;
         conversations.recordMessage(app, new MessageEvent(ConversationType.GROUP, "m5", 5, t, "ann", null, "g1", GroupType.Work,
                 List.of("cy"), "<b>five</b>", Set.of(), false).validated());
         conversations.recordMessage(app, new MessageEvent(ConversationType.GROUP, "m4", 4, t - 1, "ann", null, "g1", GroupType.Work,
@@ -310,7 +312,7 @@ class ConsoleTest {
         CookieFilter viewer = signIn("viewer", "viewer-pass");
         String app = newAppId();
         settings.create(new AppSettings(app, app, Edition.STANDARD, 100, 7), "setup");
-        long now = System.currentTimeMillis();
+        long now = clock.millis();
         long yesterday = now - 86_400_000L;
         List<UsageChanges.Change> history = new ArrayList<>();
         // Four lists start: amy's and amos's fill to 100 and 95 conversations, bo's holds 2, cy's none.
@@ -367,7 +369,7 @@ class ConsoleTest {
         CookieFilter viewer = signIn("viewer", "viewer-pass");
         String app = newAppId();
         settings.create(new AppSettings(app, app, Edition.STANDARD, 100, 7), "setup");
-        long t = System.currentTimeMillis() - 60_000;
+        long t = clock.millis() - 60_000;
         for (int i = 0; i < 2; i++) {
             conversations.recordMessage(app, new MessageEvent(ConversationType.GROUP, "m" + i, 4, t + i, "carol", null, "g" + i,
                     GroupType.Work, List.of("bob"), "hi", Set.of(), false).validated());
@@ -389,7 +391,7 @@ class ConsoleTest {
         CookieFilter viewer = signIn("viewer", "viewer-pass");
         String app = newAppId();
         settings.create(new AppSettings(app, app, Edition.STANDARD, 100, 7), "setup");
-        long t = System.currentTimeMillis() - 60_000;
+        long t = clock.millis() - 60_000;
         for (int i = 0; i < 3; i++) {
             conversations.recordMessage(app, new MessageEvent(ConversationType.GROUP, "m" + i, 1, t + i, "carol", null, "g" + i,
                     GroupType.Work, List.of("bob"), "hi", Set.of(), false).validated());
@@ -429,7 +431,7 @@ class ConsoleTest {
         CookieFilter viewer = signIn("viewer", "viewer-pass");
         String app = newAppId();
         settings.create(new AppSettings(app, app, Edition.FLAGSHIP, 101, 7), "setup");
-        long t = System.currentTimeMillis() - 60_000;
+        long t = clock.millis() - 60_000;
         for (int i = 0; i < 101; i++) {
             conversations.recordMessage(app, new MessageEvent(ConversationType.GROUP, "m" + i, 1, t + i, "bob", null, "g" + i,
                     GroupType.Work, List.of(), "m", Set.of(), false).validated());
@@ -449,7 +451,7 @@ class ConsoleTest {
         CookieFilter viewer = signIn("viewer", "viewer-pass");
         String app = newAppId();
         settings.create(new AppSettings(app, app, Edition.STANDARD, 100, 7), "setup");
-        long t = System.currentTimeMillis() - 60_000;
+        long t = clock.millis() - 60_000;
         for (int i = 0; i < 25; i++) {
             conversations.recordMessage(app, new MessageEvent(ConversationType.GROUP, "m" + i, 1, t + i, "bob", null, "g" + i,
                     GroupType.Work, List.of(), "m", Set.of(), false).validated());

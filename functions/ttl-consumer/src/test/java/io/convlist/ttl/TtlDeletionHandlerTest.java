@@ -19,6 +19,7 @@ import io.convlist.store.ConversationStore;
 import io.convlist.store.TtlDeletions;
 import io.convlist.store.table.Keys;
 import io.convlist.testkit.DynamoDbTestResource;
+import io.convlist.testkit.MutableClock;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -30,6 +31,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 @QuarkusTest
 @QuarkusTestResource(DynamoDbTestResource.class)
 class TtlDeletionHandlerTest {
+    @Inject
+    MutableClock clock;
+
 
     @Inject
     TtlDeletionHandler handler;
@@ -60,7 +64,7 @@ class TtlDeletionHandlerTest {
 
     /** Five conversations, three of them deleted behind the application's back. */
     List<DynamodbEvent.DynamodbStreamRecord> deleteThreeOfFive(ConversationStore store, String app, String principal) {
-        long t = System.currentTimeMillis();
+        long t = clock.millis();
         for (int i = 0; i < 5; i++) {
             store.recordMessage(app, new MessageEvent(ConversationType.GROUP, "m" + i, 1, t + i, "u", null, "g" + i,
                     GroupType.Work, List.of(), "m", Set.of(), false).validated());

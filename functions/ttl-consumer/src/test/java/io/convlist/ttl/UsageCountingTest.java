@@ -30,11 +30,14 @@ import io.convlist.store.TtlDeletions;
 import io.convlist.store.table.Keys;
 import io.convlist.store.usage.UsageChanges;
 import io.convlist.testkit.DynamoDbTestResource;
+import io.convlist.testkit.MutableClock;
+import io.convlist.testkit.Seeds;
 import io.convlist.testkit.StreamTail;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -48,7 +51,16 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 @QuarkusTest
 @QuarkusTestResource(DynamoDbTestResource.class)
 class UsageCountingTest {
-    static final long T0 = System.currentTimeMillis() - 3_600_000;
+    @Inject
+    MutableClock clock;
+
+    /** A time before the test on the application's clock, taken as it starts: the tests' messages are sent from here on. */
+    long t0;
+
+    @BeforeEach
+    void takeTheTestsStartingTime() {
+        t0 = clock.millis() - 3_600_000;
+    }
 
     @Inject
     ConversationStore store;
@@ -68,13 +80,13 @@ class UsageCountingTest {
     @ConfigProperty(name = "convlist.dynamodb.endpoint")
     URI endpoint;
 
-    static MessageEvent c2c(String from, String to, long seq) {
-        return new MessageEvent(ConversationType.C2C, from + "-" + seq, seq, T0 + seq, from, to, null, null, List.of(), "hi", java.util.Set.of(),
+    MessageEvent c2c(String from, String to, long seq) {
+        return new MessageEvent(ConversationType.C2C, from + "-" + seq, seq, t0 + seq, from, to, null, null, List.of(), "hi", java.util.Set.of(),
                 false).validated();
     }
 
-    static MessageEvent own(String sender, String groupId) {
-        return new MessageEvent(ConversationType.GROUP, groupId + "-1", 1, T0 + 1, sender, null, groupId, GroupType.Work, List.of(), "hi",
+    MessageEvent own(String sender, String groupId) {
+        return new MessageEvent(ConversationType.GROUP, groupId + "-1", 1, t0 + 1, sender, null, groupId, GroupType.Work, List.of(), "hi",
                 java.util.Set.of(), false).validated();
     }
 
@@ -135,10 +147,10 @@ class UsageCountingTest {
      */
     @Test
     void theBusiestUsers_areTheExactTop_underConcurrentShardsAndRetriedBatches() throws Exception {
-        long seed = System.nanoTime();
+        long seed = Seeds.seed("UsageCountingTest");
         Random random = new Random(seed);
         String app = "app" + UUID.randomUUID().toString().substring(0, 6);
-        long now = System.currentTimeMillis();
+        long now = clock.millis();
         Map<String, Long> expected = new HashMap<>();
         List<List<UsageChanges.Change>> batches = new ArrayList<>();
         for (int b = 0; b < 30; b++) {
