@@ -4,16 +4,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.dynamodb.ITable;
 import software.amazon.awscdk.services.lambda.FilterCriteria;
 import software.amazon.awscdk.services.lambda.FilterRule;
-import software.amazon.awscdk.services.lambda.Function;
-import software.amazon.awscdk.services.lambda.StartingPosition;
-import software.amazon.awscdk.services.lambda.eventsources.DynamoEventSource;
-import software.amazon.awscdk.services.lambda.eventsources.SqsDlq;
-import software.amazon.awscdk.services.sqs.Queue;
-import software.amazon.awscdk.services.sqs.QueueEncryption;
 import software.constructs.Construct;
 
 /**
@@ -23,7 +16,7 @@ import software.constructs.Construct;
  * never split ({@link #BISECT}), so that the batch's marker makes a retry count nothing twice; after
  * {@link #RETRIES} its description goes to an alarmed failure queue.
  */
-public class UsageCounter extends Construct {
+public class UsageCounter extends StreamConsumer {
     /**
      * The counters' items and the batches' markers: Put and Update, in transactions; the busiest
      * users: read, then Update; an app's settings (GetItem), for its lists at the cap.
@@ -36,37 +29,19 @@ public class UsageCounter extends Construct {
     public record Props(ITable table, Path zip) {
     }
 
-    private final Function function;
-    private final Queue failures;
-
     public UsageCounter(Construct scope, String id, Props props) {
-        super(scope, id);
-        function = QuarkusLambda.create(this, "Function", new QuarkusLambda.Props(props.zip(), 512, Duration.seconds(60),
-                false, Map.of("CONVLIST_TABLE", props.table().getTableName(), "QUARKUS_LAMBDA_HANDLER", HANDLER,
-                        "CONVLIST_METRICS_EMF_NAMESPACE", FunctionsApi.METRICS_NAMESPACE)));
-        QuarkusLambda.allowTableActions(function, props.table(), ACTIONS);
-        failures = Queue.Builder.create(this, "Failures").retentionPeriod(TtlConsumer.FAILURE_RETENTION)
-                .encryption(QueueEncryption.SQS_MANAGED).enforceSsl(true).build();
-        function.addEventSource(DynamoEventSource.Builder.create(props.table()).startingPosition(StartingPosition.TRIM_HORIZON)
-                .batchSize(100).bisectBatchOnError(BISECT).retryAttempts(RETRIES).onFailure(new SqsDlq(failures))
-                .filters(List.of(
+        super(scope, id, new StreamConsumer.Props(props.table(), props.zip(),
+                Map.of("CONVLIST_TABLE", props.table().getTableName(), "QUARKUS_LAMBDA_HANDLER", HANDLER,
+                        "CONVLIST_METRICS_EMF_NAMESPACE", FunctionsApi.METRICS_NAMESPACE),
+                ACTIONS, BISECT, RETRIES, List.of(
                         change(List.of("INSERT", "MODIFY", "REMOVE"), List.of(Map.of("prefix", "c#"))),
                         change(List.of("INSERT", "MODIFY"), List.of(Map.of("prefix", "x#"))),
-                        change(List.of("INSERT", "MODIFY", "REMOVE"), List.of("meta"))))
-                .build());
+                        change(List.of("INSERT", "MODIFY", "REMOVE"), List.of("meta")))));
     }
 
     /** Changes of users' items (partition key u#…) of these kinds, whose sort key matches. */
     private static Map<String, Object> change(List<String> events, List<Object> sortKey) {
         return FilterCriteria.filter(Map.of("eventName", FilterRule.or(events.toArray(String[]::new)),
                 "dynamodb", Map.of("Keys", Map.of("pk", Map.of("S", List.of(Map.of("prefix", "u#"))), "sk", Map.of("S", sortKey)))));
-    }
-
-    public Function function() {
-        return function;
-    }
-
-    public Queue failures() {
-        return failures;
     }
 }
