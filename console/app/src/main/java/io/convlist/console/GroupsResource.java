@@ -6,10 +6,8 @@ import io.convlist.domain.ServiceException;
 import io.convlist.domain.message.GroupActivity;
 import io.convlist.runtime.HttpStatuses;
 import io.convlist.store.ConversationStore;
-import io.convlist.store.app.AppSettingsStore;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -32,19 +30,16 @@ public class GroupsResource {
     }
 
     @Inject
-    AppSettingsStore settings;
+    AppPages pages;
 
     @Inject
     ConversationStore conversations;
 
-    @Inject
-    SecurityIdentity identity;
-
     @GET
     @RolesAllowed({ Operator.VIEWER, Operator.ADMIN })
     public Response show(@PathParam("appId") String appId, @QueryParam("groupID") String groupId) {
-        Operator operator = Operator.of(identity);
-        AppSettings app = AppResource.existing(settings, operator, appId);
+        Operator operator = pages.operator();
+        AppSettings app = pages.existing(appId);
         if (groupId == null || groupId.isBlank()) {
             return Response.ok(Templates.group(operator, app, "", null, null)).build();
         }

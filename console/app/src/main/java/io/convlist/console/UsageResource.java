@@ -9,12 +9,10 @@ import io.convlist.domain.AppSettings;
 import io.convlist.domain.Ids;
 import io.convlist.domain.ServiceException;
 import io.convlist.store.ConversationStore;
-import io.convlist.store.app.AppSettingsStore;
 import io.convlist.store.usage.UsageCounters.BusyUser;
 import io.convlist.store.usage.UsageCounters;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -43,13 +41,10 @@ public class UsageResource {
     }
 
     @Inject
-    AppSettingsStore settings;
+    AppPages pages;
 
     @Inject
     ConversationStore conversations;
-
-    @Inject
-    SecurityIdentity identity;
 
     @Inject
     Clock clock;
@@ -57,8 +52,8 @@ public class UsageResource {
     @GET
     @RolesAllowed({ Operator.VIEWER, Operator.ADMIN })
     public Response show(@PathParam("appId") String appId, @QueryParam("prefix") String prefix) {
-        Operator operator = Operator.of(identity);
-        AppSettings app = AppResource.existing(settings, operator, appId);
+        Operator operator = pages.operator();
+        AppSettings app = pages.existing(appId);
         UsageCounters counters = conversations.usage();
         LocalDate today = clock.instant().atZone(ZoneOffset.UTC).toLocalDate();
         UsageView usage = UsageView.of(counters.allTime(appId), counters.days(appId, today.minusDays(UsageView.DAYS - 1), today), today,

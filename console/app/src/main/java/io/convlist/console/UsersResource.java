@@ -11,11 +11,9 @@ import io.convlist.domain.list.ConversationPage;
 import io.convlist.domain.list.PeerSetting;
 import io.convlist.runtime.HttpStatuses;
 import io.convlist.store.ConversationStore;
-import io.convlist.store.app.AppSettingsStore;
 import io.convlist.store.list.ListState;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
@@ -41,13 +39,10 @@ public class UsersResource {
     }
 
     @Inject
-    AppSettingsStore settings;
+    AppPages pages;
 
     @Inject
     ConversationStore conversations;
-
-    @Inject
-    SecurityIdentity identity;
 
     @GET
     @RolesAllowed({ Operator.VIEWER, Operator.ADMIN })
@@ -55,9 +50,9 @@ public class UsersResource {
             @QueryParam("nextSeq") @DefaultValue("0") String nextSeqRaw, @QueryParam("type") String type,
             @QueryParam("group") String group, @QueryParam("mark") String mark, @QueryParam("unread") String unread,
             @QueryParam("at") String at) {
-        Operator operator = Operator.of(identity);
+        Operator operator = pages.operator();
         FilterForm form = FilterForm.of(type, group, mark, unread, at);
-        AppSettings app = AppResource.existing(settings, operator, appId);
+        AppSettings app = pages.existing(appId);
         if (userId == null || userId.isBlank()) {
             return Response.ok(Templates.list(operator, app, "", null, null, null, 0, 0, List.of(), List.of(), form,
                     List.of(), 0)).build();
