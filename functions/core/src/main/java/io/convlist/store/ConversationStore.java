@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
+import java.util.function.IntFunction;
 
 import io.convlist.domain.ConversationId;
 import io.convlist.domain.ConversationType;
@@ -34,6 +35,7 @@ import io.convlist.store.item.ConversationItem;
 import io.convlist.store.list.ConversationEditor;
 import io.convlist.store.list.ConversationRows;
 import io.convlist.store.list.ListCap;
+import io.convlist.store.list.ListRead;
 import io.convlist.store.list.ListReader;
 import io.convlist.store.list.ListState;
 import io.convlist.store.list.ListSync;
@@ -44,6 +46,7 @@ import io.convlist.store.peer.ConversationGroups;
 import io.convlist.store.peer.PeerSettingsReader;
 import io.convlist.store.peer.PeerSettingsStore;
 import io.convlist.store.peer.ProfileStore;
+import io.convlist.store.table.Attempts;
 import io.convlist.store.table.ParallelWrites;
 import io.convlist.store.table.TableRequests;
 import io.convlist.store.usage.UsageCounters;
@@ -65,6 +68,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * are one conditional write each; a list page is one Query plus one BatchGetItem.
  */
 public final class ConversationStore {
+    /** How often a read is made again after bringing its list up to date. */
+    private static final int READS = 3;
+
     private final MessageRecorder messages;
     private final ListCap cap;
     private final ConversationEditor editor;
@@ -94,16 +100,16 @@ public final class ConversationStore {
         LargeGroupCatchUp catchUp = new LargeGroupCatchUp(requests, clock, settings, cap);
         this.largeGroups = catchUp;
         cap.catchUpWith(catchUp::bringUp);
-        this.reader = new ListReader(requests, clock, settings, cap, catchUp);
+        this.reader = new ListReader(requests, clock, settings);
         this.groupRecords = new GroupRecords(requests, clock, settings);
         MembershipRecords memberships = new MembershipRecords(requests, clock, settings);
         this.messages = new MessageRecorder(requests, clock, settings, cap, parallel, groupRecords, memberships, catchUp);
-        this.editor = new ConversationEditor(requests, clock, settings, cap, reader, parallel);
+        this.editor = new ConversationEditor(requests, clock, settings, cap, parallel);
         this.profiles = new ProfileStore(requests, clock, settings, parallel);
         this.peerSettings = new PeerSettingsStore(requests, clock, settings, parallel);
         this.peerSettingsReader = new PeerSettingsReader(requests);
         this.removals = new RemovalRecords(requests, clock, settings);
-        this.sync = new ListSync(requests, clock, settings, reader, catchUp);
+        this.sync = new ListSync(requests, clock, settings);
         this.groups = new ConversationGroups(requests, clock, settings, peerSettings, peerSettingsReader);
         this.lastMessages = new LastMessages(requests, clock, settings, parallel);
         this.membership = new GroupMembership(requests, clock, settings, cap, editor, removals, parallel, groupRecords, memberships);
@@ -224,7 +230,7 @@ public final class ConversationStore {
 
     /** Marks every conversation read, or every one of a type ({@code only} null: all). */
     public void markAllRead(String appId, String userId, ConversationType only) {
-        editor.markAllRead(appId, userId, only);
+        editor.markAllRead(appId, prepared(appId, userId, attempt -> reader.withUnread(appId, userId), false), only);
     }
 
     /** Deletes one conversation; NOT_FOUND if it is not in the list. */
@@ -239,12 +245,13 @@ public final class ConversationStore {
     }
 
     public ConversationPage list(String appId, String userId, long nextSeq, int count) {
-        return reader.list(appId, userId, nextSeq, count);
+        return prepared(appId, userId, attempt -> reader.list(appId, userId, nextSeq, count), false);
     }
 
     /** A page of the conversations that match the filter, paged as the plain list is. */
     public ConversationPage list(String appId, String userId, long nextSeq, int count, ConversationFilter filter) {
-        return reader.list(appId, userId, nextSeq, count, filter, groupsFor(appId, userId, filter), true);
+        Map<String, String> groups = groupsFor(appId, userId, filter);
+        return prepared(appId, userId, attempt -> reader.list(appId, userId, nextSeq, count, filter, groups, true), false);
     }
 
     /**
@@ -252,17 +259,18 @@ public final class ConversationStore {
      * lowered limit left over (that belongs to writers and the TTL consumer), so looking changes nothing.
      */
     public ConversationPage listAsStored(String appId, String userId, long nextSeq, int count, ConversationFilter filter) {
-        return reader.list(appId, userId, nextSeq, count, filter, groupsFor(appId, userId, filter), false);
+        return reader.list(appId, userId, nextSeq, count, filter, groupsFor(appId, userId, filter), false).answer().get();
     }
 
     /** The unread count of the conversations that match the filter, leaving out muted ones as the total does. */
     public long unreadMatching(String appId, String userId, ConversationFilter filter) {
-        return reader.unreadMatching(appId, userId, filter, groupsFor(appId, userId, filter));
+        Map<String, String> groups = groupsFor(appId, userId, filter);
+        return prepared(appId, userId, attempt -> reader.unreadMatching(appId, userId, filter, groups), false);
     }
 
     /** One conversation; NOT_FOUND if it is not in the list. */
     public Conversation get(String appId, String userId, ConversationId id) {
-        List<Conversation> found = reader.getMany(appId, userId, List.of(id));
+        List<Conversation> found = getMany(appId, userId, List.of(id));
         if (found.isEmpty()) {
             throw ConversationEditor.notFound(id);
         }
@@ -271,12 +279,19 @@ public final class ConversationStore {
 
     /** The listed conversations that exist, in the order asked. */
     public List<Conversation> getMany(String appId, String userId, List<ConversationId> ids) {
-        return reader.getMany(appId, userId, ids);
+        // Catching up once is enough: the second read only sees what it wrote.
+        return prepared(appId, userId, attempt -> reader.getMany(appId, userId, ids, attempt == 0), false);
     }
 
     /** One page of device sync from a position (null: a full sync). See {@link SyncPosition}. */
     public SyncPage sync(String appId, String userId, SyncPosition at, int count) {
-        return sync.page(appId, userId, at, count);
+        SyncPosition position = sync.start(at);
+        if (position.phase() == SyncPosition.Phase.FULL) {
+            List<String> groups = sync.groupsAtStart(appId, userId, position);
+            return ListSync.fullPage(position, groups, list(appId, userId, position.nextSeq(), count));
+        }
+        // A round that still finds a large group behind after two catch-ups answers from its last read.
+        return prepared(appId, userId, attempt -> sync.round(appId, userId, position, count), true);
     }
 
     /**
@@ -294,6 +309,30 @@ public final class ConversationStore {
      */
     private void prepare(String appId, String userId, ConversationId id) {
         largeGroups.bringUpIfLarge(appId, userId, id);
+    }
+
+    /**
+     * A read of the user's list, with the list made current first: the one place where reads bring a
+     * list up to date. If the read finds the list over a lowered limit, the excess is evicted and it
+     * reads again; if it finds large groups that may be behind, they are brought up to date and, if
+     * that wrote anything, it reads again. At most {@value #READS} reads; then THROTTLED, or, with
+     * {@code lastReadStands}, the last read's answer.
+     *
+     * @param read one read, given its attempt (0 first)
+     */
+    private <T> T prepared(String appId, String userId, IntFunction<ListRead<T>> read, boolean lastReadStands) {
+        for (int attempt = 0; attempt < READS; attempt++) {
+            ListRead<T> found = read.apply(attempt);
+            if (found.overLimit()) {
+                cap.trimToLimit(appId, userId);
+                continue;
+            }
+            boolean wrote = largeGroups.bringUp(appId, userId, found.behind());
+            if (!wrote || (lastReadStands && attempt == READS - 1)) {
+                return found.answer().get();
+            }
+        }
+        throw Attempts.contention();
     }
 
     /** The user's conversation groups if the filter names one (NOT_FOUND if it does not exist) or "": one GetItem. */
@@ -335,7 +374,7 @@ public final class ConversationStore {
     }
 
     public long totalUnread(String appId, String userId) {
-        return reader.totalUnread(appId, userId);
+        return prepared(appId, userId, attempt -> reader.totalUnread(appId, userId), false);
     }
 
     public ListState state(String appId, String userId) {

@@ -41,16 +41,14 @@ public final class ConversationEditor {
     private final Clock clock;
     private final AppSettingsStore settings;
     private final ListCap cap;
-    private final ListReader reader;
     private final ParallelWrites parallel;
 
-    public ConversationEditor(TableRequests table, Clock clock, AppSettingsStore settings, ListCap cap, ListReader reader,
+    public ConversationEditor(TableRequests table, Clock clock, AppSettingsStore settings, ListCap cap,
             ParallelWrites parallel) {
         this.table = table;
         this.clock = clock;
         this.settings = settings;
         this.cap = cap;
-        this.reader = reader;
         this.parallel = parallel;
     }
 
@@ -184,12 +182,14 @@ public final class ConversationEditor {
         }
     }
 
-    /** Marks every conversation with unread messages read up to its current last message. */
-    /** Marks every conversation with unread messages read, or only those of one type (null: all). */
-    public void markAllRead(String appId, String userId, ConversationType only) {
+    /**
+     * Marks these conversations with unread messages (their keys, as read) read up to their current
+     * last message, or only those of one type (null: all).
+     */
+    public void markAllRead(String appId, List<Map<String, AttributeValue>> withUnread, ConversationType only) {
         AppSettings app = settings.cached(appId);
         List<Runnable> writes = new ArrayList<>();
-        for (Map<String, AttributeValue> key : reader.withUnread(appId, userId, false)) {
+        for (Map<String, AttributeValue> key : withUnread) {
             if (only != null && ConversationId.parse(key.get(SK).s().substring(CONVERSATION_SK_PREFIX.length())).type() != only) {
                 continue;
             }

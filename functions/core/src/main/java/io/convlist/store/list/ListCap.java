@@ -275,6 +275,14 @@ public final class ListCap {
         return enforceLimit(userPk(appId, userId), settings.get(appId));
     }
 
+    /**
+     * Evicts what a lowered limit left over, by the app's settings as this instance holds them: what a
+     * user's read that found the list over the limit does before it answers.
+     */
+    public void trimToLimit(String appId, String userId) {
+        enforceLimit(userPk(appId, userId), settings.cached(appId));
+    }
+
     Plan enforceLimit(String pk, AppSettings app) {
         Map<String, AttributeValue> metaKey = Av.key(pk, META_SK);
         return Attempts.untilDone(attempt -> {

@@ -24,7 +24,6 @@ import io.convlist.store.item.ConversationItem;
 import io.convlist.store.item.ListMetaItem;
 import io.convlist.store.item.ProfileItem;
 import io.convlist.store.item.Schemas;
-import io.convlist.store.table.Attempts;
 import io.convlist.store.table.Av;
 import io.convlist.store.table.Dynamo;
 import io.convlist.store.table.Expr;
@@ -46,26 +45,23 @@ public final class ListReader {
     private final TableRequests table;
     private final Clock clock;
     private final AppSettingsStore settings;
-    private final ListCap cap;
-    private final CatchUp largeGroups;
     private final DynamoDbIndex<ConversationItem> byOrder;
 
-    public ListReader(TableRequests table, Clock clock, AppSettingsStore settings, ListCap cap, CatchUp largeGroups) {
+    public ListReader(TableRequests table, Clock clock, AppSettingsStore settings) {
         this.table = table;
         this.clock = clock;
         this.settings = settings;
-        this.cap = cap;
-        this.largeGroups = largeGroups;
         this.byOrder = table.mapped(Schemas.CONVERSATION).index(INDEX_BY_ORDER);
     }
 
     /**
      * One page in list order: pinned first, then the most recent activity. nextSeq 0 starts at the
      * top; a page continues strictly below the previous page's last orderKey, which is unique per
-     * conversation, so paging neither skips nor repeats. If the app's limit was lowered below what
-     * the list holds, the excess is evicted first, so no read shows more than the limit.
+     * conversation, so paging neither skips nor repeats. The read says if the app's limit was
+     * lowered below what the list holds, so that the excess is evicted before the page is shown (no
+     * read shows more than the limit), and, for a first page, which large groups to bring up first.
      */
-    public ConversationPage list(String appId, String userId, long nextSeq, int count) {
+    public ListRead<ConversationPage> list(String appId, String userId, long nextSeq, int count) {
         return list(appId, userId, nextSeq, count, null, Map.of(), true);
     }
 
@@ -76,43 +72,41 @@ public final class ListReader {
      * ordinary size.
      *
      * @param groups     the user's conversation groups, name to ID, if the filter names one (or "")
-     * @param trimExcess evict what a lowered limit left over before answering (users' reads); false
-     *                   for operators, whose look must change nothing (they see the excess)
+     * @param trimExcess report what a lowered limit left over and the large groups behind (users'
+     *                   reads); false for operators, whose look must change nothing (they see the excess)
      */
-    public ConversationPage list(String appId, String userId, long nextSeq, int count, ConversationFilter filter, Map<String, String> groups,
-            boolean trimExcess) {
+    public ListRead<ConversationPage> list(String appId, String userId, long nextSeq, int count, ConversationFilter filter,
+            Map<String, String> groups, boolean trimExcess) {
         String pk = userPk(appId, userId);
-        for (int attempt = 0; attempt < 3; attempt++) {
-            long now = clock.millis();
-            Expr where = new Expr();
-            String condition = ListFilters.condition(where, filter, groups, now / 1000);
-            List<ConversationItem> live = inOrder(pk, nextSeq, count + 1, where, condition, filter == null);
-            boolean finished = live.size() <= count;
-            List<ConversationItem> page = finished ? live : live.subList(0, count);
-            Map<String, AttributeValue> metaKey = Av.key(pk, META_SK);
-            List<Map<String, AttributeValue>> keys = new ArrayList<>(List.of(metaKey, ConversationGroupNames.key(pk)));
-            page.forEach(item -> keys.add(profileKey(appId, ConversationRows.toId(item))));
-            Map<String, Map<String, AttributeValue>> got = table.batchGet(keys);
-            AppSettings app = settings.cached(appId);
-            ListMetaItem meta = ConversationRows.map(Schemas.LIST_META, got.get(TableRequests.keyString(metaKey)));
-            if (trimExcess && meta != null && meta.slotSet().size() > app.conversationLimit()) {
-                cap.enforceLimit(pk, app);
-                continue;
-            }
-            // A user's first page brings the large groups' conversations up to date first, then reads again;
-            // later pages continue below it, as pages continue below an earlier one whatever happens meanwhile.
-            if (trimExcess && nextSeq == 0 && meta != null && largeGroups.bringUp(appId, userId, meta.largeGroupSet())) {
-                continue;
-            }
+        long now = clock.millis();
+        Expr where = new Expr();
+        String condition = ListFilters.condition(where, filter, groups, now / 1000);
+        List<ConversationItem> live = inOrder(pk, nextSeq, count + 1, where, condition, filter == null);
+        boolean finished = live.size() <= count;
+        List<ConversationItem> page = finished ? live : live.subList(0, count);
+        Map<String, AttributeValue> metaKey = Av.key(pk, META_SK);
+        List<Map<String, AttributeValue>> keys = new ArrayList<>(List.of(metaKey, ConversationGroupNames.key(pk)));
+        page.forEach(item -> keys.add(profileKey(appId, ConversationRows.toId(item))));
+        Map<String, Map<String, AttributeValue>> got = table.batchGet(keys);
+        AppSettings app = settings.cached(appId);
+        ListMetaItem meta = ConversationRows.map(Schemas.LIST_META, got.get(TableRequests.keyString(metaKey)));
+        boolean overLimit = trimExcess && meta != null && meta.slotSet().size() > app.conversationLimit();
+        // A user's first page has the large groups' conversations brought up to date first, then is read again;
+        // later pages continue below it, as pages continue below an earlier one whatever happens meanwhile.
+        Set<String> behind = trimExcess && nextSeq == 0 && meta != null ? meta.largeGroupSet() : Set.of();
+        return new ListRead<>(() -> {
             List<Conversation> out = page.stream().map(item -> present(appId, item, got)).toList();
             long last = page.isEmpty() ? 0 : page.get(page.size() - 1).getOrderKey();
             return new ConversationPage(out, finished ? 0 : last, finished);
-        }
-        throw Attempts.contention();
+        }, behind, overLimit);
     }
 
-    /** The listed conversations that exist, in the order asked; one BatchGetItem per 100 keys. */
-    public List<Conversation> getMany(String appId, String userId, List<ConversationId> ids) {
+    /**
+     * The listed conversations that exist, in the order asked; one BatchGetItem per 100 keys.
+     *
+     * @param reportBehind say which of the large groups asked for may be behind (a first read)
+     */
+    public ListRead<List<Conversation>> getMany(String appId, String userId, List<ConversationId> ids, boolean reportBehind) {
         String pk = userPk(appId, userId);
         Map<String, AttributeValue> metaKey = Av.key(pk, META_SK);
         List<Map<String, AttributeValue>> keys = new ArrayList<>(List.of(ConversationGroupNames.key(pk), metaKey));
@@ -122,22 +116,22 @@ public final class ListReader {
         }
         Map<String, Map<String, AttributeValue>> got = table.batchGet(keys);
         ListMetaItem meta = ConversationRows.map(Schemas.LIST_META, got.get(TableRequests.keyString(metaKey)));
-        if (meta != null && largeGroups.bringUp(appId, userId, named(meta.largeGroupSet(), ids))) {
-            got = table.batchGet(keys);
-        }
-        long now = clock.millis();
-        List<Conversation> out = new ArrayList<>();
-        for (ConversationId id : ids) {
-            ConversationItem item = ConversationRows.conversation(got.get(TableRequests.keyString(conversationKey(appId, userId, id))));
-            if (ConversationRows.isLive(item, now)) {
-                out.add(present(appId, item, got));
+        Set<String> behind = reportBehind && meta != null ? named(meta.largeGroupSet(), ids) : Set.of();
+        return new ListRead<>(() -> {
+            long now = clock.millis();
+            List<Conversation> out = new ArrayList<>();
+            for (ConversationId id : ids) {
+                ConversationItem item = ConversationRows.conversation(got.get(TableRequests.keyString(conversationKey(appId, userId, id))));
+                if (ConversationRows.isLive(item, now)) {
+                    out.add(present(appId, item, got));
+                }
             }
-        }
-        return out;
+            return out;
+        }, behind, false);
     }
 
     /** The total unread count over conversations with recvOpt 0: one Query of the list's conversation items. */
-    public long totalUnread(String appId, String userId) {
+    public ListRead<Long> totalUnread(String appId, String userId) {
         return unreadMatching(appId, userId, null, Map.of());
     }
 
@@ -145,8 +139,8 @@ public final class ListReader {
      * The unread count over the conversations that match {@code filter} (null: all) and have recvOpt
      * 0, as the total counts: one Query of the list's conversation items, filtered.
      */
-    public long unreadMatching(String appId, String userId, ConversationFilter filter, Map<String, String> groups) {
-        return withUnread(appId, userId, filter, groups, true).stream().mapToLong(item -> Av.num(item, UNREAD, 0)).sum();
+    public ListRead<Long> unreadMatching(String appId, String userId, ConversationFilter filter, Map<String, String> groups) {
+        return withUnread(appId, userId, filter, groups, true).map(items -> items.stream().mapToLong(item -> Av.num(item, UNREAD, 0)).sum());
     }
 
     /** The large groups among the conversations asked for. */
@@ -160,30 +154,25 @@ public final class ListReader {
         return "(attribute_not_exists(" + e.n(RECV_OPT) + ") OR " + e.n(RECV_OPT) + " = " + e.v(0) + ")";
     }
 
-    /** The keys of the live conversations with unread messages (optionally only those with recvOpt 0). */
-    List<Map<String, AttributeValue>> withUnread(String appId, String userId, boolean receiveOnly) {
+    /** The keys of the live conversations with unread messages, whatever their receive option. */
+    public ListRead<List<Map<String, AttributeValue>>> withUnread(String appId, String userId) {
         String pk = userPk(appId, userId);
-        return withUnread(appId, userId, null, Map.of(), receiveOnly).stream().map(e -> Av.key(pk, e.get(SK).s())).toList();
+        return withUnread(appId, userId, null, Map.of(), false).map(items -> items.stream().map(e -> Av.key(pk, e.get(SK).s())).toList());
     }
 
     /**
      * The live conversations with unread messages that match the filter: their sort keys and counts.
-     * The same Query reads the owner's large groups: if catching them up wrote anything, it runs again.
+     * The same Query reads the owner's large groups, which the read reports as possibly behind.
      */
-    private List<Map<String, AttributeValue>> withUnread(String appId, String userId, ConversationFilter filter,
+    private ListRead<List<Map<String, AttributeValue>>> withUnread(String appId, String userId, ConversationFilter filter,
             Map<String, String> groups, boolean receiveOnly) {
-        for (int attempt = 0; attempt < 3; attempt++) {
-            Expr e = new Expr();
-            String condition = ListFilters.condition(e, filter, groups, clock.millis() / 1000) + " AND " + e.n(UNREAD) + " > " + e.v(0);
-            if (receiveOnly) {
-                condition += " AND " + receiving(e);
-            }
-            ListAndGroups read = ListAndGroups.of(table.conversationsAndMeta(userPk(appId, userId), e, condition, SK, UNREAD));
-            if (!largeGroups.bringUp(appId, userId, read.largeGroups())) {
-                return read.conversations();
-            }
+        Expr e = new Expr();
+        String condition = ListFilters.condition(e, filter, groups, clock.millis() / 1000) + " AND " + e.n(UNREAD) + " > " + e.v(0);
+        if (receiveOnly) {
+            condition += " AND " + receiving(e);
         }
-        throw Attempts.contention();
+        ListAndGroups read = ListAndGroups.of(table.conversationsAndMeta(userPk(appId, userId), e, condition, SK, UNREAD));
+        return new ListRead<>(read::conversations, read.largeGroups(), false);
     }
 
     /**
@@ -215,7 +204,7 @@ public final class ListReader {
      * A conversation with its name and face resolved from the profile in {@code got} (if read), and
      * its conversation groups' names from the user's groups item (read in the same batch).
      */
-    Conversation present(String appId, ConversationItem item, Map<String, Map<String, AttributeValue>> got) {
+    static Conversation present(String appId, ConversationItem item, Map<String, Map<String, AttributeValue>> got) {
         ConversationId id = ConversationRows.toId(item);
         ProfileItem profile = ConversationRows.map(Schemas.PROFILE, got.get(TableRequests.keyString(profileKey(appId, id))));
         UserProfile peer = null;

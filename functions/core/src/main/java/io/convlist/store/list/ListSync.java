@@ -33,53 +33,58 @@ public final class ListSync {
     private final TableRequests table;
     private final Clock clock;
     private final AppSettingsStore settings;
-    private final ListReader reader;
-    private final CatchUp largeGroups;
 
-    public ListSync(TableRequests table, Clock clock, AppSettingsStore settings, ListReader reader, CatchUp largeGroups) {
+    public ListSync(TableRequests table, Clock clock, AppSettingsStore settings) {
         this.table = table;
-        this.largeGroups = largeGroups;
         this.clock = clock;
         this.settings = settings;
-        this.reader = reader;
+    }
+
+    /** Where a sync from {@code at} starts: a full sync from now when there is no position. */
+    public SyncPosition start(SyncPosition at) {
+        return at == null ? SyncPosition.fullFrom(clock.millis()) : at;
     }
 
     /**
-     * One page of at most {@code count} entries from {@code at} (null: a full sync from nothing).
-     * Full pages cost what list pages cost; a round page costs one Query of the conversations, one of
-     * the removal records (for changes), and one BatchGetItem of the changed conversations' profiles.
+     * A full sync's conversation groups: read on its first page, before the list, so that a change to
+     * them while the device pages is in the next round (one GetItem); null on later pages.
      */
-    public SyncPage page(String appId, String userId, SyncPosition at, int count) {
-        return page(appId, userId, at, count, 0);
+    public List<String> groupsAtStart(String appId, String userId, SyncPosition position) {
+        return position.nextSeq() == 0
+                ? ConversationGroupNames.names(ConversationGroupNames.byName(table.get(ConversationGroupNames.key(userPk(appId, userId))))) : null;
     }
 
-    private SyncPage page(String appId, String userId, SyncPosition at, int count, int attempt) {
-        SyncPosition position = at == null ? SyncPosition.fullFrom(clock.millis()) : at;
-        if (position.phase() == Phase.FULL) {
-            // The groups first, read before the list: a change to them while the device pages is in the next round.
-            List<String> groups = position.nextSeq() == 0
-                    ? ConversationGroupNames.names(ConversationGroupNames.byName(table.get(ConversationGroupNames.key(userPk(appId, userId))))) : null;
-            ConversationPage page = reader.list(appId, userId, position.nextSeq(), count);
-            SyncPosition next = page.isFinished() ? SyncPosition.changesSince(position.since())
-                    : position.continuingBelow(page.nextSeq());
-            return new SyncPage(page.conversationList(), List.of(), next, false, false, groups);
-        }
+    /** A full sync's page: a page of the list (read as list pages are), then the changes since the sync began. */
+    public static SyncPage fullPage(SyncPosition position, List<String> groups, ConversationPage page) {
+        SyncPosition next = page.isFinished() ? SyncPosition.changesSince(position.since()) : position.continuingBelow(page.nextSeq());
+        return new SyncPage(page.conversationList(), List.of(), next, false, false, groups);
+    }
+
+    /**
+     * One page of a round of changes, at most {@code count} entries from {@code position}: one Query of
+     * the conversations, one of the removal records (for changes), and one BatchGetItem of the changed
+     * conversations' profiles. The first Query also reads the owner's large groups, which the read
+     * reports as possibly behind: the round is read again once they are brought up to date.
+     */
+    public ListRead<SyncPage> round(String appId, String userId, SyncPosition position, int count) {
         AppSettingsStore.Versioned app = settings.cachedVersioned(appId);
         long now = clock.millis();
         if (!position.isValidAt(now, app.settings().retentionDays(), app.changedAtMillis())) {
-            return SyncPage.resync();
+            return ListRead.of(SyncPage::resync);
         }
         String pk = userPk(appId, userId);
-        SyncPosition round = position.startingRound(now);
+        SyncPosition start = position.startingRound(now);
         int retention = app.settings().retentionDays();
-        Answer answer = new Answer();
-        long conversationsFrom = round.phase() == Phase.EXPIRED ? round.expiredFromSecond() : round.changedFromSecond(retention);
+        long conversationsFrom = start.phase() == Phase.EXPIRED ? start.expiredFromSecond() : start.changedFromSecond(retention);
         Expr e = new Expr();
         ListAndGroups read = ListAndGroups.of(table.conversationsAndMeta(pk, e, e.n(EXPIRES_AT) + " >= " + e.v(conversationsFrom)));
-        if (largeGroups.bringUp(appId, userId, read.largeGroups()) && attempt < 2) {
-            return page(appId, userId, at, count, attempt + 1); // the round again, on conversations now up to date
-        }
-        List<Map<String, AttributeValue>> conversations = read.conversations();
+        return new ListRead<>(() -> roundPage(appId, pk, start, count, now, retention, read.conversations()), read.largeGroups(), false);
+    }
+
+    private SyncPage roundPage(String appId, String pk, SyncPosition start, int count, long now, int retention,
+            List<Map<String, AttributeValue>> conversations) {
+        SyncPosition round = start;
+        Answer answer = new Answer();
         if (round.phase() == Phase.EXPIRED) {
             ChangeOrder.Slice expired = new ChangeOrder(conversations).slice(round, count, round.expiredFromSecond(),
                     round.expiredToSecond());
@@ -168,7 +173,7 @@ public final class ListSync {
             } else {
                 ConversationItem item = ConversationRows.conversation(raw);
                 if (ConversationRows.isLive(item, now)) {
-                    answer.changed(reader.present(appId, item, got));
+                    answer.changed(ListReader.present(appId, item, got));
                 } else {
                     answer.removed(ConversationRows.removalOf(item, RemovalReason.EXPIRED, now));
                 }
