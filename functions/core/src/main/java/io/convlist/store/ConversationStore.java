@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
-import java.util.function.IntFunction;
 
 import io.convlist.domain.ConversationId;
 import io.convlist.domain.ConversationType;
@@ -35,7 +34,6 @@ import io.convlist.store.item.ConversationItem;
 import io.convlist.store.list.ConversationEditor;
 import io.convlist.store.list.ConversationRows;
 import io.convlist.store.list.ListCap;
-import io.convlist.store.list.ListRead;
 import io.convlist.store.list.ListReader;
 import io.convlist.store.list.ListState;
 import io.convlist.store.list.ListSync;
@@ -46,7 +44,6 @@ import io.convlist.store.peer.ConversationGroups;
 import io.convlist.store.peer.PeerSettingsReader;
 import io.convlist.store.peer.PeerSettingsStore;
 import io.convlist.store.peer.ProfileStore;
-import io.convlist.store.table.Attempts;
 import io.convlist.store.table.ParallelWrites;
 import io.convlist.store.table.TableRequests;
 import io.convlist.store.usage.UsageCounters;
@@ -68,9 +65,6 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * are one conditional write each; a list page is one Query plus one BatchGetItem.
  */
 public final class ConversationStore {
-    /** How often a read is made again after bringing its list up to date. */
-    private static final int READS = 3;
-
     private final MessageRecorder messages;
     private final ListCap cap;
     private final ConversationEditor editor;
@@ -87,6 +81,7 @@ public final class ConversationStore {
     private final LargeGroupCatchUp largeGroups;
     private final UsageCounters usage;
     private final ParallelWrites parallel;
+    private final Preparation lists;
     private final Clock clock;
 
     /**
@@ -114,6 +109,7 @@ public final class ConversationStore {
         this.lastMessages = new LastMessages(requests, clock, settings, parallel);
         this.membership = new GroupMembership(requests, clock, settings, cap, editor, removals, parallel, groupRecords, memberships);
         this.usage = new UsageCounters(requests, clock);
+        this.lists = new Preparation(cap, catchUp);
         this.clock = clock;
     }
 
@@ -157,19 +153,19 @@ public final class ConversationStore {
 
     /** The user's history of the conversation was cleared: no last message, nothing unread; NOT_FOUND if not in the list. */
     public void clearHistory(String appId, String userId, ConversationId id) {
-        prepare(appId, userId, id);
+        lists.prepare(appId, userId, id);
         if (!lastMessages.clearHistory(appId, userId, id)) {
             throw ConversationEditor.notFound(id);
         }
     }
 
     public void setDraft(String appId, String userId, ConversationId id, String draftText) {
-        prepare(appId, userId, id);
+        lists.prepare(appId, userId, id);
         editor.setDraft(appId, userId, id, draftText);
     }
 
     public void pin(String appId, String userId, ConversationId id, boolean pinned) {
-        prepare(appId, userId, id);
+        lists.prepare(appId, userId, id);
         editor.pin(appId, userId, id, pinned);
     }
 
@@ -224,18 +220,18 @@ public final class ConversationStore {
     }
 
     public void markRead(String appId, String userId, ConversationId id, Long cleanTimestamp, Long cleanSequence) {
-        prepare(appId, userId, id);
+        lists.prepare(appId, userId, id);
         editor.markRead(appId, userId, id, cleanTimestamp, cleanSequence);
     }
 
     /** Marks every conversation read, or every one of a type ({@code only} null: all). */
     public void markAllRead(String appId, String userId, ConversationType only) {
-        editor.markAllRead(appId, prepared(appId, userId, attempt -> reader.withUnread(appId, userId), false), only);
+        editor.markAllRead(appId, lists.read(appId, userId, attempt -> reader.withUnread(appId, userId), false), only);
     }
 
     /** Deletes one conversation; NOT_FOUND if it is not in the list. */
     public void delete(String appId, String userId, ConversationId id, boolean clearMessages) {
-        prepare(appId, userId, id);
+        lists.prepare(appId, userId, id);
         editor.delete(appId, userId, id, clearMessages);
     }
 
@@ -245,13 +241,13 @@ public final class ConversationStore {
     }
 
     public ConversationPage list(String appId, String userId, long nextSeq, int count) {
-        return prepared(appId, userId, attempt -> reader.list(appId, userId, nextSeq, count), false);
+        return lists.read(appId, userId, attempt -> reader.list(appId, userId, nextSeq, count), false);
     }
 
     /** A page of the conversations that match the filter, paged as the plain list is. */
     public ConversationPage list(String appId, String userId, long nextSeq, int count, ConversationFilter filter) {
         Map<String, String> groups = groupsFor(appId, userId, filter);
-        return prepared(appId, userId, attempt -> reader.list(appId, userId, nextSeq, count, filter, groups, true), false);
+        return lists.read(appId, userId, attempt -> reader.list(appId, userId, nextSeq, count, filter, groups, true), false);
     }
 
     /**
@@ -265,7 +261,7 @@ public final class ConversationStore {
     /** The unread count of the conversations that match the filter, leaving out muted ones as the total does. */
     public long unreadMatching(String appId, String userId, ConversationFilter filter) {
         Map<String, String> groups = groupsFor(appId, userId, filter);
-        return prepared(appId, userId, attempt -> reader.unreadMatching(appId, userId, filter, groups), false);
+        return lists.read(appId, userId, attempt -> reader.unreadMatching(appId, userId, filter, groups), false);
     }
 
     /** One conversation; NOT_FOUND if it is not in the list. */
@@ -280,7 +276,7 @@ public final class ConversationStore {
     /** The listed conversations that exist, in the order asked. */
     public List<Conversation> getMany(String appId, String userId, List<ConversationId> ids) {
         // Catching up once is enough: the second read only sees what it wrote.
-        return prepared(appId, userId, attempt -> reader.getMany(appId, userId, ids, attempt == 0), false);
+        return lists.read(appId, userId, attempt -> reader.getMany(appId, userId, ids, attempt == 0), false);
     }
 
     /** One page of device sync from a position (null: a full sync). See {@link SyncPosition}. */
@@ -291,7 +287,7 @@ public final class ConversationStore {
             return ListSync.fullPage(position, groups, list(appId, userId, position.nextSeq(), count));
         }
         // A round that still finds a large group behind after two catch-ups answers from its last read.
-        return prepared(appId, userId, attempt -> sync.round(appId, userId, position, count), true);
+        return lists.read(appId, userId, attempt -> sync.round(appId, userId, position, count), true);
     }
 
     /**
@@ -300,39 +296,6 @@ public final class ConversationStore {
      */
     public SyncPosition changesFromNow() {
         return SyncPosition.changesSince(clock.millis());
-    }
-
-    /**
-     * Brings the conversation up to date before a change that depends on its last message or its
-     * life (read points, delete, pin, draft, clearing history): a large group's conversation learns
-     * of the group's messages here. One BatchGetItem for a group conversation, nothing for a C2C one.
-     */
-    private void prepare(String appId, String userId, ConversationId id) {
-        largeGroups.bringUpIfLarge(appId, userId, id);
-    }
-
-    /**
-     * A read of the user's list, with the list made current first: the one place where reads bring a
-     * list up to date. If the read finds the list over a lowered limit, the excess is evicted and it
-     * reads again; if it finds large groups that may be behind, they are brought up to date and, if
-     * that wrote anything, it reads again. At most {@value #READS} reads; then THROTTLED, or, with
-     * {@code lastReadStands}, the last read's answer.
-     *
-     * @param read one read, given its attempt (0 first)
-     */
-    private <T> T prepared(String appId, String userId, IntFunction<ListRead<T>> read, boolean lastReadStands) {
-        for (int attempt = 0; attempt < READS; attempt++) {
-            ListRead<T> found = read.apply(attempt);
-            if (found.overLimit()) {
-                cap.trimToLimit(appId, userId);
-                continue;
-            }
-            boolean wrote = largeGroups.bringUp(appId, userId, found.behind());
-            if (!wrote || (lastReadStands && attempt == READS - 1)) {
-                return found.answer().get();
-            }
-        }
-        throw Attempts.contention();
     }
 
     /** The user's conversation groups if the filter names one (NOT_FOUND if it does not exist) or "": one GetItem. */
@@ -374,7 +337,7 @@ public final class ConversationStore {
     }
 
     public long totalUnread(String appId, String userId) {
-        return prepared(appId, userId, attempt -> reader.totalUnread(appId, userId), false);
+        return lists.read(appId, userId, attempt -> reader.totalUnread(appId, userId), false);
     }
 
     public ListState state(String appId, String userId) {
