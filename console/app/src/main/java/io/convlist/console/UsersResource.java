@@ -7,7 +7,7 @@ import io.convlist.domain.Ids;
 import io.convlist.domain.Removal;
 import io.convlist.domain.ServiceException;
 import io.convlist.domain.list.ConversationFilter;
-import io.convlist.domain.list.ConversationPage;
+import io.convlist.view.ConversationPage;
 import io.convlist.domain.list.PeerSetting;
 import io.convlist.runtime.HttpStatuses;
 import io.convlist.store.ConversationStore;

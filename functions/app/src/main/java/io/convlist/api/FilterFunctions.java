@@ -17,7 +17,7 @@ import io.convlist.domain.Limits;
 import io.convlist.domain.Marks;
 import io.convlist.domain.ServiceException;
 import io.convlist.domain.list.ConversationFilter;
-import io.convlist.domain.list.ConversationPage;
+import io.convlist.view.ConversationPage;
 import io.convlist.store.ConversationStore;
 import io.quarkus.funqy.Funq;
 import jakarta.inject.Inject;

@@ -4,7 +4,7 @@ import java.util.List;
 
 import io.convlist.domain.ItemOutcome;
 import io.convlist.domain.MemberOutcome;
-import io.convlist.domain.list.Conversation;
+import io.convlist.view.Conversation;
 import io.convlist.runtime.HttpStatuses;
 
 /** The functions' outputs. */

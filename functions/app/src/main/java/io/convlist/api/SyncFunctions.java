@@ -6,7 +6,7 @@ import io.convlist.api.Responses.SyncResult;
 import io.convlist.api.doc.FunctionDoc;
 import io.convlist.auth.CallerResolver;
 import io.convlist.auth.ListOwner;
-import io.convlist.domain.list.SyncPage;
+import io.convlist.view.SyncPage;
 import io.convlist.domain.list.SyncPosition;
 import io.convlist.store.ConversationStore;
 import io.quarkus.funqy.Funq;

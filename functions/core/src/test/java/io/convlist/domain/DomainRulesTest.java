@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
-import java.util.Map;
 
 import io.convlist.domain.list.DisplayNames;
 import io.convlist.domain.list.StoredConversation;
@@ -46,15 +45,15 @@ class DomainRulesTest {
     void showName_followsTencentsPriorities() {
         StoredConversation c2c = new StoredConversation(ConversationId.c2c("pat"), null, 0, 0, 0, "", List.of(), 0, 0, null,
                 List.of(), null, null, false, 1, null, 0, 0);
-        assertThat(DisplayNames.present(c2c, null, null, Map.of()).showName()).isEqualTo("pat");
-        assertThat(DisplayNames.present(c2c, new UserProfile("pat", "Pat", "f"), null, Map.of()).showName()).isEqualTo("Pat");
+        assertThat(DisplayNames.of(c2c, null, null).showName()).isEqualTo("pat");
+        assertThat(DisplayNames.of(c2c, new UserProfile("pat", "Pat", "f"), null).showName()).isEqualTo("Pat");
         StoredConversation remarked = new StoredConversation(ConversationId.c2c("pat"), null, 0, 0, 0, "", List.of(), 0, 0,
                 null, List.of(), null, null, false, 1, "Boss", 0, 0);
-        assertThat(DisplayNames.present(remarked, new UserProfile("pat", "Pat", "f"), null, Map.of()).showName()).isEqualTo("Boss");
+        assertThat(DisplayNames.of(remarked, new UserProfile("pat", "Pat", "f"), null).showName()).isEqualTo("Boss");
         StoredConversation group = new StoredConversation(ConversationId.group("g1"), GroupType.Work, 0, 0, 0, "",
                 List.of(), 0, 0, null, List.of(), null, null, false, 1, null, 0, 0);
-        assertThat(DisplayNames.present(group, null, null, Map.of()).showName()).isEqualTo("g1");
-        assertThat(DisplayNames.present(group, null, new GroupProfile("g1", "Team", "face", null), Map.of()).faceUrl()).isEqualTo("face");
+        assertThat(DisplayNames.of(group, null, null).showName()).isEqualTo("g1");
+        assertThat(DisplayNames.of(group, null, new GroupProfile("g1", "Team", "face", null)).faceUrl()).isEqualTo("face");
     }
 
     @Test

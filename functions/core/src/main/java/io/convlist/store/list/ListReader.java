@@ -15,10 +15,11 @@ import io.convlist.domain.ConversationType;
 import io.convlist.domain.GroupProfile;
 import io.convlist.domain.GroupType;
 import io.convlist.domain.UserProfile;
-import io.convlist.domain.list.Conversation;
+import io.convlist.view.Conversation;
 import io.convlist.domain.list.ConversationFilter;
-import io.convlist.domain.list.ConversationPage;
+import io.convlist.view.ConversationPage;
 import io.convlist.domain.list.DisplayNames;
+import io.convlist.domain.list.StoredConversation;
 import io.convlist.store.app.AppSettingsStore;
 import io.convlist.store.item.ConversationItem;
 import io.convlist.store.item.ListMetaItem;
@@ -217,7 +218,8 @@ public final class ListReader {
                     type == null || type.isEmpty() ? null : GroupType.parse(type));
         }
         Map<String, String> groupNames = ConversationGroupNames.namesById(got.get(TableRequests.keyString(ConversationGroupNames.key(item.getPk()))));
-        return DisplayNames.present(ConversationRows.toStored(item), peer, group, groupNames);
+        StoredConversation stored = ConversationRows.toStored(item);
+        return Conversation.of(stored, DisplayNames.of(stored, peer, group), groupNames);
     }
 
     private static Map<String, AttributeValue> conversationKey(String appId, String userId, ConversationId id) {

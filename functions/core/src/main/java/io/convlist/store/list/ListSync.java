@@ -10,9 +10,9 @@ import java.util.Map;
 
 import io.convlist.domain.Removal;
 import io.convlist.domain.RemovalReason;
-import io.convlist.domain.list.Conversation;
-import io.convlist.domain.list.ConversationPage;
-import io.convlist.domain.list.SyncPage;
+import io.convlist.view.Conversation;
+import io.convlist.view.ConversationPage;
+import io.convlist.view.SyncPage;
 import io.convlist.domain.list.SyncPosition.Phase;
 import io.convlist.domain.list.SyncPosition;
 import io.convlist.store.app.AppSettingsStore;

@@ -1,8 +1,9 @@
-package io.convlist.domain.list;
+package io.convlist.view;
 
 import java.util.List;
 
 import io.convlist.domain.Removal;
+import io.convlist.domain.list.SyncPosition;
 
 /**
  * One answer of device sync: conversations to upsert, conversations to remove (with why and when),

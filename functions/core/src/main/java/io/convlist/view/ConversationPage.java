@@ -1,4 +1,4 @@
-package io.convlist.domain.list;
+package io.convlist.view;
 
 import java.util.List;
 
