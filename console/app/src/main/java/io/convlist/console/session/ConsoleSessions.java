@@ -94,7 +94,7 @@ public final class ConsoleSessions {
     private void end(String secret, long endsAtMillis) {
         Expr e = new Expr().set(ENDED, Av.bool(true)).set(EXPIRES_AT, Av.n(endsAtMillis / 1000 + 1));
         try {
-            table.update(key(secret), e, "attribute_exists(" + e.n(PK) + ")");
+            table.update(key(secret), e, e.where("attribute_exists(#PK)"));
         } catch (ConditionalCheckFailedException goneMeanwhile) {
             // TTL removed it: nothing left to end.
         }
@@ -113,7 +113,7 @@ public final class ConsoleSessions {
         item.put(ENDS_AT, Av.n(endsAt));
         item.put(EXPIRES_AT, Av.n(expiresAt(now, endsAt)));
         Expr e = new Expr();
-        table.putIf(item, e, "attribute_not_exists(" + e.n(PK) + ")");
+        table.putIf(item, e, e.where("attribute_not_exists(#PK)"));
         return new Session(operator, Set.copyOf(roles), endsAt);
     }
 
@@ -131,7 +131,7 @@ public final class ConsoleSessions {
         if (now - lastSeen >= TOUCH_EVERY.toMillis()) {
             Expr e = new Expr().set(LAST_SEEN, Av.n(now)).set(EXPIRES_AT, Av.n(expiresAt(now, endsAt)));
             try {
-                table.update(key(secret), e, "attribute_exists(" + e.n(PK) + ") AND attribute_not_exists(" + e.n(ENDED) + ")");
+                table.update(key(secret), e, e.where("attribute_exists(#PK) AND attribute_not_exists(#ENDED)"));
             } catch (ConditionalCheckFailedException endedMeanwhile) {
                 return Optional.empty();
             }

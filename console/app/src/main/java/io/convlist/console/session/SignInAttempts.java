@@ -53,7 +53,7 @@ public final class SignInAttempts {
         table.delete(accountKey(account));
         Expr e = new Expr().add(ATTEMPTS, Av.n(-1));
         try {
-            table.update(clientKey(client), e, e.n(ATTEMPTS) + " > " + e.v(0));
+            table.update(clientKey(client), e, e.where("#ATTEMPTS > :zero", "zero", 0));
         } catch (ConditionalCheckFailedException nothingCounted) {
             // The window ended meanwhile.
         }
@@ -63,11 +63,11 @@ public final class SignInAttempts {
         for (int round = 0; round < ROUNDS; round++) {
             long now = clock.millis();
             Expr e = new Expr().add(ATTEMPTS, Av.n(1));
-            e.set(e.n(WINDOW_ENDS) + " = if_not_exists(" + e.n(WINDOW_ENDS) + ", " + e.v(now + limits.window().toMillis()) + ")");
-            e.set(e.n(EXPIRES_AT) + " = if_not_exists(" + e.n(EXPIRES_AT) + ", " + e.v(expiresAt(now)) + ")");
+            e.set(e.where("#WINDOW_ENDS = if_not_exists(#WINDOW_ENDS, :ends)", "ends", now + limits.window().toMillis()));
+            e.set(e.where("#EXPIRES_AT = if_not_exists(#EXPIRES_AT, :expiresAt)", "expiresAt", expiresAt(now)));
             try {
-                table.update(key, e, "attribute_not_exists(" + e.n(ATTEMPTS) + ") OR (" + e.n(ATTEMPTS) + " < " + e.v(max)
-                        + " AND " + e.n(WINDOW_ENDS) + " > " + e.v(now) + ")");
+                table.update(key, e, e.where("attribute_not_exists(#ATTEMPTS) OR (#ATTEMPTS < :max AND #WINDOW_ENDS > :now)",
+                        "max", max, "now", now));
                 return Optional.empty();
             } catch (ConditionalCheckFailedException e1) {
                 long windowEnds = Av.num(e1.item(), WINDOW_ENDS, 0);
@@ -89,7 +89,7 @@ public final class SignInAttempts {
         item.put(WINDOW_ENDS, Av.n(now + limits.window().toMillis()));
         item.put(EXPIRES_AT, Av.n(expiresAt(now)));
         Expr e = new Expr();
-        String condition = "attribute_not_exists(" + e.n(WINDOW_ENDS) + ") OR " + e.n(WINDOW_ENDS) + " = " + e.v(oldWindowEnds);
+        String condition = e.where("attribute_not_exists(#WINDOW_ENDS) OR #WINDOW_ENDS = :ends", "ends", oldWindowEnds);
         try {
             table.putIf(item, e, condition);
             return true;

@@ -17,8 +17,8 @@ import io.convlist.domain.ServiceException;
 import io.convlist.store.item.AppSettingsItem;
 import io.convlist.store.item.AuditItem;
 import io.convlist.store.item.Schemas;
-import io.convlist.store.table.Av;
 import io.convlist.store.table.Dynamo;
+import io.convlist.store.table.Expr;
 import io.convlist.store.table.Keys;
 import io.convlist.store.table.TableRequests;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
@@ -167,10 +167,9 @@ public final class AppSettingsStore {
         }
         long now = clock.millis();
         // Conditioned on the version read: a concurrent change cancels this one instead of being overwritten.
-        Expression unchanged = stored == null
-                ? Expression.builder().expression("attribute_not_exists(#pk)").putExpressionName("#pk", Keys.PK).build()
-                : Expression.builder().expression("#u = :u").putExpressionName("#u", Keys.UPDATED_AT)
-                        .putExpressionValue(":u", Av.n(stored.getUpdatedAt())).build();
+        Expr e = new Expr();
+        Expression unchanged = e.enhanced(stored == null ? e.where("attribute_not_exists(#PK)")
+                : e.where("#UPDATED_AT = :updatedAt", "updatedAt", stored.getUpdatedAt()));
         TransactWriteItemsEnhancedRequest.Builder tx = TransactWriteItemsEnhancedRequest.builder()
                 .addPutItem(items, TransactPutItemEnhancedRequest.builder(AppSettingsItem.class)
                         .item(settingsItem(Keys.appPk(next.appId()), Keys.SETTINGS_SK, next, now))

@@ -50,9 +50,9 @@ public final class GroupRecords {
             long quietSince = now - settings.cached(appId).retentionMillis();
             Expr e = oneByOne(inOrder(new Expr(), m, now), m);
             // The group's first message ends the silence since its creation.
-            e.set(e.n(ACTIVE_SINCE) + " = if_not_exists(" + e.n(ACTIVE_SINCE) + ", " + e.v(now) + ")");
-            String condition = "attribute_not_exists(" + e.n(LAST_SEQ) + ") OR (" + e.n(LAST_SEQ) + " < " + e.v(m.seq())
-                    + " AND " + e.n(RECORDED_AT) + " >= " + e.v(quietSince) + ")";
+            e.set(e.where("#ACTIVE_SINCE = if_not_exists(#ACTIVE_SINCE, :now)", "now", now));
+            String condition = e.where("attribute_not_exists(#LAST_SEQ) OR (#LAST_SEQ < :seq AND #RECORDED_AT >= :quietSince)",
+                    "seq", m.seq(), "quietSince", quietSince);
             GroupActivity before;
             try {
                 return Optional.of(activity(m.groupID(), table.updateReturningNew(key, e, condition)));
@@ -65,8 +65,8 @@ public final class GroupRecords {
             }
             Expr afterSilence = oneByOne(inOrder(new Expr(), m, now), m).set(SILENT_FROM, Av.n(before.recordedAt()))
                     .set(SILENT_SEQ, Av.n(before.lastSeq())).set(ACTIVE_SINCE, Av.n(now));
-            String unchanged = afterSilence.n(LAST_SEQ) + " = " + afterSilence.v(before.lastSeq()) + " AND "
-                    + afterSilence.n(RECORDED_AT) + " = " + afterSilence.v(before.recordedAt());
+            String unchanged = afterSilence.where("#LAST_SEQ = :seq AND #RECORDED_AT = :recordedAt",
+                    "seq", before.lastSeq(), "recordedAt", before.recordedAt());
             try {
                 return Optional.of(activity(m.groupID(), table.updateReturningNew(key, afterSilence, unchanged)));
             } catch (ConditionalCheckFailedException raced) {

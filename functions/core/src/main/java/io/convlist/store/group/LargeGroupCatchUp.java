@@ -129,7 +129,7 @@ public final class LargeGroupCatchUp implements CatchUp {
             Map<String, AttributeValue> back = new HashMap<>(ConversationRows.toMap(old));
             back.put(RESTORED_AT, Av.n(clock.millis())); // put back, not created: the usage counters tell the two apart
             table.transact(List.of(table.txPutNew(back),
-                    table.txConditionCheck(metaKey, slot, "contains(" + slot.n(SLOTS) + ", " + slot.v(Av.n(old.getSlot())) + ")")));
+                    table.txConditionCheck(metaKey, slot, slot.where("contains(#SLOTS, :slot)", "slot", (long) old.getSlot()))));
             return -1;
         } catch (TransactionCanceledException taken) {
             return Math.max(lastSeq, g.lastSeq()); // its slot went to another conversation: it expired after all
@@ -159,7 +159,7 @@ public final class LargeGroupCatchUp implements CatchUp {
         Expr e = new Expr();
         try {
             table.transact(List.of(table.txPutNew(record),
-                    table.txConditionCheck(Av.key(pk, conversationSk(id)), e, "attribute_not_exists(" + e.n(PK) + ")")));
+                    table.txConditionCheck(Av.key(pk, conversationSk(id)), e, e.where("attribute_not_exists(#PK)"))));
         } catch (TransactionCanceledException back) {
             // the conversation is back, or a newer record is there: nothing to keep
         }
@@ -244,8 +244,8 @@ public final class LargeGroupCatchUp implements CatchUp {
                 e.set(EXCLUDED, AttributeValue.fromNs(read.excluded().stream().map(String::valueOf).toList()));
             }
         }
-        String condition = "attribute_exists(" + e.n(PK) + ") AND " + unchangedReadState(e, ConversationRows.readState(row))
-                + " AND " + e.n(LAST_CHANGE) + " = " + e.v(orZero(row.getLastChange()));
+        String condition = e.where("attribute_exists(#PK)") + " AND " + unchangedReadState(e, ConversationRows.readState(row))
+                + e.where(" AND #LAST_CHANGE = :lastChange", "lastChange", orZero(row.getLastChange()));
         try {
             table.update(Av.key(row.getPk(), row.getSk()), e, condition);
         } catch (ConditionalCheckFailedException raced) {

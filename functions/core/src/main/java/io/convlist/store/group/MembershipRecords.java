@@ -76,7 +76,7 @@ public final class MembershipRecords {
     /** Every member of the group now: one Query of the group's member items (per 1 MB). */
     List<String> members(String appId, String groupId) {
         Expr e = new Expr();
-        return table.partOfList(groupProfilePk(appId, groupId), MEMBER_SK_PREFIX, e, e.n(MEMBER) + " = " + e.v(Av.bool(true)), SK)
+        return table.partOfList(groupProfilePk(appId, groupId), MEMBER_SK_PREFIX, e, e.where("#MEMBER = :member", "member", true), SK)
                 .stream().map(item -> item.get(SK).s().substring(MEMBER_SK_PREFIX.length())).toList();
     }
 
@@ -133,8 +133,8 @@ public final class MembershipRecords {
 
     /** The condition that the membership item is still as it was read. */
     private static String unchanged(Expr e, Map<String, AttributeValue> old) {
-        return old == null ? "attribute_not_exists(" + e.n(PK) + ")"
-                : e.n(MEMBER) + " = " + e.v(old.get(MEMBER)) + " AND " + e.n(MEMBERSHIP_SEQ) + " = " + e.v(old.get(MEMBERSHIP_SEQ));
+        return old == null ? e.where("attribute_not_exists(#PK)")
+                : e.where("#MEMBER = :member AND #MEMBERSHIP_SEQ = :seq", "member", old.get(MEMBER), "seq", old.get(MEMBERSHIP_SEQ));
     }
 
     private static Map<String, AttributeValue> key(String appId, String user, String groupId) {

@@ -82,21 +82,21 @@ public final class ConversationEditor {
             AppSettings app = settings.cached(appId);
             long now = clock.millis();
             Expr c = new Expr();
-            String condition = liveCondition(c, now) + " AND " + c.n(PINNED) + " = " + c.v(Av.bool(!pinned));
+            String condition = liveCondition(c, now) + c.where(" AND #PINNED = :was", "was", !pinned);
             c.set(PINNED, Av.bool(pinned));
             if (pinned) {
                 // Pinning moves the conversation to the top: base gains the pin bit, activity is now.
-                c.set(c.n(ORDER_BASE) + " = " + c.n(ORDER_BASE) + " + " + c.v(OrderKeys.PINNED_OFFSET));
-                c.set(c.n(ORDER_KEY) + " = " + c.n(ORDER_BASE) + " + " + c.v(OrderKeys.PINNED_OFFSET + OrderKeys.activityPart(now)));
+                c.set(c.where("#ORDER_BASE = #ORDER_BASE + :pin", "pin", OrderKeys.PINNED_OFFSET));
+                c.set(c.where("#ORDER_KEY = #ORDER_BASE + :pinNow", "pinNow", OrderKeys.PINNED_OFFSET + OrderKeys.activityPart(now)));
             } else {
-                c.set(c.n(ORDER_BASE) + " = " + c.n(ORDER_BASE) + " - " + c.v(OrderKeys.PINNED_OFFSET));
-                c.set(c.n(ORDER_KEY) + " = " + c.n(ORDER_KEY) + " - " + c.v(OrderKeys.PINNED_OFFSET));
+                c.set(c.where("#ORDER_BASE = #ORDER_BASE - :pin", "pin", OrderKeys.PINNED_OFFSET));
+                c.set(c.where("#ORDER_KEY = #ORDER_KEY - :pin", "pin", OrderKeys.PINNED_OFFSET));
             }
             touch(c, now, app);
             Expr b = new Expr();
             b.add(PINNED_COUNT, Av.n(pinned ? 1 : -1));
-            String metaCondition = pinned ? "attribute_not_exists(" + b.n(PINNED_COUNT) + ") OR " + b.n(PINNED_COUNT)
-                    + " < " + b.v(Limits.PINNED_MAX) : null;
+            String metaCondition = pinned
+                    ? b.where("attribute_not_exists(#PINNED_COUNT) OR #PINNED_COUNT < :max", "max", Limits.PINNED_MAX) : null;
             try {
                 table.transact(List.of(table.txUpdate(key(appId, userId, id), c, condition),
                         table.txUpdate(metaKey, b, metaCondition)));
@@ -135,11 +135,11 @@ public final class ConversationEditor {
             String condition = liveCondition(e, now);
             if (bySequence) {
                 // Past the last message (and the stored read point): everything is read.
-                condition += " AND " + e.n(LAST_SEQ) + " <= " + e.v(cleanSequence) + " AND " + e.n(READ_SEQ) + " <= " + e.v(cleanSequence);
-                readThrough(e, cleanSequence, e.n(LAST_TIME));
+                condition += e.where(" AND #LAST_SEQ <= :point AND #READ_SEQ <= :point", "point", cleanSequence);
+                readThrough(e, cleanSequence, e.where("#LAST_TIME"));
             } else if (byTime) {
-                condition += " AND " + e.n(LAST_TIME) + " <= " + e.v(cleanTimestamp);
-                readAll(e, e.v(cleanTimestamp));
+                condition += e.where(" AND #LAST_TIME <= :point", "point", cleanTimestamp);
+                readAll(e, e.where(":point", "point", cleanTimestamp));
             } else {
                 readAll(e);
             }
@@ -237,7 +237,7 @@ public final class ConversationEditor {
             }
             Expr b = new Expr();
             b.delete(SLOTS, Av.ns(List.of(item.getSlot())));
-            b.set(b.n(REV) + " = if_not_exists(" + b.n(REV) + ", " + b.v(0) + ") + " + b.v(1));
+            b.set(b.where("#REV = if_not_exists(#REV, :zero) + :one", "zero", 0, "one", 1));
             if (Boolean.TRUE.equals(item.getPinned())) {
                 b.add(PINNED_COUNT, Av.n(-1));
             }

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import io.convlist.domain.AppSettings;
+import io.convlist.domain.OrderKeys;
 import io.convlist.domain.message.ReadState;
 import io.convlist.store.table.Av;
 import io.convlist.store.table.Expr;
@@ -18,14 +19,14 @@ public final class ConversationUpdates {
 
     /** The conversation exists and has not expired (TTL deletes late; reads and writes must not wait for it). */
     public static String liveCondition(Expr e, long nowMillis) {
-        return "attribute_exists(" + e.n(PK) + ") AND " + e.n(EXPIRES_AT) + " > " + e.v(nowMillis / 1000);
+        return e.where("attribute_exists(#PK) AND #EXPIRES_AT > :now", "now", nowMillis / 1000);
     }
 
     /** The read state is still the one the decision was made on. */
     public static String unchangedReadState(Expr e, ReadState read) {
-        String excluded = read.excluded().isEmpty() ? "attribute_not_exists(" + e.n(EXCLUDED) + ")"
-                : "size(" + e.n(EXCLUDED) + ") = " + e.v(read.excluded().size());
-        return e.n(LAST_SEQ) + " = " + e.v(read.lastSeq()) + " AND " + e.n(READ_SEQ) + " = " + e.v(read.readSeq()) + " AND " + excluded;
+        String excluded = read.excluded().isEmpty() ? e.where("attribute_not_exists(#EXCLUDED)")
+                : e.where("size(#EXCLUDED) = :n", "n", read.excluded().size());
+        return e.where("#LAST_SEQ = :last AND #READ_SEQ = :read", "last", read.lastSeq(), "read", read.readSeq()) + " AND " + excluded;
     }
 
     /** Every change refreshes the conversation's retention. */
@@ -35,34 +36,34 @@ public final class ConversationUpdates {
 
     /** Marks everything up to the last message read, whatever it is when the write applies. */
     public static Expr readAll(Expr e) {
-        return readAll(e, e.n(LAST_TIME));
+        return readAll(e, e.where("#LAST_TIME"));
     }
 
     /** As {@link #readAll(Expr)}, with the read time given (an operand: a value or an attribute). */
     public static Expr readAll(Expr e, String readTime) {
-        return e.set(e.n(READ_SEQ) + " = " + e.n(LAST_SEQ)).set(e.n(UNREAD_BASE) + " = " + e.n(LAST_SEQ))
-                .set(e.n(READ_TIME) + " = " + readTime).remove(EXCLUDED)
+        return e.set(e.where("#READ_SEQ = #LAST_SEQ")).set(e.where("#UNREAD_BASE = #LAST_SEQ"))
+                .set(e.where("#READ_TIME") + " = " + readTime).remove(EXCLUDED)
                 .set(READ_EXPLICIT, Av.bool(true)).remove(UNREAD).set(AT_INFO, Av.emptyMap());
     }
 
     /** Marks everything up to {@code seq} read, at or past the last message (nothing excluded stays above it). */
     public static Expr readThrough(Expr e, long seq, String readTime) {
-        return e.set(READ_SEQ, Av.n(seq)).set(UNREAD_BASE, Av.n(seq)).set(e.n(READ_TIME) + " = " + readTime).remove(EXCLUDED)
+        return e.set(READ_SEQ, Av.n(seq)).set(UNREAD_BASE, Av.n(seq)).set(e.where("#READ_TIME") + " = " + readTime).remove(EXCLUDED)
                 .set(READ_EXPLICIT, Av.bool(true)).remove(UNREAD).set(AT_INFO, Av.emptyMap());
     }
 
     /** The unread count when a message with this sequence is the last: one subtraction, see Keys.UNREAD_BASE. */
     public static String unreadAt(Expr e, long seq) {
-        return e.n(UNREAD) + " = " + e.v(seq) + " - if_not_exists(" + e.n(UNREAD_BASE) + ", " + e.n(READ_SEQ) + ")";
+        return e.where("#UNREAD = :seq - if_not_exists(#UNREAD_BASE, #READ_SEQ)", "seq", seq);
     }
 
     /** Moves the activity part of the order key to this time, keeping the pin bit and slot. */
     public static Expr activity(Expr e, long activityMillis) {
-        return e.set(e.n(ORDER_KEY) + " = " + e.n(ORDER_BASE) + " + " + e.v(io.convlist.domain.OrderKeys.activityPart(activityMillis)));
+        return e.set(e.where("#ORDER_KEY = #ORDER_BASE + :activity", "activity", OrderKeys.activityPart(activityMillis)));
     }
 
     public static Expr addAt(Expr e, long seq, int atType) {
-        return e.set(e.n(AT_INFO) + "." + e.n(Long.toString(seq)) + " = " + e.v(atType));
+        return e.set(e.where("#AT_INFO") + "." + e.n(Long.toString(seq)) + e.where(" = :type", "type", atType));
     }
 
     /** The clauses of a read-state decision made in the domain. */

@@ -183,9 +183,9 @@ public final class ListCap {
             IntFunction<Map<String, AttributeValue>> itemInSlot) {
         int slot = CapPlanner.freeSlot(slots, ThreadLocalRandom.current());
         Expr e = new Expr();
-        e.add(SLOTS, Av.ns(List.of(slot))).set(e.n(REV) + " = if_not_exists(" + e.n(REV) + ", " + e.v(0) + ") + " + e.v(1));
-        String condition = "attribute_not_exists(" + e.n(SLOTS) + ") OR (size(" + e.n(SLOTS) + ") < "
-                + e.v(app.conversationLimit()) + " AND NOT contains(" + e.n(SLOTS) + ", " + e.v(slot) + "))";
+        e.add(SLOTS, Av.ns(List.of(slot))).set(e.where("#REV = if_not_exists(#REV, :zero) + :one", "zero", 0, "one", 1));
+        String condition = e.where("attribute_not_exists(#SLOTS) OR (size(#SLOTS) < :limit AND NOT contains(#SLOTS, :slot))",
+                "limit", app.conversationLimit(), "slot", slot);
         List<TransactWriteItem> tx = new ArrayList<>(List.of(table.txPutNew(itemInSlot.apply(slot)),
                 table.txUpdate(metaKey, e, condition)));
         tx.addAll(prior.transactionItems(table));
@@ -338,7 +338,7 @@ public final class ListCap {
             e.set(SLOTS, Av.ns(slots));
         }
         e.set(PINNED_COUNT, Av.n(pinned)).set(REV, Av.n(rev + 1));
-        String condition = rev == 0 ? "attribute_not_exists(" + e.n(REV) + ")" : e.n(REV) + " = " + e.v(rev);
+        String condition = rev == 0 ? e.where("attribute_not_exists(#REV)") : e.where("#REV = :rev", "rev", rev);
         return table.txUpdate(metaKey, e, condition);
     }
 

@@ -25,29 +25,29 @@ public final class ListFilters {
      * @param groups the user's conversation groups, name to ID (read when the filter names a group or "")
      */
     static String condition(Expr e, ConversationFilter f, Map<String, String> groups, long nowSecond) {
-        List<String> all = new ArrayList<>(List.of(e.n(EXPIRES_AT) + " > " + e.v(nowSecond)));
+        List<String> all = new ArrayList<>(List.of(e.where("#EXPIRES_AT > :now", "now", nowSecond)));
         if (f == null) {
             return all.get(0);
         }
         if (f.type() != null) {
-            all.add(e.n(TYPE) + " = " + e.v(f.type().name()));
+            all.add(e.where("#TYPE = :type", "type", f.type().name()));
         }
         if (f.conversationGroup() != null && !f.conversationGroup().isEmpty()) {
-            all.add("contains(" + e.n(GROUPS) + ", " + e.v(groups.get(f.conversationGroup())) + ")");
+            all.add(e.where("contains(#GROUPS, :group)", "group", groups.get(f.conversationGroup())));
         } else if (f.conversationGroup() != null && !groups.isEmpty()) {
             // In none of the groups that exist: an ID left on a member by a deleted group does not count.
-            all.add("NOT (" + String.join(" OR ", groups.values().stream().map(id -> "contains(" + e.n(GROUPS) + ", " + e.v(id) + ")").toList()) + ")");
+            all.add("NOT (" + String.join(" OR ", groups.values().stream().map(id -> e.where("contains(#GROUPS, :group)", "group", id)).toList()) + ")");
         }
         if (f.markType() != null) {
             List<String> bits = Marks.bitValues(f.markType());
-            all.add(bits.isEmpty() ? "attribute_not_exists(" + e.n(MARKS) + ")"
-                    : "(" + String.join(" OR ", bits.stream().map(b -> "contains(" + e.n(MARKS) + ", " + e.v(b) + ")").toList()) + ")");
+            all.add(bits.isEmpty() ? e.where("attribute_not_exists(#MARKS)")
+                    : "(" + String.join(" OR ", bits.stream().map(b -> e.where("contains(#MARKS, :bit)", "bit", b)).toList()) + ")");
         }
         if (f.hasUnreadCount()) {
-            all.add(e.n(UNREAD) + " > " + e.v(0));
+            all.add(e.where("#UNREAD > :zero", "zero", 0));
         }
         if (f.hasGroupAtInfo()) {
-            all.add("size(" + e.n(AT_INFO) + ") > " + e.v(0));
+            all.add(e.where("size(#AT_INFO) > :zero", "zero", 0));
         }
         return String.join(" AND ", all);
     }

@@ -152,7 +152,7 @@ public final class ListReader {
 
     /** Counted in totals: recvOpt 0 (Tencent leaves out 1, 2 and 3; this service leaves out 4 as well). */
     private static String receiving(Expr e) {
-        return "(attribute_not_exists(" + e.n(RECV_OPT) + ") OR " + e.n(RECV_OPT) + " = " + e.v(0) + ")";
+        return e.where("(attribute_not_exists(#RECV_OPT) OR #RECV_OPT = :receive)", "receive", 0);
     }
 
     /** The keys of the live conversations with unread messages, whatever their receive option. */
@@ -168,7 +168,7 @@ public final class ListReader {
     private ListRead<List<Map<String, AttributeValue>>> withUnread(String appId, String userId, ConversationFilter filter,
             Map<String, String> groups, boolean receiveOnly) {
         Expr e = new Expr();
-        String condition = ListFilters.condition(e, filter, groups, clock.millis() / 1000) + " AND " + e.n(UNREAD) + " > " + e.v(0);
+        String condition = ListFilters.condition(e, filter, groups, clock.millis() / 1000) + e.where(" AND #UNREAD > :zero", "zero", 0);
         if (receiveOnly) {
             condition += " AND " + receiving(e);
         }
@@ -184,7 +184,7 @@ public final class ListReader {
         QueryConditional where = nextSeq > 0
                 ? QueryConditional.sortLessThan(Key.builder().partitionValue(pk).sortValue(nextSeq).build())
                 : QueryConditional.keyEqualTo(Key.builder().partitionValue(pk).build());
-        Expression filter = Expression.builder().expression(condition).expressionNames(e.names()).expressionValues(e.values()).build();
+        Expression filter = e.enhanced(condition);
         QueryEnhancedRequest request = QueryEnhancedRequest.builder().queryConditional(where).scanIndexForward(false)
                 .consistentRead(true).limit(limited ? want : null).filterExpression(filter).build();
         // Pages are fetched while iterating: the whole loop runs inside the error mapping.

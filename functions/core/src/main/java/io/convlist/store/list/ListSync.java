@@ -77,7 +77,7 @@ public final class ListSync {
         int retention = app.settings().retentionDays();
         long conversationsFrom = start.phase() == Phase.EXPIRED ? start.expiredFromSecond() : start.changedFromSecond(retention);
         Expr e = new Expr();
-        ListAndGroups read = ListAndGroups.of(table.conversationsAndMeta(pk, e, e.n(EXPIRES_AT) + " >= " + e.v(conversationsFrom)));
+        ListAndGroups read = ListAndGroups.of(table.conversationsAndMeta(pk, e, e.where("#EXPIRES_AT >= :from", "from", conversationsFrom)));
         return new ListRead<>(() -> roundPage(appId, pk, start, count, now, retention, read.conversations()), read.largeGroups(), false);
     }
 
@@ -187,6 +187,6 @@ public final class ListSync {
      */
     private List<Map<String, AttributeValue>> since(String pk, long fromSecond) {
         Expr e = new Expr();
-        return table.listFrom(pk, REMOVAL_SK_PREFIX, e, e.n(EXPIRES_AT) + " >= " + e.v(fromSecond));
+        return table.listFrom(pk, REMOVAL_SK_PREFIX, e, e.where("#EXPIRES_AT >= :from", "from", fromSecond));
     }
 }

@@ -64,13 +64,13 @@ public record Prior(ConversationId id, String pk, RemarkItem remark, PeerSetting
     List<TransactWriteItem> transactionItems(TableRequests table) {
         List<TransactWriteItem> items = new ArrayList<>();
         Expr e = new Expr();
-        String unchanged = settings == null ? "attribute_not_exists(" + e.n(PK) + ")"
-                : settings.getSettingsVer() == null ? "attribute_exists(" + e.n(PK) + ") AND attribute_not_exists(" + e.n(SETTINGS_VER) + ")"
-                : e.n(SETTINGS_VER) + " = " + e.v(settings.getSettingsVer());
+        String unchanged = settings == null ? e.where("attribute_not_exists(#PK)")
+                : settings.getSettingsVer() == null ? e.where("attribute_exists(#PK) AND attribute_not_exists(#SETTINGS_VER)")
+                : e.where("#SETTINGS_VER = :version", "version", settings.getSettingsVer());
         items.add(table.txConditionCheck(Av.key(pk, peerSettingsSk(id)), e, unchanged));
         if (removal != null) {
             Expr r = new Expr();
-            String same = r.n(REMOVED_AT) + " = " + r.v(removal.getRemovedAt());
+            String same = r.where("#REMOVED_AT = :removedAt", "removedAt", removal.getRemovedAt());
             items.add(table.txDeleteIf(Av.key(pk, removalSk(id)), r, same));
         }
         return items;

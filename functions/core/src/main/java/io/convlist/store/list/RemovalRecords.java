@@ -41,7 +41,7 @@ public final class RemovalRecords {
      */
     public boolean recordExpired(String appId, String userId, ConversationId id, long expiredAtMillis, long lastSeq) {
         Expr older = new Expr();
-        String noNewerRecord = "attribute_not_exists(" + older.n(PK) + ") OR " + older.n(REMOVED_AT) + " < " + older.v(expiredAtMillis);
+        String noNewerRecord = older.where("attribute_not_exists(#PK) OR #REMOVED_AT < :expiredAt", "expiredAt", expiredAtMillis);
         return recordIfNotInList(appId, userId, new Removal(id, RemovalReason.EXPIRED, expiredAtMillis, lastSeq), clock.millis(), false,
                 older, noNewerRecord);
     }
@@ -52,7 +52,7 @@ public final class RemovalRecords {
      */
     public void recordLeft(String appId, String userId, ConversationId id, long seq) {
         Expr older = new Expr();
-        String noLaterRecord = "attribute_not_exists(" + older.n(PK) + ") OR " + older.n(LAST_SEQ) + " < " + older.v(seq);
+        String noLaterRecord = older.where("attribute_not_exists(#PK) OR #LAST_SEQ < :seq", "seq", seq);
         long now = clock.millis();
         recordIfNotInList(appId, userId, new Removal(id, RemovalReason.LEFT_GROUP, now, seq), now, true, older, noLaterRecord);
     }
@@ -68,8 +68,8 @@ public final class RemovalRecords {
         String pk = userPk(appId, userId);
         AppSettings app = settings.cached(appId);
         Expr absent = new Expr();
-        String notInList = "attribute_not_exists(" + absent.n(PK) + ")"
-                + (orExpired ? " OR " + absent.n(EXPIRES_AT) + " <= " + absent.v(now / 1000) : "");
+        String notInList = orExpired ? absent.where("attribute_not_exists(#PK) OR #EXPIRES_AT <= :now", "now", now / 1000)
+                : absent.where("attribute_not_exists(#PK)");
         try {
             table.transact(List.of(table.txConditionCheck(Av.key(pk, conversationSk(removal.conversationId())), absent, notInList),
                     table.txPutIf(ConversationRows.removalRecord(pk, removal, now, app), e, condition),
@@ -84,7 +84,7 @@ public final class RemovalRecords {
     public List<Removal> list(String appId, String userId) {
         long nowSecond = clock.millis() / 1000;
         Expr e = new Expr();
-        String live = e.n(EXPIRES_AT) + " > " + e.v(nowSecond);
+        String live = e.where("#EXPIRES_AT > :now", "now", nowSecond);
         return table.partOfList(userPk(appId, userId), REMOVAL_SK_PREFIX, e, live).stream()
                 .map(raw -> ConversationRows.toRemoval(ConversationRows.map(Schemas.REMOVAL, raw))).toList();
     }

@@ -46,13 +46,13 @@ public final class LastMessages {
 
     /** The message shows as recalled: a flag, and its summary is emptied. */
     public void recall(String appId, MessageRef ref) {
-        changeWhereLast(appId, ref, e -> e.set(lastMsgPath(e, LAST_MSG_RECALLED) + " = " + e.v(Av.bool(true)))
-                .set(lastMsgPath(e, LAST_MSG_SUMMARY) + " = " + e.v("")), false);
+        changeWhereLast(appId, ref, e -> e.set(e.where("#LAST_MSG.#LAST_MSG_RECALLED = :recalled", "recalled", true))
+                .set(e.where("#LAST_MSG.#LAST_MSG_SUMMARY = :empty", "empty", "")), false);
     }
 
     /** The message shows its new summary (a recalled message is not edited). */
     public void edit(String appId, MessageRef ref, String summary) {
-        changeWhereLast(appId, ref, e -> e.set(lastMsgPath(e, LAST_MSG_SUMMARY) + " = " + e.v(summary)), true);
+        changeWhereLast(appId, ref, e -> e.set(e.where("#LAST_MSG.#LAST_MSG_SUMMARY = :summary", "summary", summary)), true);
     }
 
     /**
@@ -81,9 +81,9 @@ public final class LastMessages {
             writes.add(() -> {
                 long now = clock.millis();
                 Expr e = new Expr();
-                String condition = liveCondition(e, now) + " AND " + lastMsgPath(e, LAST_MSG_ID) + " = " + e.v(ref.msgID());
+                String condition = liveCondition(e, now) + e.where(" AND #LAST_MSG.#LAST_MSG_ID = :msgID", "msgID", ref.msgID());
                 if (notRecalled) {
-                    condition += " AND attribute_not_exists(" + lastMsgPath(e, LAST_MSG_RECALLED) + ")";
+                    condition += e.where(" AND attribute_not_exists(#LAST_MSG.#LAST_MSG_RECALLED)");
                 }
                 touch(change.apply(e), now, app);
                 try {
@@ -97,9 +97,9 @@ public final class LastMessages {
             // The group's record too: a large group's members take their last message from it when brought up to date.
             writes.add(() -> {
                 Expr e = new Expr();
-                String condition = lastMsgPath(e, LAST_MSG_ID) + " = " + e.v(ref.msgID());
+                String condition = e.where("#LAST_MSG.#LAST_MSG_ID = :msgID", "msgID", ref.msgID());
                 if (notRecalled) {
-                    condition += " AND attribute_not_exists(" + lastMsgPath(e, LAST_MSG_RECALLED) + ")";
+                    condition += e.where(" AND attribute_not_exists(#LAST_MSG.#LAST_MSG_RECALLED)");
                 }
                 try {
                     table.update(GroupRecords.key(appId, ref.groupID()), change.apply(e), condition);
@@ -119,9 +119,5 @@ public final class LastMessages {
         }
         ConversationId group = ConversationId.group(ref.groupID());
         return ShownIn.owners(table, appId, group).stream().map(owner -> Av.key(userPk(appId, owner), conversationSk(group))).toList();
-    }
-
-    private static String lastMsgPath(Expr e, String field) {
-        return e.n(LAST_MSG) + "." + e.n(field);
     }
 }

@@ -110,9 +110,9 @@ public final class MessageRecorder {
             long now = clock.millis();
             ConversationItem old;
             Expr e = new Expr();
-            String condition = liveCondition(e, now) + " AND " + e.n(LAST_SEQ) + " < " + e.v(m.seq());
+            String condition = liveCondition(e, now) + e.where(" AND #LAST_SEQ < :seq", "seq", m.seq());
             if (role.excluded()) {
-                condition += " AND " + e.n(READ_SEQ) + " < " + e.v(m.seq()); // else it is read already: see below
+                condition += e.where(" AND #READ_SEQ < :seq", "seq", m.seq()); // else it is read already: see below
             }
             try {
                 table.update(key, inOrder(e, m, role, now, app), condition);
@@ -158,7 +158,7 @@ public final class MessageRecorder {
         Map<String, AttributeValue> key;
         if (old != null) {
             key = Av.key(old.getPk(), old.getSk());
-            condition = "attribute_exists(" + e.n(PK) + ") AND " + e.n(EXPIRES_AT) + " <= " + e.v(now / 1000);
+            condition = e.where("attribute_exists(#PK) AND #EXPIRES_AT <= :now", "now", now / 1000);
             if (role.excluded()) {
                 e.add(EXCLUDED, AttributeValue.fromNs(List.of(Long.toString(m.seq()))));
             } else {
@@ -166,7 +166,7 @@ public final class MessageRecorder {
             }
         } else {
             key = Av.key(userPk(appId, owner), removalSk(id));
-            condition = "attribute_exists(" + e.n(PK) + ")";
+            condition = e.where("attribute_exists(#PK)");
             if (role.excluded()) {
                 e.add(DROPPED_EXCLUDED, AttributeValue.fromNs(List.of(Long.toString(m.seq()))));
             } else {
@@ -190,11 +190,11 @@ public final class MessageRecorder {
         }
         touch(e, now, app);
         if (role.sender()) {
-            readThrough(e, m.seq(), e.v(m.timestamp()));
+            readThrough(e, m.seq(), e.where(":time", "time", m.timestamp()));
         } else if (role.excluded()) {
             // Counts nothing: the base moves up with it (one more excluded above the read point).
-            String base = "if_not_exists(" + e.n(UNREAD_BASE) + ", " + e.n(READ_SEQ) + ")";
-            e.set(e.n(UNREAD) + " = " + e.v(m.seq() - 1) + " - " + base).set(e.n(UNREAD_BASE) + " = " + base + " + " + e.v(1))
+            e.set(e.where("#UNREAD = :before - if_not_exists(#UNREAD_BASE, #READ_SEQ)", "before", m.seq() - 1))
+                    .set(e.where("#UNREAD_BASE = if_not_exists(#UNREAD_BASE, #READ_SEQ) + :one", "one", 1))
                     .add(EXCLUDED, AttributeValue.fromNs(List.of(Long.toString(m.seq()))));
         } else if (role.keepsUnread()) {
             e.set(unreadAt(e, m.seq()));
@@ -212,8 +212,7 @@ public final class MessageRecorder {
     private boolean inOrderReadAlready(Map<String, AttributeValue> key, MessageEvent m, MessageRole role, AppSettings app) {
         long now = clock.millis();
         Expr e = new Expr();
-        String condition = liveCondition(e, now) + " AND " + e.n(LAST_SEQ) + " < " + e.v(m.seq()) + " AND "
-                + e.n(READ_SEQ) + " >= " + e.v(m.seq());
+        String condition = liveCondition(e, now) + e.where(" AND #LAST_SEQ < :seq AND #READ_SEQ >= :seq", "seq", m.seq());
         try {
             table.update(key, inOrder(e, m, role.counted(), now, app), condition);
             return true;

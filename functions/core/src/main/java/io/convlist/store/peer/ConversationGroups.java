@@ -152,10 +152,10 @@ public final class ConversationGroups {
                 write = table.txPutNew(Schemas.CONVERSATION_GROUPS.itemToMap(item, true));
             } else {
                 Expr e = new Expr();
-                String path = e.n(GROUPS_BY_NAME) + "." + e.n(name);
-                e.set(path + " = " + e.v(id));
-                write = table.txUpdate(ConversationGroupNames.key(pk), e, "attribute_not_exists(" + path + ") AND size(" + e.n(GROUPS_BY_NAME) + ") < "
-                        + e.v(Limits.CONVERSATION_GROUPS_MAX));
+                String path = e.where("#GROUPS_BY_NAME") + "." + e.n(name);
+                e.set(path + e.where(" = :id", "id", id));
+                write = table.txUpdate(ConversationGroupNames.key(pk), e, "attribute_not_exists(" + path + ")"
+                        + e.where(" AND size(#GROUPS_BY_NAME) < :max", "max", Limits.CONVERSATION_GROUPS_MAX));
             }
             if (commit(appId, pk, write)) {
                 return Optional.of(id);
@@ -176,10 +176,10 @@ public final class ConversationGroups {
                 throw new ServiceException(ErrorCode.CONFLICT, "a conversation group named " + newName + " exists");
             }
             Expr e = new Expr();
-            String oldPath = e.n(GROUPS_BY_NAME) + "." + e.n(oldName);
-            String newPath = e.n(GROUPS_BY_NAME) + "." + e.n(newName);
-            e.removePath(oldPath).set(newPath + " = " + e.v(id));
-            if (commit(appId, pk, table.txUpdate(ConversationGroupNames.key(pk), e, oldPath + " = " + e.v(id) + " AND attribute_not_exists(" + newPath + ")"))) {
+            String oldPath = e.where("#GROUPS_BY_NAME") + "." + e.n(oldName);
+            String newPath = e.where("#GROUPS_BY_NAME") + "." + e.n(newName);
+            e.removePath(oldPath).set(newPath + e.where(" = :id", "id", id));
+            if (commit(appId, pk, table.txUpdate(ConversationGroupNames.key(pk), e, oldPath + e.where(" = :id", "id", id) + " AND attribute_not_exists(" + newPath + ")"))) {
                 return Optional.of(id);
             }
             return Optional.empty();
@@ -191,9 +191,9 @@ public final class ConversationGroups {
         return Attempts.untilDone(attempt -> {
             String id = idOf(pk, name);
             Expr e = new Expr();
-            String path = e.n(GROUPS_BY_NAME) + "." + e.n(name);
+            String path = e.where("#GROUPS_BY_NAME") + "." + e.n(name);
             e.removePath(path);
-            if (commit(appId, pk, table.txUpdate(ConversationGroupNames.key(pk), e, path + " = " + e.v(id)))) {
+            if (commit(appId, pk, table.txUpdate(ConversationGroupNames.key(pk), e, path + e.where(" = :id", "id", id)))) {
                 return Optional.of(id);
             }
             return Optional.empty();

@@ -50,7 +50,7 @@ public final class PeerSettingsReader {
     /** The conversations whose settings hold this conversation group (one Query of the settings items, filtered). */
     List<ConversationId> membersOf(String pk, String groupId) {
         Expr e = new Expr();
-        return table.partOfList(pk, PEER_SETTINGS_SK_PREFIX, e, "contains(" + e.n(GROUPS) + ", " + e.v(groupId) + ")", SK).stream().map(raw -> Keys.conversationOf(raw.get(SK).s())).toList();
+        return table.partOfList(pk, PEER_SETTINGS_SK_PREFIX, e, e.where("contains(#GROUPS, :group)", "group", groupId), SK).stream().map(raw -> Keys.conversationOf(raw.get(SK).s())).toList();
     }
 
     private static PeerSetting toSetting(ConversationId id, PeerSettingsItem item, Map<String, String> groupNames) {

@@ -167,7 +167,7 @@ public final class PeerSettingsStore {
         Expr e = SettingWrites.apply(new Expr(), change).add(SETTINGS_VER, Av.n(1));
         PeerSettingsItem after;
         try {
-            after = Schemas.PEER_SETTINGS.mapToItem(table.updateReturningNew(settingsKey(pk, id), e, "attribute_exists(" + e.n(PK) + ")"));
+            after = Schemas.PEER_SETTINGS.mapToItem(table.updateReturningNew(settingsKey(pk, id), e, e.where("attribute_exists(#PK)")));
         } catch (ConditionalCheckFailedException removed) {
             return null;
         }
@@ -202,8 +202,8 @@ public final class PeerSettingsStore {
     private boolean copyOntoConversation(String pk, ConversationId id, SettingsFields state, AppSettings app) {
         long now = clock.millis();
         Expr e = SettingWrites.copy(new Expr(), state);
-        String newer = state.getSettingsVer() == null ? "attribute_not_exists(" + e.n(SETTINGS_VER) + ")"
-                : "(attribute_not_exists(" + e.n(SETTINGS_VER) + ") OR " + e.n(SETTINGS_VER) + " < " + e.v(state.getSettingsVer()) + ")";
+        String newer = state.getSettingsVer() == null ? e.where("attribute_not_exists(#SETTINGS_VER)")
+                : e.where("(attribute_not_exists(#SETTINGS_VER) OR #SETTINGS_VER < :version)", "version", state.getSettingsVer());
         String condition = liveCondition(e, now) + " AND " + newer;
         if (state.getSettingsVer() != null) {
             touch(e, now, app);
@@ -239,15 +239,16 @@ public final class PeerSettingsStore {
 
     private TransactWriteItem deleteIfVersion(String pk, ConversationId id, long version) {
         Expr e = new Expr();
-        return table.txDeleteIf(settingsKey(pk, id), e, e.n(SETTINGS_VER) + " = " + e.v(version));
+        return table.txDeleteIf(settingsKey(pk, id), e, e.where("#SETTINGS_VER = :version", "version", version));
     }
 
     /** Counts settings in or out; counting in is conditioned on the cap holding after it. */
     private TransactWriteItem countSettings(String pk, int delta) {
         Expr e = new Expr();
         e.add(SETTINGS_COUNT, Av.n(delta));
-        String condition = delta > 0 ? "attribute_not_exists(" + e.n(SETTINGS_COUNT) + ") OR " + e.n(SETTINGS_COUNT)
-                + " <= " + e.v(Limits.PEER_SETTINGS_MAX - delta) : null;
+        String condition = delta > 0
+                ? e.where("attribute_not_exists(#SETTINGS_COUNT) OR #SETTINGS_COUNT <= :room", "room", Limits.PEER_SETTINGS_MAX - delta)
+                : null;
         return table.txUpdate(Av.key(pk, META_SK), e, condition);
     }
 

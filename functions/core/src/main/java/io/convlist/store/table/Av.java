@@ -10,6 +10,20 @@ public final class Av {
     private Av() {
     }
 
+    /** A value given to an expression: a number, a string, a boolean, or an AttributeValue as it is. */
+    public static AttributeValue of(Object value) {
+        if (value instanceof AttributeValue v) {
+            return v;
+        } else if (value instanceof Long || value instanceof Integer) {
+            return n(((Number) value).longValue());
+        } else if (value instanceof String v) {
+            return s(v);
+        } else if (value instanceof Boolean v) {
+            return bool(v);
+        }
+        throw new IllegalArgumentException("not an expression value: " + value);
+    }
+
     public static AttributeValue s(String value) {
         return AttributeValue.fromS(value);
     }

@@ -102,14 +102,13 @@ public final class TableRequests {
     /** Replaces an item only if its TTL attribute is unchanged since it was read. */
     public TransactWriteItem txPutReplacing(Map<String, AttributeValue> item, long expiresAt) {
         Expr e = new Expr();
-        return txPutIf(item, e, e.n(Keys.EXPIRES_AT) + " = " + e.v(expiresAt));
+        return txPutIf(item, e, e.where("#EXPIRES_AT = :expiresAt", "expiresAt", expiresAt));
     }
 
     /** Puts an item that must not exist yet. */
     public TransactWriteItem txPutNew(Map<String, AttributeValue> item) {
-        return TransactWriteItem.builder().put(Put.builder().tableName(table).item(item)
-                .conditionExpression("attribute_not_exists(#pk)").expressionAttributeNames(Map.of("#pk", Keys.PK))
-                .build()).build();
+        Expr e = new Expr();
+        return txPutIf(item, e, e.where("attribute_not_exists(#PK)"));
     }
 
     /** A condition on another item that the transaction's writes depend on. */
@@ -121,7 +120,7 @@ public final class TableRequests {
     /** Deletes an item only if its TTL attribute is unchanged, i.e. nobody changed it since it was read. */
     public TransactWriteItem txDeleteUnchanged(Map<String, AttributeValue> key, long expiresAt) {
         Expr e = new Expr();
-        return txDeleteIf(key, e, e.n(Keys.EXPIRES_AT) + " = " + e.v(expiresAt));
+        return txDeleteIf(key, e, e.where("#EXPIRES_AT = :expiresAt", "expiresAt", expiresAt));
     }
 
     public TransactWriteItem txDeleteIf(Map<String, AttributeValue> key, Expr e, String condition) {
@@ -136,7 +135,7 @@ public final class TableRequests {
     /** Every item of a partition, strongly consistent: one Query per 1 MB page. */
     public List<Map<String, AttributeValue>> wholePartition(String pk) {
         Expr e = new Expr();
-        return queryAll(QueryRequest.builder().tableName(table).keyConditionExpression(e.n(Keys.PK) + " = " + e.v(pk))
+        return queryAll(QueryRequest.builder().tableName(table).keyConditionExpression(e.where("#PK = :pk", "pk", pk))
                 .expressionAttributeNames(e.names()).expressionAttributeValues(e.values()).consistentRead(true).build());
     }
 
@@ -151,12 +150,12 @@ public final class TableRequests {
     }
 
     private static String startingWith(Expr e, String pk, String skPrefix) {
-        return e.n(Keys.PK) + " = " + e.v(pk) + " AND begins_with(" + e.n(Keys.SK) + ", " + e.v(skPrefix) + ")";
+        return e.where("#PK = :pk AND begins_with(#SK, :prefix)", "pk", pk, "prefix", skPrefix);
     }
 
     /** As {@link #partOfList}, for the items whose sort key is at or above {@code skFrom}. */
     public List<Map<String, AttributeValue>> listFrom(String pk, String skFrom, Expr e, String filter, String... attributes) {
-        String key = e.n(Keys.PK) + " = " + e.v(pk) + " AND " + e.n(Keys.SK) + " >= " + e.v(skFrom);
+        String key = e.where("#PK = :pk AND #SK >= :from", "pk", pk, "from", skFrom);
         return queryAll(request(key, e, filter, attributes));
     }
 
@@ -170,7 +169,7 @@ public final class TableRequests {
     /** Every item of one partition whose sort key lies between the two (inclusive). */
     public List<Map<String, AttributeValue>> between(String pk, String skFrom, String skTo) {
         Expr e = new Expr();
-        String key = e.n(Keys.PK) + " = " + e.v(pk) + " AND " + e.n(Keys.SK) + " BETWEEN " + e.v(skFrom) + " AND " + e.v(skTo);
+        String key = e.where("#PK = :pk AND #SK BETWEEN :from AND :to", "pk", pk, "from", skFrom, "to", skTo);
         return queryAll(request(key, e, null));
     }
 
@@ -180,11 +179,11 @@ public final class TableRequests {
      * between), holding the owner's large groups. The bookkeeping item, if any, comes last.
      */
     public List<Map<String, AttributeValue>> conversationsAndMeta(String pk, Expr e, String filter, String... attributes) {
-        String key = e.n(Keys.PK) + " = " + e.v(pk) + " AND " + e.n(Keys.SK) + " BETWEEN " + e.v(Keys.CONVERSATION_SK_PREFIX)
-                + " AND " + e.v(Keys.META_SK);
-        String conversations = "begins_with(" + e.n(Keys.SK) + ", " + e.v(Keys.CONVERSATION_SK_PREFIX) + ")";
-        String which = "(" + conversations + (filter == null ? "" : " AND (" + filter + ")") + ") OR " + e.n(Keys.SK) + " = "
-                + e.v(Keys.META_SK);
+        String key = e.where("#PK = :pk AND #SK BETWEEN :conversations AND :meta", "pk", pk,
+                "conversations", Keys.CONVERSATION_SK_PREFIX, "meta", Keys.META_SK);
+        String conversations = e.where("begins_with(#SK, :conversations)", "conversations", Keys.CONVERSATION_SK_PREFIX);
+        String which = "(" + conversations + (filter == null ? "" : " AND (" + filter + ")") + ")"
+                + e.where(" OR #SK = :meta", "meta", Keys.META_SK);
         String[] withGroups = attributes.length == 0 ? attributes : Stream.concat(Arrays.stream(attributes),
                 Stream.of(Keys.SK, Keys.LARGE_GROUPS)).distinct().toArray(String[]::new);
         return queryAll(request(key, e, which, withGroups));

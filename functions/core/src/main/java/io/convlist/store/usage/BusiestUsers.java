@@ -81,7 +81,7 @@ public final class BusiestUsers {
             Expr e = new Expr().set(USERS, AttributeValue.fromM(ranked)).set(EXPIRES_AT, Av.n(expiry(day, UsageCounters.DAYS_KEPT)));
             long version = board == null ? 0 : Long.parseLong(board.get(VERSION).n());
             e.set(VERSION, Av.n(version + 1));
-            String unchanged = board == null ? "attribute_not_exists(" + e.n(VERSION) + ")" : e.n(VERSION) + " = " + e.v(version);
+            String unchanged = board == null ? e.where("attribute_not_exists(#VERSION)") : e.where("#VERSION = :version", "version", version);
             try {
                 table.update(boardKey, e, unchanged);
                 return Attempts.DONE;
