@@ -109,6 +109,11 @@ public final class Keys {
     public static final String SILENT_SEQ = "silentSeq";
     public static final String ACTIVE_SINCE = "activeSince";
 
+    // The busiest users (BusiestUsers): a user's changes in a day, and the day's board with its version.
+    public static final String ACTIVE_CHANGES = "changes";
+    public static final String BOARD_USERS = "users";
+    public static final String BOARD_VERSION = "v";
+
     // Conversation groups.
     public static final String GROUPS_BY_NAME = "byName";
 

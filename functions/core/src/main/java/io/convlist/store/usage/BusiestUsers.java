@@ -35,9 +35,6 @@ public final class BusiestUsers {
     private static final int COUNTS_KEPT_DAYS = 3;
     private static final String ACTIVE_SK_PREFIX = "active#";
     private static final String BOARD_SK_PREFIX = "busiest#";
-    private static final String USERS = "users";
-    private static final String VERSION = "v";
-    private static final String CHANGES = "changes";
 
     private final TableRequests table;
 
@@ -47,7 +44,7 @@ public final class BusiestUsers {
 
     /** The write (for the batch's transaction) that adds a user's changes to their count of the day. */
     TransactWriteItem count(UsageChanges.Activity a) {
-        Expr e = new Expr().add(CHANGES, Av.n(a.changes())).set(EXPIRES_AT, Av.n(expiry(a.day(), COUNTS_KEPT_DAYS)));
+        Expr e = new Expr().add(ACTIVE_CHANGES, Av.n(a.changes())).set(EXPIRES_AT, Av.n(expiry(a.day(), COUNTS_KEPT_DAYS)));
         return table.txUpdate(Av.key(usagePk(a.app()), ACTIVE_SK_PREFIX + a.day() + "#" + a.user()), e, null);
     }
 
@@ -66,10 +63,10 @@ public final class BusiestUsers {
         Map<String, Map<String, AttributeValue>> read = table.batchGet(keys);
         Map<String, AttributeValue> firstReading = read.remove(TableRequests.keyString(boardKey));
         Map<String, Long> counts = new HashMap<>();
-        read.values().forEach(item -> counts.put(item.get(SK).s().substring(countPrefix.length()), Long.parseLong(item.get(CHANGES).n())));
+        read.values().forEach(item -> counts.put(item.get(SK).s().substring(countPrefix.length()), Long.parseLong(item.get(ACTIVE_CHANGES).n())));
         Attempts.untilDone(attempt -> {
             Map<String, AttributeValue> board = attempt == 0 ? firstReading : table.get(boardKey);
-            Map<String, Long> shown = board == null ? Map.of() : numbers(board.get(USERS).m());
+            Map<String, Long> shown = board == null ? Map.of() : numbers(board.get(BOARD_USERS).m());
             Map<String, Long> merged = new HashMap<>(shown);
             counts.forEach((user, n) -> merged.merge(user, n, Math::max));
             Map<String, Long> top = top(merged);
@@ -78,10 +75,10 @@ public final class BusiestUsers {
             }
             Map<String, AttributeValue> ranked = new LinkedHashMap<>();
             top.forEach((user, n) -> ranked.put(user, Av.n(n)));
-            Expr e = new Expr().set(USERS, AttributeValue.fromM(ranked)).set(EXPIRES_AT, Av.n(expiry(day, UsageCounters.DAYS_KEPT)));
-            long version = board == null ? 0 : Long.parseLong(board.get(VERSION).n());
-            e.set(VERSION, Av.n(version + 1));
-            String unchanged = board == null ? e.where("attribute_not_exists(#VERSION)") : e.where("#VERSION = :version", "version", version);
+            Expr e = new Expr().set(BOARD_USERS, AttributeValue.fromM(ranked)).set(EXPIRES_AT, Av.n(expiry(day, UsageCounters.DAYS_KEPT)));
+            long version = board == null ? 0 : Long.parseLong(board.get(BOARD_VERSION).n());
+            e.set(BOARD_VERSION, Av.n(version + 1));
+            String unchanged = board == null ? e.where("attribute_not_exists(#BOARD_VERSION)") : e.where("#BOARD_VERSION = :version", "version", version);
             try {
                 table.update(boardKey, e, unchanged);
                 return Attempts.DONE;
@@ -97,7 +94,7 @@ public final class BusiestUsers {
         Map<String, AttributeValue> board = table.get(Av.key(usagePk(app), BOARD_SK_PREFIX + day));
         List<UsageCounters.BusyUser> out = new ArrayList<>();
         if (board != null) {
-            top(numbers(board.get(USERS).m())).forEach((user, n) -> out.add(new UsageCounters.BusyUser(user, n)));
+            top(numbers(board.get(BOARD_USERS).m())).forEach((user, n) -> out.add(new UsageCounters.BusyUser(user, n)));
         }
         return out;
     }

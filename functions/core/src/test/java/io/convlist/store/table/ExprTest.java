@@ -3,7 +3,18 @@ package io.convlist.store.table;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.lang.reflect.Field;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
@@ -41,5 +52,39 @@ class ExprTest {
         // DynamoDB refuses a request whose values are not all used: the expression refuses it first.
         assertThatThrownBy(() -> new Expr().where("#LAST_SEQ = :seq", "seq", 1, "other", 2)).hasMessageContaining("not used");
         assertThatThrownBy(() -> new Expr().where("#LAST_SEQ = :seq", "seq")).hasMessageContaining("pair");
+    }
+
+    /**
+     * Every template the code writes names only Keys constants: read from the sources, so that a path
+     * no other test takes cannot hide a misspelt one.
+     */
+    @Test
+    void everyTemplateInTheCode_namesOnlyKeysConstants() throws IOException {
+        Path root = Path.of("").toAbsolutePath();
+        while (!Files.exists(root.resolve("run-local.sh"))) {
+            root = root.getParent();
+        }
+        Set<String> constants = new HashSet<>();
+        for (Field f : Keys.class.getFields()) {
+            constants.add(f.getName());
+        }
+        List<String> unknown = new ArrayList<>();
+        int templates = 0;
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path file : files.filter(p -> p.toString().endsWith(".java") && p.toString().contains("/src/main/")).toList()) {
+                Matcher where = Pattern.compile("\\.where\\(\"([^\"]*)\"").matcher(Files.readString(file));
+                while (where.find()) {
+                    templates++;
+                    Matcher name = Pattern.compile("#([A-Za-z][A-Za-z0-9_]*)").matcher(where.group(1));
+                    while (name.find()) {
+                        if (!constants.contains(name.group(1))) {
+                            unknown.add(file.getFileName() + ": #" + name.group(1));
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(templates).isGreaterThan(50);
+        assertThat(unknown).isEmpty();
     }
 }
