@@ -2,7 +2,6 @@ package io.convlist.store.group;
 
 import static io.convlist.store.table.Keys.*;
 
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,7 +15,8 @@ import io.convlist.domain.Removal;
 import io.convlist.domain.RemovalReason;
 import io.convlist.domain.message.GroupActivity;
 import io.convlist.domain.message.MembershipChange;
-import io.convlist.store.app.AppSettingsStore;
+import io.convlist.store.app.StoreContext;
+import io.convlist.store.app.StorePart;
 import io.convlist.store.item.ConversationItem;
 import io.convlist.store.list.ConversationEditor;
 import io.convlist.store.list.ConversationRows;
@@ -26,8 +26,6 @@ import io.convlist.store.list.RemovalRecords;
 import io.convlist.store.table.Attempts;
 import io.convlist.store.table.Av;
 import io.convlist.store.table.Expr;
-import io.convlist.store.table.ParallelWrites;
-import io.convlist.store.table.TableRequests;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -38,28 +36,21 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * that no message from before the leave brings it back. Both are idempotent and run per member in
  * parallel, and the seq they carry orders them: a join older than a recorded removal changes nothing.
  */
-public final class GroupMembership {
-    private final TableRequests table;
-    private final Clock clock;
+public final class GroupMembership extends StorePart {
     private final ListCap cap;
     private final ConversationEditor editor;
-    private final ParallelWrites parallel;
     private final RemovalRecords removals;
     private final MembershipRecords records;
     private final GroupRecords groups;
-    private final AppSettingsStore settings;
 
-    public GroupMembership(TableRequests table, Clock clock, AppSettingsStore settings, ListCap cap, ConversationEditor editor,
-            RemovalRecords removals, ParallelWrites parallel, GroupRecords groups, MembershipRecords records) {
+    public GroupMembership(StoreContext context, ListCap cap, ConversationEditor editor, RemovalRecords removals,
+            GroupRecords groups, MembershipRecords records) {
+        super(context);
         this.records = records;
         this.groups = groups;
-        this.settings = settings;
-        this.table = table;
-        this.clock = clock;
         this.cap = cap;
         this.removals = removals;
         this.editor = editor;
-        this.parallel = parallel;
     }
 
     /** Records the joins, then puts the group into the lists of those with no later leave recorded. */

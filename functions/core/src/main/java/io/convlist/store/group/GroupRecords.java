@@ -2,7 +2,6 @@ package io.convlist.store.group;
 
 import static io.convlist.store.table.Keys.*;
 
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,13 +13,13 @@ import io.convlist.domain.GroupType;
 import io.convlist.domain.LastMessage;
 import io.convlist.domain.message.GroupActivity;
 import io.convlist.domain.message.MessageEvent;
-import io.convlist.store.app.AppSettingsStore;
+import io.convlist.store.app.StoreContext;
+import io.convlist.store.app.StorePart;
 import io.convlist.store.item.Schemas;
 import io.convlist.store.list.ConversationRows;
 import io.convlist.store.table.Attempts;
 import io.convlist.store.table.Av;
 import io.convlist.store.table.Expr;
-import io.convlist.store.table.TableRequests;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
@@ -31,15 +30,10 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  * unread counts, @all); the first message after a silence longer than the retention also records
  * that silence, which decides whether a member's conversation expired in it.
  */
-public final class GroupRecords {
-    private final TableRequests table;
-    private final Clock clock;
-    private final AppSettingsStore settings;
+public final class GroupRecords extends StorePart {
 
-    public GroupRecords(TableRequests table, Clock clock, AppSettingsStore settings) {
-        this.table = table;
-        this.clock = clock;
-        this.settings = settings;
+    public GroupRecords(StoreContext context) {
+        super(context);
     }
 
     /** Records a group message; answers the group's record with it. */

@@ -18,7 +18,8 @@ import io.convlist.domain.ConversationType;
 import io.convlist.domain.message.GroupActivity;
 import io.convlist.domain.message.GroupCatchUp;
 import io.convlist.domain.message.ReadState;
-import io.convlist.store.app.AppSettingsStore;
+import io.convlist.store.app.StoreContext;
+import io.convlist.store.app.StorePart;
 import io.convlist.store.item.ConversationItem;
 import io.convlist.store.item.ListMetaItem;
 import io.convlist.store.item.RemovalItem;
@@ -42,16 +43,11 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  * made as of the group's last record (a fixed clock at its time). Stale conversations are updated before any
  * is created, so that an eviction chooses by the order every message would have given.
  */
-public final class LargeGroupCatchUp implements CatchUp {
-    private final TableRequests table;
-    private final Clock clock;
-    private final AppSettingsStore settings;
+public final class LargeGroupCatchUp extends StorePart implements CatchUp {
     private final ListCap cap;
 
-    public LargeGroupCatchUp(TableRequests table, Clock clock, AppSettingsStore settings, ListCap cap) {
-        this.table = table;
-        this.clock = clock;
-        this.settings = settings;
+    public LargeGroupCatchUp(StoreContext context, ListCap cap) {
+        super(context);
         this.cap = cap;
     }
 

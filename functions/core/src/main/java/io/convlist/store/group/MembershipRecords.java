@@ -2,7 +2,6 @@ package io.convlist.store.group;
 
 import static io.convlist.store.table.Keys.*;
 
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -14,7 +13,8 @@ import java.util.Set;
 
 import io.convlist.domain.AppSettings;
 import io.convlist.domain.message.MembershipChange;
-import io.convlist.store.app.AppSettingsStore;
+import io.convlist.store.app.StoreContext;
+import io.convlist.store.app.StorePart;
 import io.convlist.store.list.ConversationRows;
 import io.convlist.store.table.Attempts;
 import io.convlist.store.table.Av;
@@ -31,17 +31,11 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  * transactions, so it stays exact under concurrent calls. A leave's item stays for the app's
  * retention (TTL), like a removal record. Members are written up to 99 to a transaction.
  */
-public final class MembershipRecords {
+public final class MembershipRecords extends StorePart {
     private static final int MEMBERS_PER_TRANSACTION = TableRequests.TRANSACTION_MAX_ITEMS - 1;
 
-    private final TableRequests table;
-    private final Clock clock;
-    private final AppSettingsStore settings;
-
-    public MembershipRecords(TableRequests table, Clock clock, AppSettingsStore settings) {
-        this.table = table;
-        this.clock = clock;
-        this.settings = settings;
+    public MembershipRecords(StoreContext context) {
+        super(context);
     }
 
     /**

@@ -3,7 +3,6 @@ package io.convlist.store.list;
 import static io.convlist.store.list.ConversationUpdates.*;
 import static io.convlist.store.table.Keys.*;
 
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,12 +19,12 @@ import io.convlist.domain.Removal;
 import io.convlist.domain.RemovalReason;
 import io.convlist.domain.ServiceException;
 import io.convlist.domain.message.ReadState;
-import io.convlist.store.app.AppSettingsStore;
+import io.convlist.store.app.StoreContext;
+import io.convlist.store.app.StorePart;
 import io.convlist.store.item.ConversationItem;
 import io.convlist.store.table.Attempts;
 import io.convlist.store.table.Av;
 import io.convlist.store.table.Expr;
-import io.convlist.store.table.ParallelWrites;
 import io.convlist.store.table.TableRequests;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -36,20 +35,12 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  * A user's own changes to conversations in the list: draft, pin, read points and deletion. Each is one conditional write (pin and delete: one transaction with the bookkeeping),
  * and each refuses a conversation that is not in the list or has expired.
  */
-public final class ConversationEditor {
-    private final TableRequests table;
-    private final Clock clock;
-    private final AppSettingsStore settings;
+public final class ConversationEditor extends StorePart {
     private final ListCap cap;
-    private final ParallelWrites parallel;
 
-    public ConversationEditor(TableRequests table, Clock clock, AppSettingsStore settings, ListCap cap,
-            ParallelWrites parallel) {
-        this.table = table;
-        this.clock = clock;
-        this.settings = settings;
+    public ConversationEditor(StoreContext context, ListCap cap) {
+        super(context);
         this.cap = cap;
-        this.parallel = parallel;
     }
 
     public void setDraft(String appId, String userId, ConversationId id, String draftText) {

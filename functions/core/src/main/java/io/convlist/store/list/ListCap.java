@@ -21,7 +21,8 @@ import io.convlist.domain.list.CapPlanner.Entry;
 import io.convlist.domain.list.CapPlanner.Plan;
 import io.convlist.domain.list.CapPlanner;
 import io.convlist.domain.message.ReadState;
-import io.convlist.store.app.AppSettingsStore;
+import io.convlist.store.app.StoreContext;
+import io.convlist.store.app.StorePart;
 import io.convlist.store.item.ConversationItem;
 import io.convlist.store.item.ListMetaItem;
 import io.convlist.store.item.Schemas;
@@ -38,7 +39,7 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  * the bookkeeping after TTL deletions. The decisions are {@link CapPlanner}'s; this turns them into
  * transactions with conditions, so the cap holds under any number of concurrent writers.
  */
-public final class ListCap {
+public final class ListCap extends StorePart {
     /** How many eviction candidates one creation at the limit tries before reading the list again. */
     private static final int SWAP_CANDIDATES = 4;
     /** Each victim takes three items of a transaction: its delete, its removal record, its "shown in" entry. */
@@ -57,15 +58,10 @@ public final class ListCap {
         }
     }
 
-    private final TableRequests table;
-    private final Clock clock;
-    private final AppSettingsStore settings;
     private CatchUp catchUp = (appId, owner, groups) -> false;
 
-    public ListCap(TableRequests table, Clock clock, AppSettingsStore settings) {
-        this.table = table;
-        this.clock = clock;
-        this.settings = settings;
+    public ListCap(StoreContext context) {
+        super(context);
     }
 
     /** Set once, when the store is built (the catch-up creates under this cap in turn). */

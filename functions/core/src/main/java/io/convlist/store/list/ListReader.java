@@ -2,7 +2,6 @@ package io.convlist.store.list;
 
 import static io.convlist.store.table.Keys.*;
 
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +19,8 @@ import io.convlist.domain.list.ConversationFilter;
 import io.convlist.view.ConversationPage;
 import io.convlist.domain.list.DisplayNames;
 import io.convlist.domain.list.StoredConversation;
-import io.convlist.store.app.AppSettingsStore;
+import io.convlist.store.app.StoreContext;
+import io.convlist.store.app.StorePart;
 import io.convlist.store.item.ConversationItem;
 import io.convlist.store.item.ListMetaItem;
 import io.convlist.store.item.ProfileItem;
@@ -42,16 +42,11 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * hides expired conversations (TTL deletes late) and resolves names and faces from the current
  * profiles in the same BatchGetItem that reads the page's bookkeeping.
  */
-public final class ListReader {
-    private final TableRequests table;
-    private final Clock clock;
-    private final AppSettingsStore settings;
+public final class ListReader extends StorePart {
     private final DynamoDbIndex<ConversationItem> byOrder;
 
-    public ListReader(TableRequests table, Clock clock, AppSettingsStore settings) {
-        this.table = table;
-        this.clock = clock;
-        this.settings = settings;
+    public ListReader(StoreContext context) {
+        super(context);
         this.byOrder = table.mapped(Schemas.CONVERSATION).index(INDEX_BY_ORDER);
     }
 

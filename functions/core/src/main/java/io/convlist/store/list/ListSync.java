@@ -2,7 +2,6 @@ package io.convlist.store.list;
 
 import static io.convlist.store.table.Keys.*;
 
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +15,8 @@ import io.convlist.view.SyncPage;
 import io.convlist.domain.list.SyncPosition.Phase;
 import io.convlist.domain.list.SyncPosition;
 import io.convlist.store.app.AppSettingsStore;
+import io.convlist.store.app.StoreContext;
+import io.convlist.store.app.StorePart;
 import io.convlist.store.item.ConversationItem;
 import io.convlist.store.item.Schemas;
 import io.convlist.store.table.Av;
@@ -29,15 +30,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * ({@link ChangeOrder}) from the list's items. A message costs nothing extra for this: it writes
  * expiresAt anyway.
  */
-public final class ListSync {
-    private final TableRequests table;
-    private final Clock clock;
-    private final AppSettingsStore settings;
+public final class ListSync extends StorePart {
 
-    public ListSync(TableRequests table, Clock clock, AppSettingsStore settings) {
-        this.table = table;
-        this.clock = clock;
-        this.settings = settings;
+    public ListSync(StoreContext context) {
+        super(context);
     }
 
     /** Where a sync from {@code at} starts: a full sync from now when there is no position. */

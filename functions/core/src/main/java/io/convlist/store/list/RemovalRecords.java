@@ -2,18 +2,17 @@ package io.convlist.store.list;
 
 import static io.convlist.store.table.Keys.*;
 
-import java.time.Clock;
 import java.util.List;
 
 import io.convlist.domain.AppSettings;
 import io.convlist.domain.ConversationId;
 import io.convlist.domain.Removal;
 import io.convlist.domain.RemovalReason;
-import io.convlist.store.app.AppSettingsStore;
+import io.convlist.store.app.StoreContext;
+import io.convlist.store.app.StorePart;
 import io.convlist.store.item.Schemas;
 import io.convlist.store.table.Av;
 import io.convlist.store.table.Expr;
-import io.convlist.store.table.TableRequests;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
@@ -22,15 +21,10 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  * stream consumer, the record of a group left whose conversation the list did not hold, and the
  * records of a list for operators.
  */
-public final class RemovalRecords {
-    private final TableRequests table;
-    private final Clock clock;
-    private final AppSettingsStore settings;
+public final class RemovalRecords extends StorePart {
 
-    public RemovalRecords(TableRequests table, Clock clock, AppSettingsStore settings) {
-        this.table = table;
-        this.clock = clock;
-        this.settings = settings;
+    public RemovalRecords(StoreContext context) {
+        super(context);
     }
 
     /**

@@ -3,7 +3,6 @@ package io.convlist.store.message;
 import static io.convlist.store.list.ConversationUpdates.*;
 import static io.convlist.store.table.Keys.*;
 
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,13 +12,12 @@ import io.convlist.domain.AppSettings;
 import io.convlist.domain.ConversationId;
 import io.convlist.domain.ConversationType;
 import io.convlist.domain.message.MessageRef;
-import io.convlist.store.app.AppSettingsStore;
+import io.convlist.store.app.StoreContext;
+import io.convlist.store.app.StorePart;
 import io.convlist.store.group.GroupRecords;
 import io.convlist.store.list.ShownIn;
 import io.convlist.store.table.Av;
 import io.convlist.store.table.Expr;
-import io.convlist.store.table.ParallelWrites;
-import io.convlist.store.table.TableRequests;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
@@ -31,17 +29,10 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  * names. Clearing history is one user's: the conversation keeps its place, with no last message and
  * nothing unread.
  */
-public final class LastMessages {
-    private final TableRequests table;
-    private final Clock clock;
-    private final AppSettingsStore settings;
-    private final ParallelWrites parallel;
+public final class LastMessages extends StorePart {
 
-    public LastMessages(TableRequests table, Clock clock, AppSettingsStore settings, ParallelWrites parallel) {
-        this.table = table;
-        this.clock = clock;
-        this.settings = settings;
-        this.parallel = parallel;
+    public LastMessages(StoreContext context) {
+        super(context);
     }
 
     /** The message shows as recalled: a flag, and its summary is emptied. */

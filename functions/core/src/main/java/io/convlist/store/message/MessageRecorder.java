@@ -3,7 +3,6 @@ package io.convlist.store.message;
 import static io.convlist.store.list.ConversationUpdates.*;
 import static io.convlist.store.table.Keys.*;
 
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -18,7 +17,8 @@ import io.convlist.domain.message.GroupActivity;
 import io.convlist.domain.message.MessageEvent;
 import io.convlist.domain.message.MessageRole;
 import io.convlist.domain.message.ReadState;
-import io.convlist.store.app.AppSettingsStore;
+import io.convlist.store.app.StoreContext;
+import io.convlist.store.app.StorePart;
 import io.convlist.store.group.GroupRecords;
 import io.convlist.store.group.LargeGroupCatchUp;
 import io.convlist.store.group.MembershipRecords;
@@ -29,8 +29,6 @@ import io.convlist.store.list.Prior;
 import io.convlist.store.table.Attempts;
 import io.convlist.store.table.Av;
 import io.convlist.store.table.Expr;
-import io.convlist.store.table.ParallelWrites;
-import io.convlist.store.table.TableRequests;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
@@ -41,26 +39,19 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  * is created under the cap ({@link ListCap}), an expired one starts afresh in its slot, and a
  * duplicate or late message changes only what the read rules ({@link ReadState}) say.
  */
-public final class MessageRecorder {
-    private final TableRequests table;
-    private final Clock clock;
-    private final AppSettingsStore settings;
+public final class MessageRecorder extends StorePart {
     private final ListCap cap;
-    private final ParallelWrites parallel;
     private final GroupRecords groups;
     private final MembershipRecords memberships;
     private final LargeGroupCatchUp catchUp;
 
-    public MessageRecorder(TableRequests table, Clock clock, AppSettingsStore settings, ListCap cap, ParallelWrites parallel,
-            GroupRecords groups, MembershipRecords memberships, LargeGroupCatchUp catchUp) {
-        this.table = table;
+    public MessageRecorder(StoreContext context, ListCap cap, GroupRecords groups, MembershipRecords memberships,
+            LargeGroupCatchUp catchUp) {
+        super(context);
         this.groups = groups;
         this.memberships = memberships;
         this.catchUp = catchUp;
-        this.clock = clock;
-        this.settings = settings;
         this.cap = cap;
-        this.parallel = parallel;
     }
 
     /**

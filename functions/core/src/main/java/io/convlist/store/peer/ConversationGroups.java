@@ -2,7 +2,6 @@ package io.convlist.store.peer;
 
 import static io.convlist.store.table.Keys.*;
 
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -17,7 +16,8 @@ import io.convlist.domain.ItemOutcome;
 import io.convlist.domain.Limits;
 import io.convlist.domain.ServiceException;
 import io.convlist.domain.list.SettingChange;
-import io.convlist.store.app.AppSettingsStore;
+import io.convlist.store.app.StoreContext;
+import io.convlist.store.app.StorePart;
 import io.convlist.store.item.ConversationGroupsItem;
 import io.convlist.store.item.Schemas;
 import io.convlist.store.list.ConversationGroupNames;
@@ -25,7 +25,6 @@ import io.convlist.store.list.ConversationRows;
 import io.convlist.store.table.Attempts;
 import io.convlist.store.table.Av;
 import io.convlist.store.table.Expr;
-import io.convlist.store.table.TableRequests;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
@@ -37,18 +36,12 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  * rewrites a marker whose expiresAt puts it in the index device sync reads, so devices learn the
  * new list of groups in their next round.
  */
-public final class ConversationGroups {
-    private final TableRequests table;
-    private final Clock clock;
-    private final AppSettingsStore settings;
+public final class ConversationGroups extends StorePart {
     private final PeerSettingsStore memberships;
     private final PeerSettingsReader members;
 
-    public ConversationGroups(TableRequests table, Clock clock, AppSettingsStore settings, PeerSettingsStore memberships,
-            PeerSettingsReader members) {
-        this.table = table;
-        this.clock = clock;
-        this.settings = settings;
+    public ConversationGroups(StoreContext context, PeerSettingsStore memberships, PeerSettingsReader members) {
+        super(context);
         this.memberships = memberships;
         this.members = members;
     }

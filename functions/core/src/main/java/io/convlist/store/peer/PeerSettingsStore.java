@@ -3,7 +3,6 @@ package io.convlist.store.peer;
 import static io.convlist.store.list.ConversationUpdates.*;
 import static io.convlist.store.table.Keys.*;
 
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -19,7 +18,8 @@ import io.convlist.domain.ErrorCode;
 import io.convlist.domain.Limits;
 import io.convlist.domain.ServiceException;
 import io.convlist.domain.list.SettingChange;
-import io.convlist.store.app.AppSettingsStore;
+import io.convlist.store.app.StoreContext;
+import io.convlist.store.app.StorePart;
 import io.convlist.store.item.ListMetaItem;
 import io.convlist.store.item.PeerSettingsItem;
 import io.convlist.store.item.Schemas;
@@ -28,7 +28,6 @@ import io.convlist.store.list.ConversationRows;
 import io.convlist.store.table.Attempts;
 import io.convlist.store.table.Av;
 import io.convlist.store.table.Expr;
-import io.convlist.store.table.ParallelWrites;
 import io.convlist.store.table.TableRequests;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -42,17 +41,10 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  * created. At most {@value Limits#PEER_SETTINGS_MAX} per user, counted on the list's bookkeeping item
  * in the same transaction that adds or removes one; an item that comes to hold nothing goes.
  */
-public final class PeerSettingsStore {
-    private final TableRequests table;
-    private final Clock clock;
-    private final AppSettingsStore settings;
-    private final ParallelWrites parallel;
+public final class PeerSettingsStore extends StorePart {
 
-    public PeerSettingsStore(TableRequests table, Clock clock, AppSettingsStore settings, ParallelWrites parallel) {
-        this.table = table;
-        this.clock = clock;
-        this.settings = settings;
-        this.parallel = parallel;
+    public PeerSettingsStore(StoreContext context) {
+        super(context);
     }
 
     /**

@@ -3,7 +3,6 @@ package io.convlist.store.peer;
 import static io.convlist.store.list.ConversationUpdates.*;
 import static io.convlist.store.table.Keys.*;
 
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +11,8 @@ import io.convlist.domain.AppSettings;
 import io.convlist.domain.ConversationId;
 import io.convlist.domain.GroupProfile;
 import io.convlist.domain.UserProfile;
-import io.convlist.store.app.AppSettingsStore;
+import io.convlist.store.app.StoreContext;
+import io.convlist.store.app.StorePart;
 import io.convlist.store.item.ProfileItem;
 import io.convlist.store.item.RemarkItem;
 import io.convlist.store.item.Schemas;
@@ -20,8 +20,6 @@ import io.convlist.store.list.ShownIn;
 import io.convlist.store.table.Av;
 import io.convlist.store.table.Dynamo;
 import io.convlist.store.table.Expr;
-import io.convlist.store.table.ParallelWrites;
-import io.convlist.store.table.TableRequests;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -33,19 +31,12 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  * device sync sends it again: a remark marks the owner's conversation, a profile marks every
  * conversation that shows it, found in the "shown in" index ({@link ShownIn}).
  */
-public final class ProfileStore {
-    private final TableRequests table;
-    private final Clock clock;
-    private final AppSettingsStore settings;
-    private final ParallelWrites parallel;
+public final class ProfileStore extends StorePart {
     private final DynamoDbTable<ProfileItem> profiles;
     private final DynamoDbTable<RemarkItem> remarks;
 
-    public ProfileStore(TableRequests table, Clock clock, AppSettingsStore settings, ParallelWrites parallel) {
-        this.table = table;
-        this.clock = clock;
-        this.settings = settings;
-        this.parallel = parallel;
+    public ProfileStore(StoreContext context) {
+        super(context);
         this.profiles = table.mapped(Schemas.PROFILE);
         this.remarks = table.mapped(Schemas.REMARK);
     }
