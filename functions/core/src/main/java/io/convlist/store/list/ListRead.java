@@ -2,6 +2,7 @@ package io.convlist.store.list;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -21,7 +22,7 @@ public record ListRead<T>(Supplier<T> answer, Collection<String> behind, boolean
     }
 
     /** This read's answer in another form (its preparation unchanged). */
-    public <R> ListRead<R> map(java.util.function.Function<T, R> f) {
+    public <R> ListRead<R> map(Function<T, R> f) {
         return new ListRead<>(() -> f.apply(answer.get()), behind, overLimit);
     }
 }
