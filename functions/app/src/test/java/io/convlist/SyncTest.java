@@ -12,6 +12,7 @@ import java.util.Map;
 
 import io.convlist.domain.AppSettings;
 import io.convlist.domain.Edition;
+import io.convlist.domain.Limits;
 import io.convlist.domain.list.SyncPosition;
 import io.convlist.store.app.AppSettingsStore;
 import io.convlist.testkit.DynamoDbTestResource;
@@ -178,6 +179,61 @@ class SyncTest {
         clock.advance(Duration.ofMinutes(5));
         settings.put(new AppSettings(app, app, Edition.STANDARD, 100, 3), "test");
         assertThat(ok(u, "syncConversations", body("cursor", fresh.cursor, "count", 10)).jsonPath().getBoolean("resyncRequired")).isTrue();
+    }
+
+    /** Syncs until finished, starting over from null each time it is told to; answers how often it was told. */
+    static int syncStartingOverAsTold(Device device, String token) {
+        int resyncs = 0;
+        for (int call = 0; call < 100; call++) {
+            Response r = ok(token, "syncConversations", body("cursor", device.cursor, "count", 20));
+            if (r.jsonPath().getBoolean("resyncRequired")) {
+                resyncs++;
+                device.list.clear();
+                device.cursor = null;
+                continue;
+            }
+            r.jsonPath().<Map<String, Object>>getList("changed").forEach(c -> device.list.put((String) c.get("conversationID"), c));
+            r.jsonPath().<Map<String, Object>>getList("removed").forEach(x -> device.list.remove((String) x.get("conversationID")));
+            device.cursor = r.jsonPath().getString("cursor");
+            if (r.jsonPath().getBoolean("isFinished")) {
+                return resyncs;
+            }
+        }
+        throw new AssertionError("sync did not finish in 100 calls (" + resyncs + " resyncs)");
+    }
+
+    @Test
+    void settingsChanges_costEachDeviceAtMostOneResync_andANewAppNone() {
+        String app = newApp();
+        String u = userToken(app, "u");
+        settings.create(new AppSettings(app, app, Edition.STANDARD, 100, Limits.DEFAULT_RETENTION_DAYS), "test");
+        c2c(app, "p", "u", 1, clock.millis(), "hi");
+        Device early = new Device();
+        assertThat(syncStartingOverAsTold(early, u)).as("a device of an app created just now").isZero();
+        // Another setting changes: cursors stay valid.
+        clock.advance(Duration.ofSeconds(5));
+        settings.put(new AppSettings(app, "renamed", Edition.STANDARD, 100, Limits.DEFAULT_RETENTION_DAYS), "test");
+        c2c(app, "q", "u", 1, clock.millis(), "renamed");
+        assertThat(syncStartingOverAsTold(early, u)).as("after a rename").isZero();
+        // The retention changes: the device whose cursor began before it starts over once; one that starts
+        // right after the change never; both keep syncing every 10 s for three minutes while messages arrive.
+        clock.advance(Duration.ofSeconds(5));
+        settings.put(new AppSettings(app, "renamed", Edition.STANDARD, 100, 3), "test");
+        Device late = new Device();
+        int earlyResyncs = 0;
+        int lateResyncs = 0;
+        for (int step = 0; step < 18; step++) {
+            c2c(app, "s" + step, "u", 1, clock.millis(), "step " + step);
+            earlyResyncs += syncStartingOverAsTold(early, u);
+            lateResyncs += syncStartingOverAsTold(late, u);
+            clock.advance(Duration.ofSeconds(10));
+        }
+        assertThat(earlyResyncs).as("resyncs of the device whose cursor began before the change").isEqualTo(1);
+        assertThat(lateResyncs).as("resyncs of the device that started after it").isZero();
+        List<String> listed = ok(u, "getConversationList", body("count", 100)).jsonPath().getList("conversationList.conversationID");
+        assertThat(early.list.keySet()).containsExactlyInAnyOrderElementsOf(listed);
+        assertThat(late.list.keySet()).containsExactlyInAnyOrderElementsOf(listed);
+        assertThat(listed).hasSize(20);
     }
 
     @Test

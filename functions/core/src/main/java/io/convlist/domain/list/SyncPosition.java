@@ -32,7 +32,7 @@ package io.convlist.domain.list;
  * the overlap before the round and during it, so a device reading pages larger than that finishes
  * in one round, and any device finishes within one overlap after the last change. A cursor is valid while the records it
  * needs still exist (a retention since its start) and while the app's settings have not changed
- * since shortly before it (a retention change re-times expiresAt); otherwise the device resyncs.
+ * since it began (a retention change re-times expiresAt); otherwise the device resyncs, once.
  *
  * @param since     FULL: when the full read began; EXPIRED/CHANGED: the start of the previous round
  * @param roundTime the start of this round (0 until the round's first read)
@@ -105,11 +105,16 @@ public record SyncPosition(Phase phase, long since, long roundTime, long nextSeq
 
     /**
      * False when the device must start over: records of removals since the cursor may be gone
-     * (older than a retention), or the app's settings changed after the cursor's window began (a
-     * retention change re-times expiresAt; writers may use cached settings a little longer).
+     * (older than a retention), or the app's retention changed after the cursor's window began (a
+     * retention change re-times expiresAt). Other settings leave cursors alone, and a device that
+     * started over after a change is never told again for that change ({@link RetentionHistory}).
      */
-    public boolean isValidAt(long nowMillis, int retentionDays, long settingsChangedAtMillis) {
-        return nowMillis < since - OVERLAP_MILLIS + retentionDays * DAY_MILLIS
-                && settingsChangedAtMillis < since - 2 * OVERLAP_MILLIS;
+    public boolean isValidAt(long nowMillis, RetentionHistory retention) {
+        return nowMillis < since - OVERLAP_MILLIS + retention.daysFor(since) * DAY_MILLIS && retention.keeps(since);
+    }
+
+    /** The retention this position's rounds read by. */
+    public int retentionDays(RetentionHistory retention) {
+        return retention.daysFor(since);
     }
 }

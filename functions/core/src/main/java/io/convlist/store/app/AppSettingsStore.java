@@ -14,6 +14,7 @@ import io.convlist.domain.AppSettings;
 import io.convlist.domain.Edition;
 import io.convlist.domain.ErrorCode;
 import io.convlist.domain.ServiceException;
+import io.convlist.domain.list.RetentionHistory;
 import io.convlist.store.item.AppSettingsItem;
 import io.convlist.store.item.AuditItem;
 import io.convlist.store.item.Schemas;
@@ -49,8 +50,11 @@ public final class AppSettingsStore {
     private record Cached(Versioned versioned, long loadedAtMillis) {
     }
 
-    /** Settings with the time they last changed (0 for an app that has none stored). */
-    public record Versioned(AppSettings settings, long changedAtMillis) {
+    /**
+     * Settings with the time they last changed (0 for an app that has none stored), and the history of
+     * the retention that device sync's cursors read by.
+     */
+    public record Versioned(AppSettings settings, long changedAtMillis, RetentionHistory retention) {
     }
 
     /** A change of one setting, for the console's audit trail. */
@@ -72,8 +76,7 @@ public final class AppSettingsStore {
 
     /** The stored settings and when they last changed, read consistently. */
     public Versioned getVersioned(String appId) {
-        AppSettingsItem item = read(appId);
-        return remember(new Versioned(toSettings(appId, item), item == null || item.getUpdatedAt() == null ? 0 : item.getUpdatedAt()));
+        return remember(versioned(appId, read(appId)));
     }
 
     /** Settings at most {@code cacheFor} old (read when the copy is older). */
@@ -88,6 +91,17 @@ public final class AppSettingsStore {
             return c.versioned();
         }
         return getVersioned(appId);
+    }
+
+    private static Versioned versioned(String appId, AppSettingsItem item) {
+        AppSettings settings = toSettings(appId, item);
+        if (item == null) {
+            return new Versioned(settings, 0, RetentionHistory.unchanged(settings.retentionDays()));
+        }
+        long changedAt = item.getRetentionChangedAt() == null ? 0 : item.getRetentionChangedAt();
+        int before = item.getRetentionBefore() == null ? settings.retentionDays() : item.getRetentionBefore();
+        return new Versioned(settings, item.getUpdatedAt() == null ? 0 : item.getUpdatedAt(),
+                new RetentionHistory(settings.retentionDays(), changedAt, before));
     }
 
     private Versioned remember(Versioned versioned) {
@@ -166,15 +180,17 @@ public final class AppSettingsStore {
             throw changedMeanwhile(next.appId());
         }
         long now = clock.millis();
+        // An app created with the defaults' retention, or changed in another setting, leaves sync's cursors valid.
+        RetentionHistory retention = versioned(next.appId(), stored).retention().changedTo(next.retentionDays(), now);
         // Conditioned on the version read: a concurrent change cancels this one instead of being overwritten.
         Expr e = new Expr();
         Expression unchanged = e.enhanced(stored == null ? e.where("attribute_not_exists(#PK)")
                 : e.where("#UPDATED_AT = :updatedAt", "updatedAt", stored.getUpdatedAt()));
         TransactWriteItemsEnhancedRequest.Builder tx = TransactWriteItemsEnhancedRequest.builder()
                 .addPutItem(items, TransactPutItemEnhancedRequest.builder(AppSettingsItem.class)
-                        .item(settingsItem(Keys.appPk(next.appId()), Keys.SETTINGS_SK, next, now))
+                        .item(settingsItem(Keys.appPk(next.appId()), Keys.SETTINGS_SK, next, now, retention))
                         .conditionExpression(unchanged).build())
-                .addPutItem(items, settingsItem(Keys.APPS_PK, next.appId(), next, now));
+                .addPutItem(items, settingsItem(Keys.APPS_PK, next.appId(), next, now, retention));
         int n = 0;
         for (String[] change : changes(stored == null ? null : toSettings(next.appId(), stored), next)) {
             AuditItem entry = new AuditItem();
@@ -195,14 +211,14 @@ public final class AppSettingsStore {
         } catch (TransactionCanceledException raced) {
             throw changedMeanwhile(next.appId());
         }
-        remember(new Versioned(next, now));
+        remember(new Versioned(next, now, retention));
     }
 
     private static ServiceException changedMeanwhile(String appId) {
         return new ServiceException(ErrorCode.CONFLICT, "the settings of " + appId + " changed meanwhile; reload and try again");
     }
 
-    private static AppSettingsItem settingsItem(String pk, String sk, AppSettings s, long now) {
+    private static AppSettingsItem settingsItem(String pk, String sk, AppSettings s, long now, RetentionHistory retention) {
         AppSettingsItem item = new AppSettingsItem();
         item.setPk(pk);
         item.setSk(sk);
@@ -212,6 +228,10 @@ public final class AppSettingsStore {
         item.setRetentionDays(s.retentionDays());
         item.setLargeGroupThreshold(s.largeGroupThreshold());
         item.setUpdatedAt(now);
+        if (retention.changedAtMillis() != 0) {
+            item.setRetentionChangedAt(retention.changedAtMillis());
+            item.setRetentionBefore(retention.lowestBefore());
+        }
         return item;
     }
 

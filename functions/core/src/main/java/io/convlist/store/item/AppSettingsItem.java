@@ -16,6 +16,8 @@ public class AppSettingsItem extends TableItem {
     private Integer retentionDays;
     private Integer largeGroupThreshold;
     private Long updatedAt;
+    private Long retentionChangedAt;
+    private Integer retentionBefore;
 
     @DynamoDbAttribute(Keys.NAME)
     public String getName() { return name; }
@@ -40,4 +42,12 @@ public class AppSettingsItem extends TableItem {
     @DynamoDbAttribute(Keys.UPDATED_AT)
     public Long getUpdatedAt() { return updatedAt; }
     public void setUpdatedAt(Long updatedAt) { this.updatedAt = updatedAt; }
+
+    @DynamoDbAttribute(Keys.RETENTION_CHANGED_AT)
+    public Long getRetentionChangedAt() { return retentionChangedAt; }
+    public void setRetentionChangedAt(Long retentionChangedAt) { this.retentionChangedAt = retentionChangedAt; }
+
+    @DynamoDbAttribute(Keys.RETENTION_BEFORE)
+    public Integer getRetentionBefore() { return retentionBefore; }
+    public void setRetentionBefore(Integer retentionBefore) { this.retentionBefore = retentionBefore; }
 }

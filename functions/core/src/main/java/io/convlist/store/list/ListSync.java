@@ -65,12 +65,12 @@ public final class ListSync extends StorePart {
     public ListRead<SyncPage> round(String appId, String userId, SyncPosition position, int count) {
         AppSettingsStore.Versioned app = settings.cachedVersioned(appId);
         long now = clock.millis();
-        if (!position.isValidAt(now, app.settings().retentionDays(), app.changedAtMillis())) {
+        if (!position.isValidAt(now, app.retention())) {
             return ListRead.of(SyncPage::resync);
         }
         String pk = userPk(appId, userId);
         SyncPosition start = position.startingRound(now);
-        int retention = app.settings().retentionDays();
+        int retention = start.retentionDays(app.retention());
         long conversationsFrom = start.phase() == Phase.EXPIRED ? start.expiredFromSecond() : start.changedFromSecond(retention);
         Expr e = new Expr();
         ListAndGroups read = ListAndGroups.of(table.conversationsAndMeta(pk, e, e.where("#EXPIRES_AT >= :from", "from", conversationsFrom)));

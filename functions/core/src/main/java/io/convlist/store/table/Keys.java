@@ -134,6 +134,9 @@ public final class Keys {
     public static final String EDITION = "edition";
     public static final String CONVERSATION_LIMIT = "conversationLimit";
     public static final String RETENTION_DAYS = "retentionDays";
+    /** When retentionDays last changed, and the lowest retention writers may have used while it settled (device sync's cursors). */
+    public static final String RETENTION_CHANGED_AT = "retentionChangedAt";
+    public static final String RETENTION_BEFORE = "retentionBefore";
     public static final String LARGE_GROUP_THRESHOLD = "largeGroupThreshold";
     public static final String UPDATED_AT = "updatedAt";
     public static final String ACTOR = "actor";
