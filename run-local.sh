@@ -8,6 +8,9 @@
 #   ./run-local.sh token --app APP (--user USER | --service) [--hours N | --expired]
 #       prints a token signed with the local run's development key (kept in .local-run/dev-key, so
 #       tokens stay valid across runs): any app (one made in the console too), any user, or expired.
+#   ./run-local.sh watch [--app APP] [--user USER]
+#       prints a user's live events (the demo app's demo user by default) as they happen, from a
+#       run started in another terminal.
 #
 # FUNCTIONS_PORT (8080) and CONSOLE_PORT (8090) choose the ports; READY_TIMEOUT (180 s) how long a
 # start may take; CONVLIST_SKIP_BUILD=1 runs what was built last; LOCAL_RUN_DIR (.local-run) where
@@ -29,17 +32,32 @@ mint() {
     io.convlist.testkit.DevTokens "$KEY_DIR" "$ISSUER" "$@"
 }
 
-if [ "${1:-}" = token ]; then
-  shift
+if [ "${1:-}" = token ] || [ "${1:-}" = watch ]; then
   if ! [ -f testkit/target/classpath.txt ]; then
     echo "nothing is built yet: run ./run-local.sh once (or mvn -B -q -DskipTests package)" >&2
     exit 1
   fi
+fi
+if [ "${1:-}" = token ]; then
+  shift
   mint "$@"
   exit
 fi
+if [ "${1:-}" = watch ]; then
+  shift
+  app="$DEMO_APP" user="$DEMO_USER"
+  while [ $# -gt 0 ]; do
+    case "$1" in
+      --app) app="$2"; shift 2 ;;
+      --user) user="$2"; shift 2 ;;
+      *) sed -n '7,17p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
+    esac
+  done
+  exec java -cp "$(ls testkit/target/convlist-testkit-*.jar | head -1):$(cat testkit/target/classpath.txt)" \
+    io.convlist.testkit.LiveWatch "ws://127.0.0.1:$FUNCTIONS_PORT/live" "$(mint --app "$app" --user "$user")"
+fi
 if [ $# -gt 0 ]; then
-  sed -n '7,14p' "$0" | sed 's/^# \{0,1\}//' >&2
+  sed -n '7,17p' "$0" | sed 's/^# \{0,1\}//' >&2
   exit 2
 fi
 
@@ -77,6 +95,7 @@ printf 'USER_TOKEN=%s\nSERVICE_TOKEN=%s\n' "$USER_TOKEN" "$SERVICE_TOKEN" > "$WO
 CONVLIST_DYNAMODB_ENDPOINT="$DYNAMODB" CONVLIST_CREATE_TABLE=true CONVLIST_TABLE=convlist \
 CONVLIST_JWT_ISSUER="$ISSUER" CONVLIST_JWT_PUBLIC_KEY_LOCATION="$(cd "$KEY_DIR" && pwd)/public.pem" \
 CONVLIST_SYNC_CURSOR_KEY="$(head -c 32 /dev/urandom | base64)" \
+CONVLIST_LIVE_TAIL_STREAM=true CONVLIST_CREATE_APPS="$DEMO_APP" \
 QUARKUS_HTTP_PORT="$FUNCTIONS_PORT" QUARKUS_HTTP_HOST=127.0.0.1 \
   java -jar functions/app/target/quarkus-app/quarkus-run.jar > "$WORK/functions.log" 2>&1 &
 functions_pid=$!
@@ -117,6 +136,7 @@ cat <<TEXT
 Conversation list, running locally (Ctrl-C stops everything):
   functions:  http://127.0.0.1:$FUNCTIONS_PORT/<function>   (POST, JSON; log: $WORK/functions.log)
   API:        http://127.0.0.1:$FUNCTIONS_PORT/q/swagger-ui/   (the OpenAPI document: /q/openapi)
+  live:       ws://127.0.0.1:$FUNCTIONS_PORT/live   (a device's events; watch one:  ./run-local.sh watch --user $DEMO_USER)
   console:    http://127.0.0.1:$CONSOLE_PORT/   (sign in as admin / $OPERATOR_PASSWORD; log: $WORK/console.log)
   DynamoDB:   $DYNAMODB   (embedded moto, table "convlist")
 

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -198,6 +199,11 @@ class OperationsTest {
         @Override
         public boolean createTable() {
             return false;
+        }
+
+        @Override
+        public Optional<List<String>> createApps() {
+            return Optional.empty();
         }
 
         @Override

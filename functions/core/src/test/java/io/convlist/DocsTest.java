@@ -162,6 +162,13 @@ class DocsTest {
                 }
             }
         }
+        if (file.toString().contains("/live/")) {
+            // The live channel's event names, string constants of its wire shape.
+            Matcher names = Pattern.compile("static final String \\w+ = \"(\\w+)\";").matcher(text);
+            while (names.find()) {
+                wireFields.add(names.group(1));
+            }
+        }
         Matcher mapping = Pattern.compile("@ConfigMapping\\(prefix = \"([\\w.\\-]+)\"\\)").matcher(text);
         if (mapping.find()) {
             addMappedKeys(mapping.group(1), text, text.substring(mapping.end()));

@@ -8,11 +8,15 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -71,6 +75,31 @@ class RunLocalTest {
                     HttpResponse.BodyHandlers.ofString());
             assertThat(reference.statusCode()).isEqualTo(200);
             assertThat(reference.body()).contains("swagger-ui");
+
+            // The live channel the banner names: a device connected to it, and the watch command, see a message's event.
+            Run watch = Run.start(Map.of("FUNCTIONS_PORT", String.valueOf(functions)), "watch", "--user", "alice");
+            BlockingQueue<String> frames = new LinkedBlockingQueue<>();
+            WebSocket device = http.newWebSocketBuilder().header("Authorization", "Bearer " + find(banner, "USER_TOKEN=(\\S+)"))
+                    .buildAsync(URI.create(find(banner, "live:\\s+(\\S+)")), new WebSocket.Listener() {
+                        @Override
+                        public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
+                            frames.add(data.toString());
+                            socket.request(1);
+                            return null;
+                        }
+                    }).join();
+            watch.awaitFile(watch.errors, "connected to", Duration.ofMinutes(1));
+            long sent = System.nanoTime();
+            assertThat(post(functions, service, "recordMessage", "{\"type\":\"C2C\",\"msgID\":\"m2\",\"seq\":2,\"timestamp\":"
+                    + LOCAL_RUN_CLOCK.millis() + ",\"senderID\":\"bob\",\"receiverID\":\"alice\",\"summary\":\"live\"}").statusCode())
+                    .isEqualTo(200);
+            String frame = frames.poll(10, TimeUnit.SECONDS);
+            System.out.printf("local run: the message's event reached the device %d ms after the call was sent%n",
+                    (System.nanoTime() - sent) / 1_000_000);
+            assertThat(frame).contains("\"conversationChanged\"").contains("\"summary\":\"live\"");
+            watch.awaitFile(watch.stdout, "\"summary\":\"live\"", Duration.ofSeconds(30));
+            device.abort();
+            watch.stop();
 
             // Another app and user: the app's service token writes, the user's token reads it.
             assertThat(post(functions, mint("--app", "flagship", "--service"), "recordMessage", "{\"type\":\"C2C\",\"msgID\":\"f1\","
@@ -149,9 +178,13 @@ class RunLocalTest {
         }
 
         String awaitStdout(String marker, Duration timeout) throws IOException, InterruptedException {
+            return awaitFile(stdout, marker, timeout);
+        }
+
+        String awaitFile(Path file, String marker, Duration timeout) throws IOException, InterruptedException {
             long deadline = System.nanoTime() + timeout.toNanos();
             while (System.nanoTime() < deadline) {
-                String text = Files.readString(stdout);
+                String text = Files.readString(file);
                 if (text.contains(marker)) {
                     return text;
                 }
@@ -160,7 +193,7 @@ class RunLocalTest {
                 }
                 Thread.sleep(200); // polling a process's output, not timing anything
             }
-            throw new AssertionError("no " + marker + " within " + timeout + ":\n" + Files.readString(stdout) + "\n" + stderr());
+            throw new AssertionError("no " + marker + " within " + timeout + ":\n" + Files.readString(file) + "\n" + stderr());
         }
 
         /** Stops the script, which stops what it started (its trap), then anything left. */

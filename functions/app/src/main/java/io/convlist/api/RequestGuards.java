@@ -20,6 +20,8 @@ import jakarta.inject.Singleton;
 public class RequestGuards {
     static final int URI_MAX = 8192;
     static final int HEADERS_MAX = 32 * 1024;
+    /** The live channel's path (live.LiveSocket). */
+    public static final String LIVE_PATH = "/live";
 
     void register(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE + 1).handler(this::check);
@@ -31,12 +33,17 @@ public class RequestGuards {
             ctx.fail(new ServiceException(ErrorCode.URI_TOO_LONG, "the URI is longer than " + URI_MAX + " characters"));
         } else if (headerBytes(request) > HEADERS_MAX) {
             ctx.fail(new ServiceException(ErrorCode.HEADERS_TOO_LARGE, "the headers are larger than " + HEADERS_MAX + " bytes"));
-        } else if (request.method() != HttpMethod.POST && !ctx.normalizedPath().startsWith("/q/")) {
+        } else if (request.method() != HttpMethod.POST && !ctx.normalizedPath().startsWith("/q/") && !isLiveUpgrade(ctx)) {
             ctx.response().putHeader("Allow", "POST");
             ctx.fail(405);
         } else {
             ctx.next();
         }
+    }
+
+    /** The live channel's WebSocket upgrade: a GET, checked by live.LiveUpgrade. */
+    private static boolean isLiveUpgrade(RoutingContext ctx) {
+        return ctx.request().method() == HttpMethod.GET && LIVE_PATH.equals(ctx.normalizedPath());
     }
 
     /** As the decoder counts them: each line's name, ": ", value and CRLF. */

@@ -4,6 +4,7 @@ import java.util.List;
 
 import io.convlist.domain.ItemOutcome;
 import io.convlist.domain.MemberOutcome;
+import io.convlist.domain.Removal;
 import io.convlist.view.Conversation;
 import io.convlist.runtime.HttpStatuses;
 
@@ -18,6 +19,9 @@ public final class Responses {
 
     /** @param clearMessage deleted with clearMessage: the device clears its messages of the conversation */
     public record Removed(String conversationID, String reason, long time, boolean clearMessage) {
+        public static Removed of(Removal r) {
+            return new Removed(r.conversationId().toString(), r.reason().name(), r.timeMillis(), r.clearMessages());
+        }
     }
 
     /**

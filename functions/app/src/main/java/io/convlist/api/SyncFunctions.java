@@ -41,7 +41,7 @@ public class SyncFunctions {
         SyncPosition at = in.cursor() == null ? null : cursors.decode(t, in.cursor());
         SyncPage page = store.sync(t.appId(), t.userId(), at, count);
         return new SyncResult(page.changed(),
-                page.removed().stream().map(r -> new Removed(r.conversationId().toString(), r.reason().name(), r.timeMillis(), r.clearMessages())).toList(),
+                page.removed().stream().map(Removed::of).toList(),
                 page.next() == null ? null : cursors.encode(t, page.next()), page.isFinished(), page.resyncRequired(),
                 page.conversationGroups());
     }

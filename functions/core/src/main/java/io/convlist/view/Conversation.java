@@ -56,4 +56,14 @@ public record Conversation(
                 c.lastMessage(), c.groupAtInfoList(), c.draftText(), c.draftTimestamp(), c.pinned(), c.orderKey(),
                 c.lastChangeMillis(), c.expiresAtEpochSecond());
     }
+
+    /**
+     * This state without what sync joins from other items (the peer's or group's name, face and type,
+     * and the conversation groups' names): null, for a device to keep its own.
+     */
+    public Conversation withoutJoinedFields() {
+        return new Conversation(type, conversationID, userID, groupID, null, null, null, unreadCount, recvOpt, markList, customData,
+                null, c2cReadTimestamp, groupReadSequence, lastMessage, groupAtInfoList, draftText, draftTimestamp, isPinned, orderKey,
+                lastChangeTime, expireTime);
+    }
 }

@@ -2,6 +2,7 @@ package io.convlist.runtime;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
@@ -22,6 +23,9 @@ public interface StoreConfig {
     /** Create the table at start-up if it is missing (local runs and tests only). */
     @WithDefault("false")
     boolean createTable();
+
+    /** With create-table: apps to create (with the default settings) if they do not exist, e.g. the local run's demo app. */
+    Optional<List<String>> createApps();
 
     DynamoDb dynamodb();
 

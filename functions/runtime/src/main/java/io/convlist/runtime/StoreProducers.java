@@ -7,6 +7,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.convlist.domain.AppSettings;
 import io.convlist.store.ConversationStore;
 import io.convlist.store.app.AppSettingsStore;
 import io.convlist.store.table.DynamoDbClients;
@@ -80,9 +81,15 @@ public class StoreProducers {
         ConfigChecks.of(config).orFail();
     }
 
-    void createTable(@Observes StartupEvent start, StoreConfig config, DynamoDbClient ddb) {
+    void createTable(@Observes StartupEvent start, StoreConfig config, DynamoDbClient ddb, AppSettingsStore settings) {
         if (config.createTable()) {
             TableDefinition.createIfMissing(ddb, config.table());
+            // The local run's demo app: an app like any other, so that the console shows it.
+            for (String appId : config.createApps().orElse(List.of())) {
+                if (settings.find(appId).isEmpty()) {
+                    settings.create(AppSettings.defaults(appId), "local run");
+                }
+            }
         }
     }
 }

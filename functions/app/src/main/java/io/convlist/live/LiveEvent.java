@@ -1,0 +1,35 @@
+package io.convlist.live;
+
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import io.convlist.api.Responses.Removed;
+import io.convlist.view.Conversation;
+import io.convlist.view.ListChange;
+
+/**
+ * One frame of the live channel: what changed in the device's list, as sync would report it.
+ *
+ * @param event                 conversationChanged, conversationRemoved or conversationGroupsChanged
+ * @param conversation          conversationChanged: the conversation's new state (showName, faceUrl and
+ *                              conversationGroupList null: the device keeps its own)
+ * @param removed               conversationRemoved: which, why (DELETED, EVICTED, EXPIRED, LEFT_GROUP) and when
+ * @param conversationGroupList conversationGroupsChanged: the user's groups now, for the device to replace its own
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record LiveEvent(String event, Conversation conversation, Removed removed, List<String> conversationGroupList) {
+    public static final String CHANGED = "conversationChanged";
+    public static final String REMOVED = "conversationRemoved";
+    public static final String GROUPS_CHANGED = "conversationGroupsChanged";
+
+    public static LiveEvent of(ListChange change) {
+        if (change instanceof ListChange.Changed c) {
+            return new LiveEvent(CHANGED, c.conversation(), null, null);
+        }
+        if (change instanceof ListChange.Removed r) {
+            return new LiveEvent(REMOVED, null, Removed.of(r.removal()), null);
+        }
+        return new LiveEvent(GROUPS_CHANGED, null, null, ((ListChange.GroupsChanged) change).conversationGroups());
+    }
+}
