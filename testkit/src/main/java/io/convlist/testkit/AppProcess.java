@@ -61,6 +61,20 @@ public final class AppProcess implements AutoCloseable {
     }
 
     /** POSTs JSON to a path, with a bearer token unless it is null. Throws IOException while not listening yet. */
+    /** The process's resident memory now, in KiB (from /proc; 0 where there is none). */
+    public long residentKib() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("\\D", ""));
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            return 0;
+        }
+        return 0;
+    }
+
     public HttpResponse<String> post(String path, String bearer, String json) throws IOException, InterruptedException {
         HttpRequest.Builder b = HttpRequest.newBuilder(url.resolve(path)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)).timeout(Duration.ofMinutes(5));

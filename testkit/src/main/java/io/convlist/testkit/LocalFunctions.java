@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -33,22 +34,36 @@ public final class LocalFunctions implements AutoCloseable {
     /** The same, with options for the JVM. */
     public static LocalFunctions launch(Path projectRoot, String dynamoDbEndpoint, String table, List<String> jvmOptions)
             throws IOException {
+        return launch(projectRoot, dynamoDbEndpoint, table, jvmOptions, Map.of());
+    }
+
+    /** The same, with more environment (configuration) for the functions. */
+    public static LocalFunctions launch(Path projectRoot, String dynamoDbEndpoint, String table, List<String> jvmOptions,
+            Map<String, String> environment) throws IOException {
         KeyPair keys = DevTokens.newKeyPair();
         Path publicKey = Files.createTempFile("functions-public", ".pem");
         Files.writeString(publicKey, DevTokens.publicKeyPem(keys));
         Path jar = projectRoot.resolve(Path.of("functions", "app", "target", "quarkus-app", "quarkus-run.jar"));
-        return new LocalFunctions(keys, publicKey, AppProcess.start(jar, Map.of(
+        Map<String, String> env = new HashMap<>(environment);
+        env.putAll(Map.of(
                 "CONVLIST_DYNAMODB_ENDPOINT", dynamoDbEndpoint,
                 "CONVLIST_TABLE", table,
                 "CONVLIST_JWT_ISSUER", ISSUER,
                 "CONVLIST_JWT_PUBLIC_KEY_LOCATION", publicKey.toString(),
-                "CONVLIST_SYNC_CURSOR_KEY", java.util.UUID.randomUUID() + "-" + java.util.UUID.randomUUID()), jvmOptions));
+                "CONVLIST_SYNC_CURSOR_KEY", java.util.UUID.randomUUID() + "-" + java.util.UUID.randomUUID()));
+        return new LocalFunctions(keys, publicKey, AppProcess.start(jar, env, jvmOptions));
     }
 
     /** Starts the functions and waits until they answer (an unauthenticated call's 401). */
     public static LocalFunctions start(Path projectRoot, String dynamoDbEndpoint, String table)
             throws IOException, InterruptedException {
-        LocalFunctions functions = launch(projectRoot, dynamoDbEndpoint, table);
+        return start(projectRoot, dynamoDbEndpoint, table, Map.of());
+    }
+
+    /** The same, with more environment (configuration) for the functions. */
+    public static LocalFunctions start(Path projectRoot, String dynamoDbEndpoint, String table, Map<String, String> environment)
+            throws IOException, InterruptedException {
+        LocalFunctions functions = launch(projectRoot, dynamoDbEndpoint, table, List.of(), environment);
         functions.process.awaitStatus("getTotalUnreadMessageCount", null, "{}", 401, Duration.ofSeconds(60));
         return functions;
     }

@@ -25,7 +25,7 @@ import io.convlist.testkit.EmbeddedDynamoDb;
  * <pre>
  * mvn -B install -DskipTests && mvn -B -q -pl bench/tool exec:java                          # docs/benchmarks.md
  * mvn -B install -DskipTests && mvn -B -q -pl bench/tool exec:java -Dexec.args=--quick      # small sizes
- * ... exec:java -Dexec.args=--only=layers,cold-start     # some sections (cost, layers, cold-start, scale, curve, groups)
+ * ... exec:java -Dexec.args=--only=layers,cold-start     # some sections (cost, layers, cold-start, scale, curve, groups, live)
  * </pre>
  */
 public final class Benchmarks {
@@ -33,17 +33,17 @@ public final class Benchmarks {
 
     /** How big each benchmark runs. The quick mode (CI) keeps the tool working; its times mean nothing. */
     public record Mode(String name, int repeats, CostBenchmark.Sizes cost, LayerBenchmark.Sizes layers,
-            ScaleBenchmark.Sizes scale, BackendCurve.Sizes curve, GroupSizeBenchmark.Sizes groups) {
+            ScaleBenchmark.Sizes scale, BackendCurve.Sizes curve, GroupSizeBenchmark.Sizes groups, LiveBenchmark.Sizes live) {
         public static final Mode FULL = new Mode("full", 3, CostBenchmark.Sizes.FULL, LayerBenchmark.Sizes.FULL,
-                ScaleBenchmark.Sizes.FULL, BackendCurve.Sizes.FULL, GroupSizeBenchmark.Sizes.FULL);
+                ScaleBenchmark.Sizes.FULL, BackendCurve.Sizes.FULL, GroupSizeBenchmark.Sizes.FULL, LiveBenchmark.Sizes.FULL);
         public static final Mode QUICK = new Mode("quick", 1, CostBenchmark.Sizes.QUICK, LayerBenchmark.Sizes.QUICK,
-                ScaleBenchmark.Sizes.QUICK, BackendCurve.Sizes.QUICK, GroupSizeBenchmark.Sizes.QUICK);
+                ScaleBenchmark.Sizes.QUICK, BackendCurve.Sizes.QUICK, GroupSizeBenchmark.Sizes.QUICK, LiveBenchmark.Sizes.QUICK);
     }
 
     /** Everything one run measured, and the report written from it. */
     public record Report(List<CostBenchmark.Row> cost, LayerBenchmark.Outcome layers, List<ColdStartBenchmark.Run> coldStarts,
             ScaleBenchmark.Result scale, List<BackendCurve.Point> curve, List<GroupSizeBenchmark.Group> groups,
-            List<Targets.Check> targets, String markdown) {
+            LiveBenchmark.Result live, List<Targets.Check> targets, String markdown) {
     }
 
     private Benchmarks() {
@@ -51,7 +51,7 @@ public final class Benchmarks {
 
     /** The benchmarks, by the names {@code --only=} takes. */
     public enum Section {
-        COST, LAYERS, COLD_START, SCALE, CURVE, GROUPS
+        COST, LAYERS, COLD_START, SCALE, CURVE, GROUPS, LIVE
     }
 
     public static Report run(Mode mode, Path projectRoot) throws IOException, InterruptedException {
@@ -95,6 +95,17 @@ public final class Benchmarks {
             log("group sizes: recipients mode and large mode");
             groups = new GroupSizeBenchmark(endpoint).run(mode.groups());
         }
+        LiveBenchmark.Result live = null;
+        if (sections.contains(Section.LIVE)) {
+            log("live changes: " + mode.live().users() * mode.live().devicesPerUser() + " devices");
+            try (LiveBenchmark bench = new LiveBenchmark(endpoint, projectRoot, mode.live())) {
+                live = bench.run();
+            } catch (IOException | InterruptedException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalStateException("the live benchmark failed", e);
+            }
+        }
         List<Targets.Check> targets = Targets.check(cost, Collections.max(mode.cost().groupRecipients()), layers.operations(), coldStarts);
 
         StringBuilder md = new StringBuilder();
@@ -126,7 +137,10 @@ public final class Benchmarks {
         if (sections.contains(Section.GROUPS)) {
             md.append("\n## 6. Group sizes: recipients mode and large mode\n\n").append(new GroupCosts(groups).section());
         }
-        return new Report(cost, layers, coldStarts, scale, curve, groups, targets, md.toString());
+        if (sections.contains(Section.LIVE)) {
+            md.append("\n## 7. Live changes\n\n").append(LiveBenchmark.section(live));
+        }
+        return new Report(cost, layers, coldStarts, scale, curve, groups, live, targets, md.toString());
     }
 
     static String environment() {

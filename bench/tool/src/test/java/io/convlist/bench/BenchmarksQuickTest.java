@@ -80,12 +80,18 @@ class BenchmarksQuickTest {
         // The default threshold is where large mode starts to cost less for the assumed use.
         assertThat(groups.breakEven(GroupCosts.Use.ASSUMED)).isEqualTo(Limits.LARGE_GROUP_THRESHOLD_DEFAULT);
 
+        // Live: every device of each message's recipient got its event, after the call began.
+        assertThat(report.live().devices()).isEqualTo(8);
+        assertThat(report.live().lost()).isZero();
+        assertThat(report.live().events()).isEqualTo(16);
+        assertThat(report.live().eventP50()).isPositive();
+
         assertThat(report.targets()).hasSize(6);
         assertThat(report.targets()).filteredOn(t -> t.target().startsWith("A message into existing conversations"))
                 .singleElement().satisfies(t -> assertThat(t.met()).as(t.measured()).isTrue());
         assertThat(report.markdown()).contains("## Targets", "## 1. Cost", "## 2. What the layers add", "## 4. Cold start",
                 "## 5. Scale", "stock moto",
-                "## 6. Group sizes");
+                "## 6. Group sizes", "## 7. Live changes");
     }
 
     static GroupSizeBenchmark.Group group(Benchmarks.Report report, int members, GroupMode mode) {

@@ -70,6 +70,11 @@ public class LiveConnections {
         return connectionsOf(new ListKey(appId, userId)).size();
     }
 
+    /** Whether no device is connected here: the stream tail reads less often then. */
+    public boolean isEmpty() {
+        return byList.isEmpty();
+    }
+
     /** Sends the change to every connection of its list (none: nothing is serialized). */
     public void deliver(ListChange change) {
         List<WebSocketConnection> targets = connectionsOf(new ListKey(change.appId(), change.userId()));

@@ -25,16 +25,17 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 /**
  * Reads the table's stream in this process and hands each change to the devices connected here
  * ({@code convlist.live.tail-stream}: the local run, tests, a one-instance container deployment).
- * It reads from the stream's end at start, and on without a pause, whether or not a device is
- * connected: a device that connects and then syncs gets every later change by event, and every
- * earlier one in its sync (had the tail begun reading only at the connection, a change made just
- * before that could miss both). A change with no device connected is read and dropped.
+ * It reads from the stream's end at start, and keeps its place whether or not a device is connected
+ * (more slowly while none is): a device that connects and then syncs gets every later change by event,
+ * and every earlier one in its sync (had the tail begun reading only at the connection, a change made
+ * just before that could miss both). A change with no device connected is read and dropped.
  */
 @ApplicationScoped
 public class StreamTail {
     private static final Logger LOG = Logger.getLogger(StreamTail.class);
     private static final long SHARDS_REFRESH_MILLIS = 10_000;
     private static final long BACKOFF_MILLIS = 1_000;
+    private static final long UNWATCHED_IDLE_MILLIS = 1_000;
 
     @Inject
     LiveConfig config;
@@ -70,7 +71,7 @@ public class StreamTail {
             while (running) {
                 try {
                     if (shards.readOnce() == 0) {
-                        pause(config.tailIdle().toMillis());
+                        idle();
                     }
                 } catch (RuntimeException e) {
                     LOG.warnf("reading the table's stream failed (%s); trying again in %d ms", e.getMessage(), BACKOFF_MILLIS);
@@ -79,6 +80,18 @@ public class StreamTail {
                     pause(BACKOFF_MILLIS);
                 }
             }
+        }
+    }
+
+    /**
+     * After a read that found nothing: {@code tail-idle} while a device is connected; otherwise up to a
+     * second (the position is kept, so nothing is skipped), ending early when a device connects.
+     */
+    private void idle() {
+        pause(config.tailIdle().toMillis());
+        for (long waited = config.tailIdle().toMillis(); waited < UNWATCHED_IDLE_MILLIS && connections.isEmpty() && running;
+                waited += config.tailIdle().toMillis()) {
+            pause(config.tailIdle().toMillis());
         }
     }
 
