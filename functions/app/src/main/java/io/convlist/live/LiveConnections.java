@@ -1,6 +1,7 @@
 package io.convlist.live;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
@@ -40,20 +41,25 @@ public class LiveConnections {
     record ListKey(String appId, String userId) {
     }
 
-    /** Adds a connection; over the per-user limit, the user's oldest connection is closed. */
+    /**
+     * Adds a connection; over the per-user limit, the user's oldest connection is closed. Adding and
+     * removing run under the map's lock for the list, so a connection added while the user's last one
+     * is removed never lands in a list the map has dropped.
+     */
     void add(String appId, String userId, WebSocketConnection connection) {
         connection.userData().put(UNSENT, new AtomicInteger());
-        WebSocketConnection oldest = null;
-        Deque<WebSocketConnection> list = byList.computeIfAbsent(new ListKey(appId, userId), k -> new ArrayDeque<>());
-        synchronized (list) {
-            list.addLast(connection);
-            if (list.size() > config.maxConnectionsPerUser()) {
-                oldest = list.pollFirst();
+        List<WebSocketConnection> over = new ArrayList<>(1);
+        byList.compute(new ListKey(appId, userId), (k, list) -> {
+            Deque<WebSocketConnection> connections = list == null ? new ArrayDeque<>() : list;
+            synchronized (connections) {
+                connections.addLast(connection);
+                if (connections.size() > config.maxConnectionsPerUser()) {
+                    over.add(connections.pollFirst());
+                }
             }
-        }
-        if (oldest != null) {
-            close(oldest, CloseCodes.TOO_MANY_CONNECTIONS);
-        }
+            return connections;
+        });
+        over.forEach(oldest -> close(oldest, CloseCodes.TOO_MANY_CONNECTIONS));
     }
 
     void remove(String appId, String userId, WebSocketConnection connection) {
@@ -63,11 +69,6 @@ public class LiveConnections {
                 return list.isEmpty() ? null : list;
             }
         });
-    }
-
-    /** How many devices the user has connected to this instance. */
-    public int count(String appId, String userId) {
-        return connectionsOf(new ListKey(appId, userId)).size();
     }
 
     /** Whether no device is connected here: the stream tail reads less often then. */
