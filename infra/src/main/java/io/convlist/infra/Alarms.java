@@ -19,7 +19,8 @@ import software.constructs.Construct;
 
 /**
  * Alarms on what an operator must act on: Lambda errors, API 5xx, the functions' unexpected failures
- * (their own metric), DynamoDB throttling, and stream records the TTL consumer or the usage counter gave up on.
+ * (their own metric), DynamoDB throttling, stream records the TTL consumer or the list changes' consumer gave up on, and the live
+ * channel's authorizer failing (devices could not connect).
  */
 public class Alarms extends Construct {
     /**
@@ -30,7 +31,7 @@ public class Alarms extends Construct {
             Operation.PUT_ITEM, Operation.UPDATE_ITEM, Operation.DELETE_ITEM, Operation.TRANSACT_WRITE_ITEMS);
 
     public record Props(Table table, Function functions, Function console, Function ttlConsumer, IQueue ttlFailures,
-            Function usageCounter, IQueue usageFailures, HttpApi api) {
+            Function listChanges, IQueue listChangesFailures, Function liveAuthorizer, HttpApi api) {
     }
 
     private Alarm tableThrottled;
@@ -41,8 +42,10 @@ public class Alarms extends Construct {
         alarm("ConsoleErrors", props.console().metricErrors(), 1);
         alarm("TtlConsumerErrors", props.ttlConsumer().metricErrors(), 1);
         alarm("TtlConsumerGaveUp", props.ttlFailures().metricApproximateNumberOfMessagesVisible(), 1);
-        alarm("UsageCounterErrors", props.usageCounter().metricErrors(), 1);
-        alarm("UsageCounterGaveUp", props.usageFailures().metricApproximateNumberOfMessagesVisible(), 1);
+        // The IDs from when the consumer only counted usage: an update keeps the alarms.
+        alarm("UsageCounterErrors", props.listChanges().metricErrors(), 1);
+        alarm("UsageCounterGaveUp", props.listChangesFailures().metricApproximateNumberOfMessagesVisible(), 1);
+        alarm("LiveAuthorizerErrors", props.liveAuthorizer().metricErrors(), 1);
         alarm("Api5xx", props.api().metricServerError(), 5);
         // The functions' own count of calls that failed unexpectedly (500 INTERNAL), from their metrics.
         alarm("FunctionInternalErrors", Metric.Builder.create().namespace(FunctionsApi.METRICS_NAMESPACE).metricName("calls")

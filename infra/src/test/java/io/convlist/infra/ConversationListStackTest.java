@@ -38,7 +38,8 @@ class ConversationListStackTest {
     /** The logical ID of a construct's CloudFormation resource, as the template names it. */
     static String logicalId(IConstruct construct) {
         // The element's own logical ID token honours overrideLogicalId, unlike Stack.getLogicalId.
-        return stack.resolve(((CfnElement) construct.getNode().getDefaultChild()).getLogicalId()).toString();
+        CfnElement element = construct instanceof CfnElement e ? e : (CfnElement) construct.getNode().getDefaultChild();
+        return stack.resolve(element.getLogicalId()).toString();
     }
 
     /** The resource of this logical ID, which must be of this type. */
@@ -137,14 +138,15 @@ class ConversationListStackTest {
 
     @Test
     void lambdas_runJava21_requestServingOnesWithSnapStart() {
-        template.resourcePropertiesCountIs("AWS::Lambda::Function", Map.of("Runtime", "java21"), 4);
+        template.resourcePropertiesCountIs("AWS::Lambda::Function", Map.of("Runtime", "java21"), 5);
         for (Function serving : List.of(stack.functions().function(), stack.console().function())) {
             assertThat(properties(serving, "AWS::Lambda::Function").get("SnapStart"))
                     .isEqualTo(Map.of("ApplyOn", "PublishedVersions"));
         }
         assertThat(properties(stack.functions().function(), "AWS::Lambda::Function").get("MemorySize")).isEqualTo(1024);
         assertThat(properties(stack.ttlConsumer().function(), "AWS::Lambda::Function")).doesNotContainKey("SnapStart");
-        assertThat(properties(stack.usageCounter().function(), "AWS::Lambda::Function")).doesNotContainKey("SnapStart");
+        assertThat(properties(stack.listChanges().function(), "AWS::Lambda::Function")).doesNotContainKey("SnapStart");
+        assertThat(properties(stack.live().authorizerFunction(), "AWS::Lambda::Function")).doesNotContainKey("SnapStart");
     }
 
     @Test
@@ -166,27 +168,72 @@ class ConversationListStackTest {
             }
             all.addAll(actions);
             Set<String> table = new TreeSet<>(actions);
-            // Reading the stream and sending to a failure queue are the event sources' own, not the code's.
-            table.removeIf(x -> x.startsWith("sqs:") || x.startsWith("dynamodb:") && (x.contains("Stream")
+            // Reading the stream and sending to a failure queue are the event sources' own, not the code's;
+            // IoT's actions (publishing, finding the endpoint) are asserted with the live channel.
+            table.removeIf(x -> x.startsWith("sqs:") || x.startsWith("iot:") || x.startsWith("dynamodb:") && (x.contains("Stream")
                     || x.equals("dynamodb:GetRecords") || x.equals("dynamodb:GetShardIterator")));
             tableActionSets.add(table);
         }
         assertThat(all).noneMatch(a -> a.contains("*")).doesNotContain("dynamodb:Scan");
         assertThat(tableActionSets).contains(new TreeSet<>(FunctionsApi.ACTIONS), new TreeSet<>(TtlConsumer.ACTIONS),
-                new TreeSet<>(OperatorConsole.ACTIONS), new TreeSet<>(UsageCounter.ACTIONS));
+                new TreeSet<>(OperatorConsole.ACTIONS), new TreeSet<>(ListChangesConsumer.ACTIONS));
     }
 
     @Test
-    void usageCounter_retriesAFailedBatchWhole_andSeesOnlyTheChangesThatCount() {
+    void listChanges_retriesAFailedBatchWhole_andSeesOnlyTheChangesThatCountOrReachDevices() {
         template.hasResourceProperties("AWS::Lambda::EventSourceMapping", Map.of("BisectBatchOnFunctionError", false,
                 "MaximumRetryAttempts", 10, "DestinationConfig", Map.of("OnFailure", Map.of("Destination",
-                        Map.of("Fn::GetAtt", List.of(logicalId(stack.usageCounter().failures()), "Arn")))),
+                        Map.of("Fn::GetAtt", List.of(logicalId(stack.listChanges().failures()), "Arn")))),
                 "FilterCriteria", Map.of("Filters", List.of(
                         countedChanges(List.of("INSERT", "MODIFY", "REMOVE"), Map.of("prefix", "c#")), // conversations, and users' activity
                         countedChanges(List.of("INSERT", "MODIFY"), Map.of("prefix", "x#")), // removal records
-                        countedChanges(List.of("INSERT", "MODIFY", "REMOVE"), "meta"))))); // lists' bookkeeping
-        template.hasResourceProperties("AWS::Lambda::Function", Map.of("Environment", Map.of("Variables",
-                Match.objectLike(Map.of("QUARKUS_LAMBDA_HANDLER", "usageCounts", "CONVLIST_METRICS_EMF_NAMESPACE", "ConvList")))));
+                        countedChanges(List.of("INSERT", "MODIFY", "REMOVE"), "meta"), // lists' bookkeeping
+                        countedChanges(List.of("INSERT", "MODIFY"), "groups"))))); // conversation groups
+        assertThat(environmentOf(stack.listChanges().function())).containsEntry("QUARKUS_LAMBDA_HANDLER", "listChanges")
+                .containsEntry("CONVLIST_METRICS_EMF_NAMESPACE", "ConvList").containsKey("CONVLIST_LIVE_IOT_ENDPOINT");
+        // Its construct ID from when it only counted: an update keeps its place in the stream.
+        assertThat(stack.listChanges().getNode().getId()).isEqualTo("UsageCounter");
+    }
+
+    /**
+     * The live channel: IoT Core's custom authorizer runs the package's liveAuthorizer with the
+     * functions' token settings, may be invoked by IoT for this authorizer only, and the changes'
+     * consumer may publish to the list topics and nothing else.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void liveChannel_authorizesWithTheFunctionsTokenChecks_andOnlyTheConsumerPublishes_toListTopics() throws Exception {
+        Map<String, Object> authorizer = properties(stack.live().authorizer(), "AWS::IoT::Authorizer");
+        assertThat(authorizer).containsEntry("AuthorizerName", "convlist-live").containsEntry("SigningDisabled", true)
+                .containsEntry("Status", "ACTIVE").containsEntry("AuthorizerFunctionArn",
+                        Map.of("Fn::GetAtt", List.of(logicalId(stack.live().authorizerFunction()), "Arn")));
+        Map<String, Object> env = environmentOf(stack.live().authorizerFunction());
+        assertThat(env).containsEntry("QUARKUS_LAMBDA_HANDLER", "liveAuthorizer")
+                .containsEntry("CONVLIST_LIVE_MAX_CONNECTIONS_PER_USER", "10")
+                .containsEntry("CONVLIST_JWT_ISSUER", environmentOf(stack.functions().function()).get("CONVLIST_JWT_ISSUER"))
+                .containsEntry("CONVLIST_JWT_PUBLIC_KEY_LOCATION", environmentOf(stack.functions().function()).get("CONVLIST_JWT_PUBLIC_KEY_LOCATION"))
+                .containsEntry("CONVLIST_JWT_AUDIENCE", environmentOf(stack.functions().function()).get("CONVLIST_JWT_AUDIENCE"));
+        String properties = Files.readString(Path.of("..", "functions", "ttl-consumer", "src", "main", "resources", "application.properties"));
+        env.keySet().stream().filter(k -> !k.equals("QUARKUS_LAMBDA_HANDLER"))
+                .forEach(name -> assertThat(properties).as(name + " is read by the authorizer").contains("${" + name + ":"));
+        // No table access: the token is all it reads.
+        assertThat(template.toJSON().toString()).doesNotContain(logicalId(stack.live().authorizerFunction()) + "ServiceRoleDefaultPolicy");
+
+        template.hasResourceProperties("AWS::Lambda::Permission", Map.of("Action", "lambda:InvokeFunction",
+                "Principal", "iot.amazonaws.com", "SourceArn", Map.of("Fn::GetAtt", List.of(logicalId(stack.live().authorizer()), "Arn"))));
+
+        List<String> publishers = new ArrayList<>();
+        template.findResources("AWS::IAM::Policy").forEach((id, policy) -> {
+            Map<String, Object> doc = (Map<String, Object>) ((Map<String, Object>) policy.get("Properties")).get("PolicyDocument");
+            for (Map<String, Object> statement : (List<Map<String, Object>>) doc.get("Statement")) {
+                if ("iot:Publish".equals(statement.get("Action"))) {
+                    publishers.add(id);
+                    assertThat(stack.resolve(statement.get("Resource")).toString()).contains(":topic/convlist/*");
+                }
+            }
+        });
+        assertThat(publishers).hasSize(1).allMatch(id -> id.startsWith("UsageCounter"));
+        template.hasOutput("LiveEndpoint", Match.objectLike(Map.of()));
     }
 
     /** A filter pattern: these events of users' items (partition key u#…) whose sort key matches. */
@@ -247,11 +294,12 @@ class ConversationListStackTest {
 
     @Test
     void alarms_coverFunctionErrorsThrottling5xxAndStreamRecordsGivenUp() {
-        template.resourceCountIs("AWS::CloudWatch::Alarm", 9);
+        template.resourceCountIs("AWS::CloudWatch::Alarm", 10);
         template.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of("Namespace", "ConvList", "MetricName", "calls", "Statistic", "Sum",
                 "Dimensions", List.of(Map.of("Name", "code", "Value", "INTERNAL"))));
         template.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of("MetricName", "5xx"));
-        template.resourcePropertiesCountIs("AWS::CloudWatch::Alarm", Map.of("MetricName", "Errors"), 4);
+        // The functions, the console, the stream's two readers, the live channel's authorizer.
+        template.resourcePropertiesCountIs("AWS::CloudWatch::Alarm", Map.of("MetricName", "Errors"), 5);
     }
 
     /**

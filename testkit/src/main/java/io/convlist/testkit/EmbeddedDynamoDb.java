@@ -53,7 +53,10 @@ public final class EmbeddedDynamoDb implements AutoCloseable {
             if (stockMoto) {
                 command.add("--stock-moto");
             }
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+            // moto's recorder (/moto-api/recorder/...) keeps its requests here, never in the working directory.
+            builder.environment().put("MOTO_RECORDER_FILEPATH", dir.resolve("recording").toString());
+            Process process = builder.start();
             Runtime.getRuntime().addShutdownHook(new Thread(process::destroy));
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
             while (!Files.exists(portFile)) {

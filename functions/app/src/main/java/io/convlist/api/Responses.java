@@ -4,8 +4,8 @@ import java.util.List;
 
 import io.convlist.domain.ItemOutcome;
 import io.convlist.domain.MemberOutcome;
-import io.convlist.domain.Removal;
 import io.convlist.view.Conversation;
+import io.convlist.view.RemovedConversation;
 import io.convlist.runtime.HttpStatuses;
 
 /** The functions' outputs. */
@@ -17,19 +17,12 @@ public final class Responses {
     public record ConversationList(List<Conversation> conversationList, long nextSeq, boolean isFinished, String cursor) {
     }
 
-    /** @param clearMessage deleted with clearMessage: the device clears its messages of the conversation */
-    public record Removed(String conversationID, String reason, long time, boolean clearMessage) {
-        public static Removed of(Removal r) {
-            return new Removed(r.conversationId().toString(), r.reason().name(), r.timeMillis(), r.clearMessages());
-        }
-    }
-
     /**
      * @param cursor                null when resyncRequired: the device starts over with a null cursor
      * @param conversationGroupList the user's conversation groups when they changed (and on a full sync's
      *                              first page), for the device to replace its own; null when unchanged
      */
-    public record SyncResult(List<Conversation> changed, List<Removed> removed, String cursor, boolean isFinished,
+    public record SyncResult(List<Conversation> changed, List<RemovedConversation> removed, String cursor, boolean isFinished,
             boolean resyncRequired, List<String> conversationGroupList) {
     }
 

@@ -1,11 +1,11 @@
 package io.convlist.api;
 
 import io.convlist.api.Requests.SyncConversations;
-import io.convlist.api.Responses.Removed;
 import io.convlist.api.Responses.SyncResult;
 import io.convlist.api.doc.FunctionDoc;
 import io.convlist.auth.CallerResolver;
 import io.convlist.auth.ListOwner;
+import io.convlist.view.RemovedConversation;
 import io.convlist.view.SyncPage;
 import io.convlist.domain.list.SyncPosition;
 import io.convlist.store.ConversationStore;
@@ -41,7 +41,7 @@ public class SyncFunctions {
         SyncPosition at = in.cursor() == null ? null : cursors.decode(t, in.cursor());
         SyncPage page = store.sync(t.appId(), t.userId(), at, count);
         return new SyncResult(page.changed(),
-                page.removed().stream().map(Removed::of).toList(),
+                page.removed().stream().map(RemovedConversation::of).toList(),
                 page.next() == null ? null : cursors.encode(t, page.next()), page.isFinished(), page.resyncRequired(),
                 page.conversationGroups());
     }

@@ -1,5 +1,7 @@
 package io.convlist.auth;
 
+import io.convlist.identity.TokenVerifier;
+import io.convlist.identity.Caller;
 import io.convlist.calls.CallRecord;
 import io.convlist.domain.ErrorCode;
 import io.convlist.domain.ServiceException;

@@ -13,6 +13,7 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.convlist.events.LiveEvent;
 import io.convlist.view.ListChange;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.UserData;

@@ -2,6 +2,7 @@ package io.convlist.live;
 
 import java.time.Clock;
 
+import io.convlist.events.LiveEvent;
 import io.convlist.api.RequestGuards;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.websockets.next.OnClose;

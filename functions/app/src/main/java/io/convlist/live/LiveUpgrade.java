@@ -2,8 +2,8 @@ package io.convlist.live;
 
 import java.util.List;
 
-import io.convlist.auth.Caller;
-import io.convlist.auth.TokenVerifier;
+import io.convlist.identity.Caller;
+import io.convlist.identity.TokenVerifier;
 import io.convlist.domain.ErrorCode;
 import io.convlist.domain.ServiceException;
 import io.quarkus.websockets.next.HttpUpgradeCheck;

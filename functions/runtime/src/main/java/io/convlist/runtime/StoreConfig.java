@@ -41,7 +41,8 @@ public interface StoreConfig {
         /** An endpoint override: the embedded backend locally, absent on AWS. */
         Optional<URI> endpoint();
 
-        @WithDefault("us-east-1")
+        /** The Lambda's own region on AWS (AWS_REGION), where the table is. */
+        @WithDefault("${AWS_REGION:us-east-1}")
         String region();
 
         /**

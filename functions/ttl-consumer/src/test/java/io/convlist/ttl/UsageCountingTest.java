@@ -72,7 +72,7 @@ class UsageCountingTest {
     TtlDeletions ttl;
 
     @Inject
-    UsageCountingHandler counting;
+    ListChangesHandler counting;
 
     @ConfigProperty(name = "convlist.table")
     String table;

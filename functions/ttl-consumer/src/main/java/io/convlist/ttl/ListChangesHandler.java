@@ -14,6 +14,7 @@ import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord;
 import com.amazonaws.services.lambda.runtime.events.transformers.v2.dynamodb.DynamodbAttributeValueTransformer;
+import io.convlist.iot.LivePublishing;
 import io.convlist.store.ConversationStore;
 import io.convlist.store.table.Keys;
 import io.convlist.store.usage.UsageChanges;
@@ -21,13 +22,20 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
 /**
- * The Lambda that keeps each app's usage counters from the table's change stream (a second consumer
- * of the stream, beside the TTL consumer; the same package with QUARKUS_LAMBDA_HANDLER=usageCounts).
- * A batch is identified by a digest of its records' event IDs, so the whole-batch retries its event
- * source makes (no bisecting) count it once.
+ * The Lambda that dispatches the table's changes to what follows them (the stream's second reader,
+ * beside the TTL consumer; AWS throttles a third: the same package with
+ * QUARKUS_LAMBDA_HANDLER=listChanges). First it publishes the users' list changes to their devices
+ * ({@link LivePublishing}; best effort, never failing the batch), then it keeps each app's usage
+ * counters. A batch is identified by a digest of its records' event IDs, so the whole-batch retries
+ * its event source makes (no bisecting) count it once; a retried batch's events go out again, which
+ * devices ignore (they keep the later state).
  */
-@Named("usageCounts")
-public class UsageCountingHandler implements RequestHandler<DynamodbEvent, Integer> {
+@Named(ListChangesHandler.NAME)
+public class ListChangesHandler implements RequestHandler<DynamodbEvent, Integer> {
+    public static final String NAME = "listChanges";
+
+    @Inject
+    LivePublishing live;
 
     @Inject
     ConversationStore store;
@@ -51,6 +59,7 @@ public class UsageCountingHandler implements RequestHandler<DynamodbEvent, Integ
                     image(change.getOldImage()), image(change.getNewImage()),
                     change.getApproximateCreationDateTime() == null ? 0 : change.getApproximateCreationDateTime().getTime()));
         }
+        live.publish(changes);
         metrics.record(store.usage().apply(HexFormat.of().formatHex(batch.digest()), changes));
         return changes.size();
     }

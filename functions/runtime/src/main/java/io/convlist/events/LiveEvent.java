@@ -1,15 +1,16 @@
-package io.convlist.live;
+package io.convlist.events;
 
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
-import io.convlist.api.Responses.Removed;
 import io.convlist.view.Conversation;
 import io.convlist.view.ListChange;
+import io.convlist.view.RemovedConversation;
 
 /**
- * One frame of the live channel: what changed in the device's list, as sync would report it.
+ * One frame of the live channel, the same on every transport (the functions' WebSocket, AWS IoT
+ * Core): what changed in the device's list, as sync would report it.
  *
  * @param event                 conversationChanged, conversationRemoved or conversationGroupsChanged
  * @param conversation          conversationChanged: the conversation's new state (showName, faceUrl and
@@ -18,7 +19,7 @@ import io.convlist.view.ListChange;
  * @param conversationGroupList conversationGroupsChanged: the user's groups now, for the device to replace its own
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record LiveEvent(String event, Conversation conversation, Removed removed, List<String> conversationGroupList) {
+public record LiveEvent(String event, Conversation conversation, RemovedConversation removed, List<String> conversationGroupList) {
     public static final String CHANGED = "conversationChanged";
     public static final String REMOVED = "conversationRemoved";
     public static final String GROUPS_CHANGED = "conversationGroupsChanged";
@@ -28,7 +29,7 @@ public record LiveEvent(String event, Conversation conversation, Removed removed
             return new LiveEvent(CHANGED, c.conversation(), null, null);
         }
         if (change instanceof ListChange.Removed r) {
-            return new LiveEvent(REMOVED, null, Removed.of(r.removal()), null);
+            return new LiveEvent(REMOVED, null, RemovedConversation.of(r.removal()), null);
         }
         return new LiveEvent(GROUPS_CHANGED, null, null, ((ListChange.GroupsChanged) change).conversationGroups());
     }

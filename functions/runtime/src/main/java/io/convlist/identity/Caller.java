@@ -1,4 +1,4 @@
-package io.convlist.auth;
+package io.convlist.identity;
 
 import io.convlist.domain.ErrorCode;
 import io.convlist.domain.Ids;

@@ -1,39 +1,37 @@
-package io.convlist.auth;
+package io.convlist.identity;
 
 import java.time.Clock;
 import java.util.Set;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
-import io.convlist.config.TokenConfig;
 import io.convlist.domain.ErrorCode;
 import io.convlist.domain.Ids;
 import io.convlist.domain.ServiceException;
 import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 /**
- * Verifies a JWT and reads its caller, for the functions' calls and the live channel's connections
- * alike. smallrye-jwt's parser checks the signature, issuer, audience and expiry with the
- * mp.jwt.verify.* configuration. Claims: {@code sub} the user or service name, {@value #APP_CLAIM}
+ * Verifies a JWT and reads its caller: for the functions' calls, the live channel's connections and
+ * the AWS live channel's authorizer alike (each application makes one with its parser).
+ * smallrye-jwt's parser checks the signature, issuer, audience and expiry. Claims: {@code sub} the user or service name, {@value #APP_CLAIM}
  * the app ID, {@code groups} containing {@value #USER_ROLE} or {@value #SERVICE_ROLE}.
  */
-@ApplicationScoped
 public class TokenVerifier {
     public static final String APP_CLAIM = "app";
     public static final String USER_ROLE = "user";
     public static final String SERVICE_ROLE = "service";
 
-    @Inject
-    JWTParser parser;
+    private final JWTParser parser;
+    private final TokenConfig tokens;
+    private final Clock clock;
 
-    @Inject
-    TokenConfig tokens;
-
-    @Inject
-    Clock clock;
+    /** @param parser smallrye-jwt's, configured with the issuer's keys, issuer and audience */
+    public TokenVerifier(JWTParser parser, TokenConfig tokens, Clock clock) {
+        this.parser = parser;
+        this.tokens = tokens;
+        this.clock = clock;
+    }
 
     /** The caller a valid token names, and when the token expires (epoch seconds). */
     public record Verified(Caller caller, long expiresAtSecond) {

@@ -1,4 +1,4 @@
-package io.convlist.config;
+package io.convlist.identity;
 
 import java.time.Duration;
 
