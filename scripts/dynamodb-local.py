@@ -40,6 +40,9 @@ def install_item_level_transaction_backup():
     that it can roll back; each transaction then costs time in proportion to the whole table, and a
     test suite that fills a table slows down quadratically. Requests are serialized (above), so it
     is enough to copy the touched items before the transaction and put them back if it fails.
+    A failed transaction's stream records go too: moto writes each item's record as it applies the
+    item, before a later item's condition cancels the transaction, and DynamoDB records nothing of a
+    cancelled transaction (a stream reader would see removals and changes that never happened).
     """
     import copy
 
@@ -68,10 +71,13 @@ def install_item_level_transaction_backup():
             item = table.get_item(hash_key, range_key)
             backups.append((table, hash_key, range_key, copy.deepcopy(item) if item is not None else None))
 
+        streams = {id(t): (t.stream_shard, len(t.stream_shard.items)) for t, _, _, _ in backups if t.stream_shard is not None}
         Table.__deepcopy__ = lambda table, memo: table  # moto's own whole-table backup becomes a no-op
         try:
             return original(self, transact_items)
         except Exception:
+            for shard, length in streams.values():
+                del shard.items[length:]
             for table, hash_key, range_key, item in reversed(backups):
                 if range_key is None:
                     table.items.pop(hash_key, None)

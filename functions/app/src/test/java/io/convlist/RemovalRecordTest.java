@@ -155,8 +155,10 @@ class RemovalRecordTest {
                 java.util.Map.of("conversationID", "c2c_nobody", "resultCode", 404, "resultInfo", "NOT_FOUND"),
                 java.util.Map.of("conversationID", "group_g1", "resultCode", 0, "resultInfo", ""));
         assertThat(wholeList(app, "u", 20)).isEmpty();
-        assertThat(recordOf(app, "u", "c2c_bob")).isEqualTo(new Removal(io.convlist.domain.ConversationId.c2c("bob"),
-                RemovalReason.DELETED, recordOf(app, "u", "c2c_bob").timeMillis(), 3, true));
+        Removal bob = recordOf(app, "u", "c2c_bob");
+        assertThat(bob).isEqualTo(new Removal(io.convlist.domain.ConversationId.c2c("bob"), RemovalReason.DELETED, bob.timeMillis(), 3,
+                true, bob.version()));
+        assertThat(bob.version()).isPositive(); // above the version of the state it removed
         assertThat(recordOf(app, "u", "group_g1").lastSeq()).isEqualTo(7);
         var sync = ok(u, "syncConversations", body("cursor", cursor, "count", 20));
         assertThat(sync.jsonPath().getList("removed.conversationID")).containsExactlyInAnyOrder("c2c_bob", "group_g1");

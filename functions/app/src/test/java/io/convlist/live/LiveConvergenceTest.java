@@ -11,13 +11,9 @@ import java.util.Random;
 import java.util.TreeMap;
 
 import io.convlist.testkit.DynamoDbTestResource;
-import io.convlist.testkit.MutableClock;
 import io.convlist.testkit.Seeds;
 import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,25 +25,19 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @QuarkusTestResource(DynamoDbTestResource.class)
-class LiveConvergenceTest {
+class LiveConvergenceTest extends LiveChannelTest {
     private static final int PEERS = 30;
     private static final int STEPS = 160;
 
-    @TestHTTPResource("/live")
-    URI http;
 
-    @Inject
-    MutableClock clock;
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
-
-    /** The device's copy, and the rule that keeps the later state, whichever way it came. */
+    /**
+     * The device's copy, and the rule docs/live.md gives: of a conversation's states and removals, by
+     * event or by sync, the one with the highest version stands.
+     */
     static final class Copy {
         final Map<String, Map<String, Object>> list = new HashMap<>();
-        final Map<String, Long> removedAt = new HashMap<>();
+        /** The highest version seen of each conversation, of a state or a removal. */
+        final Map<String, Long> seen = new HashMap<>();
         String cursor;
 
         @SuppressWarnings("unchecked")
@@ -60,24 +50,25 @@ class LiveConvergenceTest {
         }
 
         void changed(Map<String, Object> c) {
-            String id = (String) c.get("conversationID");
-            long version = ((Number) c.get("lastChangeTime")).longValue();
-            Map<String, Object> mine = list.get(id);
-            if ((mine != null && ((Number) mine.get("lastChangeTime")).longValue() > version) || removedAt.getOrDefault(id, -1L) > version) {
-                return;
+            if (newer(c)) {
+                list.put((String) c.get("conversationID"), c);
             }
-            list.put(id, c);
         }
 
         void removed(Map<String, Object> r) {
-            String id = (String) r.get("conversationID");
-            long at = ((Number) r.get("time")).longValue();
-            Map<String, Object> mine = list.get(id);
-            if (mine != null && ((Number) mine.get("lastChangeTime")).longValue() > at) {
-                return;
+            if (newer(r)) {
+                list.remove((String) r.get("conversationID"));
             }
-            list.remove(id);
-            removedAt.merge(id, at, Math::max);
+        }
+
+        private boolean newer(Map<String, Object> stateOrRemoval) {
+            String id = (String) stateOrRemoval.get("conversationID");
+            long version = ((Number) stateOrRemoval.get("version")).longValue();
+            if (version <= seen.getOrDefault(id, 0L)) {
+                return false;
+            }
+            seen.put(id, version);
+            return true;
         }
 
         void sync(String token) {
@@ -121,7 +112,7 @@ class LiveConvergenceTest {
         String app = newApp();
         String user = "u";
         String token = userToken(app, user);
-        URI live = URI.create(http.toString().replaceFirst("^http", "ws"));
+        URI live = live();
         Copy copy = new Copy();
         LiveDevice device = LiveDevice.connect(live, token);
         copy.sync(token);

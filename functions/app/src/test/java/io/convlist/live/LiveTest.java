@@ -3,39 +3,20 @@ package io.convlist.live;
 import static io.convlist.testing.Api.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 import io.convlist.testkit.DevTokens;
 import io.convlist.testkit.DynamoDbTestResource;
-import io.convlist.testkit.MutableClock;
 import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** The live channel with real WebSocket clients against the running functions, fed by the table's stream. */
 @QuarkusTest
 @QuarkusTestResource(DynamoDbTestResource.class)
-class LiveTest {
-    @TestHTTPResource("/live")
-    URI http;
-
-    @Inject
-    MutableClock clock;
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
-
-    URI live() {
-        return URI.create(http.toString().replaceFirst("^http", "ws"));
-    }
+class LiveTest extends LiveChannelTest {
 
     @Test
     @SuppressWarnings("unchecked")

@@ -207,7 +207,7 @@ public final class ConversationStore {
         }
         long lastSeq = largeGroups.afterTtl(appId, userId, id, old);
         if (lastSeq >= 0) {
-            removals.recordExpired(appId, userId, id, ConversationRows.expiresAt(old) * 1000, lastSeq);
+            removals.recordExpired(appId, userId, id, ConversationRows.expiresAt(old) * 1000, lastSeq, ConversationRows.version(old));
         }
     }
 

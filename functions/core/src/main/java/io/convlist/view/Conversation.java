@@ -16,7 +16,9 @@ import io.convlist.domain.list.StoredConversation;
  * A conversation as callers see it, with Tencent IM's field names (V2TIMConversation). customData
  * is the bytes in base64 ("" for none); markList holds each set mark bit as a number ({@link Marks}).
  * c2cReadTimestamp (C2C only, else 0) is in seconds as Tencent's: the newest message known read;
- * groupReadSequence (groups only, else 0) is the read point.
+ * groupReadSequence (groups only, else 0) is the read point. version orders the conversation's states
+ * and removals in its list ({@link RemovedConversation#version()}): each write raises it, whatever the
+ * writers' clocks say.
  */
 public record Conversation(
         String type,
@@ -40,7 +42,8 @@ public record Conversation(
         boolean isPinned,
         long orderKey,
         long lastChangeTime,
-        long expireTime) {
+        long expireTime,
+        long version) {
 
     /**
      * A stored conversation as its owner sees it: named and pictured as {@code display} says, in the
@@ -54,7 +57,7 @@ public record Conversation(
                 c.id().type() == ConversationType.C2C ? c.readTimeMillis() / 1000 : 0,
                 c.id().type() == ConversationType.GROUP ? c.readSeq() : 0,
                 c.lastMessage(), c.groupAtInfoList(), c.draftText(), c.draftTimestamp(), c.pinned(), c.orderKey(),
-                c.lastChangeMillis(), c.expiresAtEpochSecond());
+                c.lastChangeMillis(), c.expiresAtEpochSecond(), c.version());
     }
 
     /**
@@ -64,6 +67,6 @@ public record Conversation(
     public Conversation withoutJoinedFields() {
         return new Conversation(type, conversationID, userID, groupID, null, null, null, unreadCount, recvOpt, markList, customData,
                 null, c2cReadTimestamp, groupReadSequence, lastMessage, groupAtInfoList, draftText, draftTimestamp, isPinned, orderKey,
-                lastChangeTime, expireTime);
+                lastChangeTime, expireTime, version);
     }
 }

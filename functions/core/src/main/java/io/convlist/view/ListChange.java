@@ -16,8 +16,8 @@ public sealed interface ListChange {
     /**
      * A conversation's new state. Its name, face, group type and conversation-group names are not in
      * the item that changed (sync joins them from other items), so they are null here: the device keeps
-     * its own. {@code lastChangeTime} orders its states: a device keeps the later one, whether it came
-     * by event or by sync.
+     * its own. Its {@code version} orders its states and removals: a device keeps the higher one,
+     * whether it came by event or by sync.
      */
     record Changed(String appId, String userId, Conversation conversation) implements ListChange {
     }

@@ -44,14 +44,14 @@ class DomainRulesTest {
     @Test
     void showName_followsTencentsPriorities() {
         StoredConversation c2c = new StoredConversation(ConversationId.c2c("pat"), null, 0, 0, 0, "", List.of(), 0, 0, null,
-                List.of(), null, null, false, 1, null, 0, 0);
+                List.of(), null, null, false, 1, null, 0, 0, 0);
         assertThat(DisplayNames.of(c2c, null, null).showName()).isEqualTo("pat");
         assertThat(DisplayNames.of(c2c, new UserProfile("pat", "Pat", "f"), null).showName()).isEqualTo("Pat");
         StoredConversation remarked = new StoredConversation(ConversationId.c2c("pat"), null, 0, 0, 0, "", List.of(), 0, 0,
-                null, List.of(), null, null, false, 1, "Boss", 0, 0);
+                null, List.of(), null, null, false, 1, "Boss", 0, 0, 0);
         assertThat(DisplayNames.of(remarked, new UserProfile("pat", "Pat", "f"), null).showName()).isEqualTo("Boss");
         StoredConversation group = new StoredConversation(ConversationId.group("g1"), GroupType.Work, 0, 0, 0, "",
-                List.of(), 0, 0, null, List.of(), null, null, false, 1, null, 0, 0);
+                List.of(), 0, 0, null, List.of(), null, null, false, 1, null, 0, 0, 0);
         assertThat(DisplayNames.of(group, null, null).showName()).isEqualTo("g1");
         assertThat(DisplayNames.of(group, null, new GroupProfile("g1", "Team", "face", null)).faceUrl()).isEqualTo("face");
     }

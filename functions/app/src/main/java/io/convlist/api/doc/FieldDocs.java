@@ -116,6 +116,8 @@ final class FieldDocs {
             Map.entry("orderKey", text("The list's sort key (larger first).")),
             Map.entry("lastChangeTime", text("The last change to the conversation, epoch milliseconds.")),
             Map.entry("expireTime", text("When it expires without further activity, epoch seconds.")),
+            Map.entry("version", text("Orders the conversation's states and removals in this list: each change raises it. "
+                    + "A device keeps whichever it has seen with the higher version, by event or by sync.")),
             Map.entry("isRecalled", text("The message was recalled: its summary is empty.")),
             Map.entry("atType", text("1 @me, 2 @all, 3 @all and @me.")));
 

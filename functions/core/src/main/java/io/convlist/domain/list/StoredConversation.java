@@ -31,5 +31,6 @@ public record StoredConversation(
         long orderKey,
         String friendRemark,
         long lastChangeMillis,
-        long expiresAtEpochSecond) {
+        long expiresAtEpochSecond,
+        long version) {
 }

@@ -136,7 +136,8 @@ public final class GroupMembership extends StorePart {
     private void leaveOne(String appId, String member, MembershipChange leave) {
         ConversationId id = leave.conversationId();
         boolean removed = editor.remove(appId, member, id, (item, now) ->
-                new Removal(id, RemovalReason.LEFT_GROUP, now, Math.max(item.getLastSeq() == null ? 0 : item.getLastSeq(), leave.seq())));
+                new Removal(id, RemovalReason.LEFT_GROUP, now, Math.max(item.getLastSeq() == null ? 0 : item.getLastSeq(), leave.seq()))
+                        .removing(ConversationRows.version(item)));
         if (!removed) {
             removals.recordLeft(appId, member, id, leave.seq());
         }

@@ -124,6 +124,7 @@ public final class LargeGroupCatchUp extends StorePart implements CatchUp {
         try {
             Map<String, AttributeValue> back = new HashMap<>(ConversationRows.toMap(old));
             back.put(RESTORED_AT, Av.n(clock.millis())); // put back, not created: the usage counters tell the two apart
+            back.put(VERSION, Av.n(ConversationRows.version(old) + 1));
             table.transact(List.of(table.txPutNew(back),
                     table.txConditionCheck(metaKey, slot, slot.where("contains(#SLOTS, :slot)", "slot", (long) old.getSlot()))));
             return -1;
@@ -223,7 +224,7 @@ public final class LargeGroupCatchUp extends StorePart implements CatchUp {
             e.set(LAST_MSG, AttributeValue.fromM(Schemas.LAST_MESSAGE.itemToMap(ConversationRows.lastMessage(g.lastMessage()), true)));
             activity(e, g.lastMessage().timestamp());
         }
-        e.set(LAST_CHANGE, Av.n(at)).set(EXPIRES_AT, Av.n(ConversationRows.expiresAt(at, app)));
+        e.set(LAST_CHANGE, Av.n(at)).set(EXPIRES_AT, Av.n(ConversationRows.expiresAt(at, app))).add(VERSION, Av.n(1));
         if (g.groupType().keepsUnreadCount()) {
             e.set(READ_SEQ, Av.n(read.readSeq())).set(READ_EXPLICIT, Av.bool(read.explicit())).set(UNREAD_BASE, Av.n(read.unreadBase()));
             if (read.unread() == 0) {

@@ -32,6 +32,7 @@ public class ConversationItem extends SettingsFields {
     private Integer slot;
     private String remark;
     private Long lastChange;
+    private Long version;
     private Long expiresAt;
     private Long removedSeq;
 
@@ -119,6 +120,10 @@ public class ConversationItem extends SettingsFields {
     @DynamoDbAttribute(Keys.LAST_CHANGE)
     public Long getLastChange() { return lastChange; }
     public void setLastChange(Long lastChange) { this.lastChange = lastChange; }
+
+    @DynamoDbAttribute(Keys.VERSION)
+    public Long getVersion() { return version; }
+    public void setVersion(Long version) { this.version = version; }
 
     @DynamoDbAttribute(Keys.EXPIRES_AT)
     public Long getExpiresAt() { return expiresAt; }

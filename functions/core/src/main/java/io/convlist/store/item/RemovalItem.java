@@ -18,6 +18,7 @@ public class RemovalItem extends TableItem {
     private String reason;
     private Long removedAt;
     private Long lastSeq;
+    private Long version;
     private Long expiresAt;
     private Boolean clearMessages;
     private Set<Long> droppedExcl;
@@ -34,6 +35,10 @@ public class RemovalItem extends TableItem {
     @DynamoDbAttribute(Keys.LAST_SEQ)
     public Long getLastSeq() { return lastSeq; }
     public void setLastSeq(Long lastSeq) { this.lastSeq = lastSeq; }
+
+    @DynamoDbAttribute(Keys.VERSION)
+    public Long getVersion() { return version; }
+    public void setVersion(Long version) { this.version = version; }
 
     @DynamoDbAttribute(Keys.EXPIRES_AT)
     public Long getExpiresAt() { return expiresAt; }

@@ -232,7 +232,7 @@ public final class ConversationEditor extends StorePart {
             if (Boolean.TRUE.equals(item.getPinned())) {
                 b.add(PINNED_COUNT, Av.n(-1));
             }
-            List<TransactWriteItem> tx = List.of(table.txDeleteUnchanged(key, ConversationRows.expiresAt(item)),
+            List<TransactWriteItem> tx = List.of(table.txDeleteUnchanged(key, ConversationRows.expiresAt(item), ConversationRows.version(item)),
                     table.txUpdate(Av.key(userPk(appId, userId), META_SK), b, null),
                     table.txPut(ConversationRows.removalRecord(userPk(appId, userId), removal.apply(item, now), now, app)),
                     ShownIn.remove(table, userPk(appId, userId), id));

@@ -101,7 +101,7 @@ public final class ConversationRows {
                 item.getGroups() == null ? List.of() : List.copyOf(item.getGroups()), orZero(item.getReadSeq()),
                 orZero(item.getReadTime()), last, at,
                 item.getDraftText(), item.getDraftTime(), Boolean.TRUE.equals(item.getPinned()), item.getOrderKey(),
-                item.getRemark(), orZero(item.getLastChange()), expiresAt(item));
+                item.getRemark(), orZero(item.getLastChange()), expiresAt(item), version(item));
     }
 
     public static LastMessageItem lastMessage(MessageEvent m) {
@@ -249,12 +249,25 @@ public final class ConversationRows {
         item.setRemark(prior.remarkText());
         item.setLastChange(nowMillis);
         item.setExpiresAt(expiresAt(nowMillis, app));
+        item.setVersion(firstVersion(nowMillis, prior.removal() == null ? 0 : orZero(prior.removal().getVersion())));
         return item;
+    }
+
+    /**
+     * A new conversation's version: above its last removal's (or the expired state it replaces), and
+     * never below its creation time in microseconds, so that it is also above every state of a former
+     * conversation of that ID whose removal record is gone or not written yet (TTL deletes before its
+     * consumer writes the record): such a state is at least a retention old, and a conversation is not
+     * written a thousand times a millisecond.
+     */
+    public static long firstVersion(long nowMillis, long predecessor) {
+        return Math.max(predecessor + 1, nowMillis * 1000);
     }
 
     static Removal toRemoval(RemovalItem item) {
         return new Removal(Keys.conversationOf(item.getSk()), RemovalReason.valueOf(item.getReason()),
-                orZero(item.getRemovedAt()), orZero(item.getLastSeq()), Boolean.TRUE.equals(item.getClearMessages()));
+                orZero(item.getRemovedAt()), orZero(item.getLastSeq()), Boolean.TRUE.equals(item.getClearMessages()),
+                orZero(item.getVersion()));
     }
 
     /** The record a conversation leaves when it is removed; it expires with the app's retention from now. */
@@ -265,6 +278,7 @@ public final class ConversationRows {
         item.setReason(removal.reason().name());
         item.setRemovedAt(removal.timeMillis());
         item.setLastSeq(removal.lastSeq());
+        item.setVersion(removal.version());
         item.setClearMessages(removal.clearMessages() ? true : null);
         item.setExpiresAt(expiresAt(nowMillis, app));
         return Schemas.REMOVAL.itemToMap(item, true);
@@ -274,7 +288,12 @@ public final class ConversationRows {
     static Removal removalOf(ConversationItem item, RemovalReason reasonIfLive, long nowMillis) {
         boolean expired = !isLive(item, nowMillis);
         return new Removal(toId(item), expired ? RemovalReason.EXPIRED : reasonIfLive,
-                expired ? expiresAt(item) * 1000 : nowMillis, orZero(item.getLastSeq()));
+                expired ? expiresAt(item) * 1000 : nowMillis, orZero(item.getLastSeq())).removing(version(item));
+    }
+
+    /** A conversation's version; 0 for one written before versions were kept. */
+    public static long version(ConversationItem item) {
+        return orZero(item.getVersion());
     }
 
     public static byte[] bytes(SdkBytes value) {

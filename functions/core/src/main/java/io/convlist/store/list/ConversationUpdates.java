@@ -29,9 +29,10 @@ public final class ConversationUpdates {
         return e.where("#LAST_SEQ = :last AND #READ_SEQ = :read", "last", read.lastSeq(), "read", read.readSeq()) + " AND " + excluded;
     }
 
-    /** Every change refreshes the conversation's retention. */
+    /** Every change refreshes the conversation's retention and raises its version (Keys.VERSION). */
     public static Expr touch(Expr e, long nowMillis, AppSettings app) {
-        return e.set(LAST_CHANGE, Av.n(nowMillis)).set(EXPIRES_AT, Av.n(ConversationRows.expiresAt(nowMillis, app)));
+        return e.set(LAST_CHANGE, Av.n(nowMillis)).set(EXPIRES_AT, Av.n(ConversationRows.expiresAt(nowMillis, app)))
+                .add(VERSION, Av.n(1));
     }
 
     /** Marks everything up to the last message read, whatever it is when the write applies. */

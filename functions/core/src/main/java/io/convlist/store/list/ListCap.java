@@ -161,6 +161,7 @@ public final class ListCap extends StorePart {
         item.setRemark(old.getRemark());
         long floor = Math.max(old.getLastSeq(), item.getRemovedSeq() == null ? 0 : item.getRemovedSeq());
         item.setRemovedSeq(floor);
+        item.setVersion(ConversationRows.firstVersion(time.millis(), ConversationRows.version(old)));
         // What came while it was expired counts from its last seq, as for a conversation brought back.
         ReadState expired = ConversationRows.readState(old);
         ConversationRows.countingFrom(item, floor, expired.excluded(), expired.atInfo());
@@ -241,7 +242,7 @@ public final class ListCap extends StorePart {
             ConversationItem item = current.get(victim.sk());
             if (item == null) {
                 // Deleted meanwhile (TTL): the delete's condition fails and the writer starts over.
-                items.add(table.txDeleteUnchanged(Av.key(pk, victim.sk()), victim.expiresAt()));
+                items.add(table.txDeleteUnchanged(Av.key(pk, victim.sk()), victim.expiresAt(), 0));
             } else {
                 items.addAll(eviction(pk, victim, item, now, app));
             }
@@ -251,7 +252,7 @@ public final class ListCap extends StorePart {
 
     private List<TransactWriteItem> eviction(String pk, Entry victim, ConversationItem item, long now, AppSettings app) {
         Removal removal = ConversationRows.removalOf(item, RemovalReason.EVICTED, now);
-        return List.of(table.txDeleteUnchanged(Av.key(pk, victim.sk()), victim.expiresAt()),
+        return List.of(table.txDeleteUnchanged(Av.key(pk, victim.sk()), victim.expiresAt(), ConversationRows.version(item)),
                 table.txPut(ConversationRows.removalRecord(pk, removal, now, app)),
                 ShownIn.remove(table, pk, removal.conversationId()));
     }

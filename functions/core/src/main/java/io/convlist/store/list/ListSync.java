@@ -85,7 +85,8 @@ public final class ListSync extends StorePart {
             ChangeOrder.Slice expired = new ChangeOrder(conversations).slice(round, count, round.expiredFromSecond(),
                     round.expiredToSecond());
             for (Map<String, AttributeValue> item : expired.items()) {
-                answer.removed(new Removal(conversationOf(item.get(SK).s()), RemovalReason.EXPIRED, Av.num(item, EXPIRES_AT, 0) * 1000, 0));
+                answer.removed(new Removal(conversationOf(item.get(SK).s()), RemovalReason.EXPIRED, Av.num(item, EXPIRES_AT, 0) * 1000, 0)
+                        .removing(Av.num(item, VERSION, 0)));
             }
             if (expired.hasMore()) {
                 return answer.page(expired.continuing(round), false);

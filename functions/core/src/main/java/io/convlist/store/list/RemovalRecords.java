@@ -33,10 +33,11 @@ public final class RemovalRecords extends StorePart {
      *
      * @return true if the record was written
      */
-    public boolean recordExpired(String appId, String userId, ConversationId id, long expiredAtMillis, long lastSeq) {
+    public boolean recordExpired(String appId, String userId, ConversationId id, long expiredAtMillis, long lastSeq, long expiredVersion) {
         Expr older = new Expr();
         String noNewerRecord = older.where("attribute_not_exists(#PK) OR #REMOVED_AT < :expiredAt", "expiredAt", expiredAtMillis);
-        return recordIfNotInList(appId, userId, new Removal(id, RemovalReason.EXPIRED, expiredAtMillis, lastSeq), clock.millis(), false,
+        return recordIfNotInList(appId, userId, new Removal(id, RemovalReason.EXPIRED, expiredAtMillis, lastSeq).removing(expiredVersion),
+                clock.millis(), false,
                 older, noNewerRecord);
     }
 
@@ -48,7 +49,10 @@ public final class RemovalRecords extends StorePart {
         Expr older = new Expr();
         String noLaterRecord = older.where("attribute_not_exists(#PK) OR #LAST_SEQ < :seq", "seq", seq);
         long now = clock.millis();
-        recordIfNotInList(appId, userId, new Removal(id, RemovalReason.LEFT_GROUP, now, seq), now, true, older, noLaterRecord);
+        // The list does not hold it (or holds it expired: written a retention ago at least), so a version
+        // from now is above its states (see ConversationRows.firstVersion).
+        Removal left = new Removal(id, RemovalReason.LEFT_GROUP, now, seq).removing(now * 1000);
+        recordIfNotInList(appId, userId, left, now, true, older, noLaterRecord);
     }
 
     /**

@@ -70,6 +70,12 @@ public final class Keys {
     public static final String SLOT = "slot";
     public static final String REMARK = "remark";
     public static final String LAST_CHANGE = "lastChange";
+    /**
+     * A conversation's version in its list: every write of the conversation raises it by one, a new
+     * conversation starts above its last removal, and a removal record is one above the state it
+     * removed. Devices keep the higher of two versions (Conversation.version); clocks play no part.
+     */
+    public static final String VERSION = "ver";
     /** The TTL attribute: epoch seconds of the last change plus the app's retention. */
     public static final String EXPIRES_AT = "expiresAt";
     // Settings (on the settings item and copied onto the conversation, see SettingsFields).

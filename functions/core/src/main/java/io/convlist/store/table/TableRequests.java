@@ -117,10 +117,14 @@ public final class TableRequests {
                 .expressionAttributeNames(e.names()).expressionAttributeValues(e.values()).build()).build();
     }
 
-    /** Deletes an item only if its TTL attribute is unchanged, i.e. nobody changed it since it was read. */
-    public TransactWriteItem txDeleteUnchanged(Map<String, AttributeValue> key, long expiresAt) {
+    /**
+     * Deletes a conversation only if nobody changed it since it was read: its TTL attribute and its
+     * version (every write raises it; 0 for one written before versions were kept) are unchanged.
+     */
+    public TransactWriteItem txDeleteUnchanged(Map<String, AttributeValue> key, long expiresAt, long version) {
         Expr e = new Expr();
-        return txDeleteIf(key, e, e.where("#EXPIRES_AT = :expiresAt", "expiresAt", expiresAt));
+        String sameVersion = version == 0 ? e.where("attribute_not_exists(#VERSION)") : e.where("#VERSION = :version", "version", version);
+        return txDeleteIf(key, e, e.where("#EXPIRES_AT = :expiresAt", "expiresAt", expiresAt) + " AND " + sameVersion);
     }
 
     public TransactWriteItem txDeleteIf(Map<String, AttributeValue> key, Expr e, String condition) {
