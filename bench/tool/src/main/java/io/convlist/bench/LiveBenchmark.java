@@ -25,17 +25,27 @@ import io.convlist.testkit.LocalFunctions;
  * 7. Live changes: devices connected to the functions' live channel while messages flow. For each
  * message, the time from the start of its {@code recordMessage} call to its event on each of the
  * recipient's devices, beside the call's own time; the events the instance delivered per second; and
- * the resident memory the connections added to the functions' process.
+ * the resident memory the connections added to the functions' process. Then one user with many
+ * devices gets messages one at a time: how fast the instance hands one change to all of them is its
+ * delivery rate, which moto's pace (one request at a time) does not set.
  */
 final class LiveBenchmark implements AutoCloseable {
-    record Sizes(int users, int devicesPerUser, int messages, int writers) {
-        static final Sizes FULL = new Sizes(500, 2, 600, 4);
-        static final Sizes QUICK = new Sizes(4, 2, 8, 2);
+    /** @param fanOutDevices the one user's devices of the delivery-rate phase, which gets {@code fanOutMessages} messages */
+    record Sizes(int users, int devicesPerUser, int messages, int writers, int fanOutDevices, int fanOutMessages) {
+        static final Sizes FULL = new Sizes(500, 2, 600, 4, 500, 40);
+        static final Sizes QUICK = new Sizes(4, 2, 8, 2, 3, 2);
     }
 
     /** @param lost events expected (one per message and device of its recipient) that did not arrive within the wait */
     record Result(int devices, int users, int messages, int writers, double writeP50, double writeP99, double eventP50, double eventP99,
-            int events, int lost, double eventsPerSecond, double kibPerConnection) {
+            int events, int lost, double eventsPerSecond, double kibPerConnection, FanOut fanOut) {
+    }
+
+    /**
+     * @param deliveriesPerSecond per message, its devices less one over the time from its first device's
+     *                            event to its last one's: the median and the lowest of the messages
+     */
+    record FanOut(int devices, int messages, int delivered, int lost, double medianDeliveriesPerSecond, double lowestDeliveriesPerSecond) {
     }
 
     private static final String APP = "live";
@@ -51,7 +61,7 @@ final class LiveBenchmark implements AutoCloseable {
         this.sizes = sizes;
         table = StoreOnTable.create(endpoint, "bench-live-" + UUID.randomUUID().toString().substring(0, 8));
         functions = LocalFunctions.start(projectRoot, endpoint.toString(), table.table(), Map.of("CONVLIST_LIVE_TAIL_STREAM", "true",
-                "CONVLIST_LIVE_MAX_CONNECTIONS_PER_USER", String.valueOf(sizes.devicesPerUser())));
+                "CONVLIST_LIVE_MAX_CONNECTIONS_PER_USER", String.valueOf(Math.max(sizes.devicesPerUser(), sizes.fanOutDevices()))));
     }
 
     /** One device: when each message's event arrived. */
@@ -137,10 +147,47 @@ final class LiveBenchmark implements AutoCloseable {
         }
         sockets.forEach(WebSocket::abort);
         int received = arrivals(byUser);
+        FanOut fanOut = fanOut(live);
         return new Result(sockets.size(), sizes.users(), sizes.messages(), sizes.writers(), writes.percentileMillis(50), writes.percentileMillis(99),
                 received == 0 ? Double.NaN : events.percentileMillis(50), received == 0 ? Double.NaN : events.percentileMillis(99),
                 received, expected - received, received / ((lastArrival - firstSend) / 1e9),
-                (kibAfter - kibBefore) / (double) sockets.size());
+                (kibAfter - kibBefore) / (double) sockets.size(), fanOut);
+    }
+
+    /** One user's many devices, one message at a time: how fast one change reaches all of them. */
+    private FanOut fanOut(URI live) throws Exception {
+        List<Device> devices = new ArrayList<>();
+        List<WebSocket> sockets = new ArrayList<>();
+        String token = functions.userToken(APP, "fan");
+        for (int d = 0; d < sizes.fanOutDevices(); d++) {
+            Device device = new Device();
+            sockets.add(client.newWebSocketBuilder().header("Authorization", "Bearer " + token).buildAsync(live, device).join());
+            devices.add(device);
+        }
+        String service = functions.serviceToken(APP);
+        for (int i = 0; i < sizes.fanOutMessages(); i++) {
+            String msgId = "fan" + i;
+            functions.post("recordMessage", service, "{\"type\":\"C2C\",\"msgID\":\"" + msgId + "\",\"seq\":1,\"timestamp\":"
+                    + System.currentTimeMillis() + ",\"senderID\":\"q" + i + "\",\"receiverID\":\"fan\",\"summary\":\"to all\"}");
+            long deadline = System.nanoTime() + WAIT_AFTER_LAST.toNanos();
+            while (devices.stream().anyMatch(d -> !d.arrived.containsKey(msgId)) && System.nanoTime() < deadline) {
+                Thread.sleep(10); // one message at a time: its delivery to every device is what is timed, from the arrivals
+            }
+        }
+        sockets.forEach(WebSocket::abort);
+        List<Double> rates = new ArrayList<>();
+        int delivered = 0;
+        for (int i = 0; i < sizes.fanOutMessages(); i++) {
+            String msgId = "fan" + i;
+            List<Long> at = devices.stream().map(d -> d.arrived.get(msgId)).filter(java.util.Objects::nonNull).sorted().toList();
+            delivered += at.size();
+            if (at.size() > 1 && at.get(at.size() - 1) > at.get(0)) {
+                rates.add((at.size() - 1) / ((at.get(at.size() - 1) - at.get(0)) / 1e9));
+            }
+        }
+        rates.sort(Double::compare);
+        return new FanOut(devices.size(), sizes.fanOutMessages(), delivered, devices.size() * sizes.fanOutMessages() - delivered,
+                rates.isEmpty() ? Double.NaN : rates.get(rates.size() / 2), rates.isEmpty() ? Double.NaN : rates.get(0));
     }
 
     private static int arrivals(List<List<Device>> byUser) {
@@ -161,8 +208,18 @@ final class LiveBenchmark implements AutoCloseable {
                 The events per second are what the writers' messages made on moto, which serves one request at a time: the \
                 backend, not the channel, sets that rate here. The memory is the functions' resident set after the connections \
                 opened less before, per connection (garbage collection moves it either way).
+
+                What one instance delivers, apart from moto's pace: one user with %d devices gets %d messages, one at a time, \
+                and each message's rate is its devices less one over the time from its first device's event to its last one's \
+                (the benchmark's JVM receives on every connection, on the same 2 cores).
+
+                | devices of one user | messages | events delivered (lost) | deliveries per second, median of the messages | lowest |
+                |---|---|---|---|---|
+                | %d | %d | %d (%d) | %.0f | %.0f |
                 """, r.devices(), r.users(), r.devices() / Math.max(1, r.users()), r.messages(), r.writers(), r.devices(), r.users(), r.messages(),
-                r.writeP50(), r.writeP99(), r.eventP50(), r.eventP99(), r.events(), r.lost(), r.eventsPerSecond(), r.kibPerConnection());
+                r.writeP50(), r.writeP99(), r.eventP50(), r.eventP99(), r.events(), r.lost(), r.eventsPerSecond(), r.kibPerConnection(),
+                r.fanOut().devices(), r.fanOut().messages(), r.fanOut().devices(), r.fanOut().messages(), r.fanOut().delivered(),
+                r.fanOut().lost(), r.fanOut().medianDeliveriesPerSecond(), r.fanOut().lowestDeliveriesPerSecond());
     }
 
     @Override

@@ -85,6 +85,8 @@ class BenchmarksQuickTest {
         assertThat(report.live().lost()).isZero();
         assertThat(report.live().events()).isEqualTo(16);
         assertThat(report.live().eventP50()).isPositive();
+        assertThat(report.live().fanOut().delivered()).isEqualTo(6);
+        assertThat(report.live().fanOut().lost()).isZero();
 
         assertThat(report.targets()).hasSize(6);
         assertThat(report.targets()).filteredOn(t -> t.target().startsWith("A message into existing conversations"))
