@@ -34,6 +34,11 @@ public class Alarms extends Construct {
             Function listChanges, IQueue listChangesFailures, Function liveAuthorizer, HttpApi api) {
     }
 
+    /** The list changes' consumer's metric of live events it failed to publish (UsageMetrics, Service dimension "usage"). */
+    static final String LIVE_FAILED = "liveEventsFailed";
+    static final String LIVE_METRICS_SERVICE = "usage";
+    static final int LIVE_FAILED_THRESHOLD = 100;
+
     private Alarm tableThrottled;
 
     public Alarms(Construct scope, String id, Props props) {
@@ -46,6 +51,10 @@ public class Alarms extends Construct {
         alarm("UsageCounterErrors", props.listChanges().metricErrors(), 1);
         alarm("UsageCounterGaveUp", props.listChangesFailures().metricApproximateNumberOfMessagesVisible(), 1);
         alarm("LiveAuthorizerErrors", props.liveAuthorizer().metricErrors(), 1);
+        // Live events are best effort, so a few failed publishes are expected; this many in 5 minutes means devices are not live.
+        alarm("LiveEventsFailed", Metric.Builder.create().namespace(FunctionsApi.METRICS_NAMESPACE).metricName(LIVE_FAILED)
+                .dimensionsMap(Map.of("Service", LIVE_METRICS_SERVICE)).statistic("Sum").period(Duration.minutes(5)).build(),
+                LIVE_FAILED_THRESHOLD);
         alarm("Api5xx", props.api().metricServerError(), 5);
         // The functions' own count of calls that failed unexpectedly (500 INTERNAL), from their metrics.
         alarm("FunctionInternalErrors", Metric.Builder.create().namespace(FunctionsApi.METRICS_NAMESPACE).metricName("calls")

@@ -15,6 +15,7 @@ import software.amazon.awscdk.customresources.SdkCallsPolicyOptions;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
 import software.amazon.awscdk.services.iot.CfnAuthorizer;
+import software.amazon.awscdk.services.lambda.Alias;
 import software.amazon.awscdk.services.lambda.Function;
 import software.amazon.awscdk.services.lambda.Permission;
 import software.constructs.Construct;
@@ -38,6 +39,7 @@ public class LiveChannel extends Construct {
     }
 
     private final Function authorizerFunction;
+    private final Alias live;
     private final CfnAuthorizer authorizer;
     private final String endpointAddress;
     private final String arnPrefix;
@@ -46,19 +48,21 @@ public class LiveChannel extends Construct {
         super(scope, id);
         Stack stack = Stack.of(this);
         arnPrefix = "arn:" + stack.getPartition() + ":iot:" + stack.getRegion() + ":" + stack.getAccount() + ":";
+        // SnapStart, as for the functions: a device waits for this Lambda when it connects.
         authorizerFunction = QuarkusLambda.create(this, "AuthorizerFunction", new QuarkusLambda.Props(props.zip(), 512, Duration.seconds(5),
-                false, Map.of(
+                true, Map.of(
                         "QUARKUS_LAMBDA_HANDLER", HANDLER,
                         "CONVLIST_JWT_ISSUER", props.jwtIssuer(),
                         "CONVLIST_JWT_AUDIENCE", props.jwtAudience(),
                         "CONVLIST_JWT_PUBLIC_KEY_LOCATION", props.jwksUrl(),
                         "CONVLIST_LIVE_IOT_ARN_PREFIX", arnPrefix,
                         "CONVLIST_LIVE_MAX_CONNECTIONS_PER_USER", Integer.toString(MAX_CONNECTIONS_PER_USER))));
+        live = Alias.Builder.create(this, "Live").aliasName("live").version(authorizerFunction.getCurrentVersion()).build();
         // The token comes as the MQTT password, or in the WebSocket URL's query: nothing for IoT to verify itself.
         authorizer = CfnAuthorizer.Builder.create(this, "Authorizer").authorizerName(AUTHORIZER_NAME)
-                .authorizerFunctionArn(authorizerFunction.getFunctionArn()).signingDisabled(true).status("ACTIVE")
+                .authorizerFunctionArn(live.getFunctionArn()).signingDisabled(true).status("ACTIVE")
                 .enableCachingForHttp(false).build();
-        authorizerFunction.addPermission("InvokedByIot", Permission.builder().principal(new ServicePrincipal("iot.amazonaws.com"))
+        live.addPermission("InvokedByIot", Permission.builder().principal(new ServicePrincipal("iot.amazonaws.com"))
                 .sourceArn(authorizer.getAttrArn()).build());
 
         AwsSdkCall describe = AwsSdkCall.builder().service("Iot").action("describeEndpoint")
@@ -84,6 +88,11 @@ public class LiveChannel extends Construct {
 
     public Function authorizerFunction() {
         return authorizerFunction;
+    }
+
+    /** The authorizer's published version IoT invokes. */
+    public Alias authorizerAlias() {
+        return live;
     }
 
     public CfnAuthorizer authorizer() {

@@ -14,6 +14,7 @@ import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord;
 import com.amazonaws.services.lambda.runtime.events.transformers.v2.dynamodb.DynamodbAttributeValueTransformer;
+import io.convlist.iot.IotPublisher;
 import io.convlist.iot.LivePublishing;
 import io.convlist.store.ConversationStore;
 import io.convlist.store.table.Keys;
@@ -59,7 +60,8 @@ public class ListChangesHandler implements RequestHandler<DynamodbEvent, Integer
                     image(change.getOldImage()), image(change.getNewImage()),
                     change.getApproximateCreationDateTime() == null ? 0 : change.getApproximateCreationDateTime().getTime()));
         }
-        live.publish(changes);
+        IotPublisher.Outcome published = live.publish(changes);
+        metrics.recordLive(published.published(), published.failed());
         metrics.record(store.usage().apply(HexFormat.of().formatHex(batch.digest()), changes));
         return changes.size();
     }

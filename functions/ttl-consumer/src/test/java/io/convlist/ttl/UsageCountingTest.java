@@ -192,6 +192,32 @@ class UsageCountingTest {
                 .as("seed " + seed).isEqualTo(top);
     }
 
+    @Inject
+    UsageMetrics metrics;
+
+    /** A batch's live events as one EMF line, with exactly the dimension set the stack's alarm names. */
+    @Test
+    void liveEvents_areOneMetricLine_withTheAlarmsDimensions() throws Exception {
+        PrintStream stdout = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            metrics.recordLive(7, 2);
+            metrics.recordLive(0, 0); // a batch with no live change writes nothing
+        } finally {
+            System.setOut(stdout);
+        }
+        List<String> lines = captured.toString(StandardCharsets.UTF_8).lines().filter(l -> l.contains(UsageMetrics.LIVE_PUBLISHED)).toList();
+        assertThat(lines).hasSize(1);
+        JsonNode line = new ObjectMapper().readTree(lines.get(0));
+        assertThat(line.get(UsageMetrics.LIVE_PUBLISHED).asDouble()).isEqualTo(7.0);
+        assertThat(line.get(UsageMetrics.LIVE_FAILED).asDouble()).isEqualTo(2.0);
+        assertThat(line.get("Service").asText()).isEqualTo(UsageMetrics.SERVICE);
+        assertThat(line.at("/_aws/CloudWatchMetrics/0/Namespace").asText()).isEqualTo("ConvListTest");
+        // A metric is found by its exact dimension set: the alarm names Service alone.
+        assertThat(line.at("/_aws/CloudWatchMetrics/0/Dimensions").toString()).isEqualTo("[[\"Service\"]]");
+    }
+
     @Test
     void theHandler_countsALambdaBatch_once_howeverOftenItComes() throws Exception {
         String app = "app" + UUID.randomUUID().toString().substring(0, 6);
@@ -237,6 +263,9 @@ class UsageCountingTest {
         assertThat(atCap.get("app").asText()).isEqualTo(app);
         assertThat(atCap.get(UsageMetrics.LISTS_AT_CAP).asDouble()).isEqualTo(1.0);
         assertThat(store.usage().allTime(app)).isEqualTo(Map.of(UsageChanges.STORED, 1L, UsageChanges.LISTS, 1L, UsageChanges.SIZE_PREFIX + 100, 1L));
+        // Its records make no live event (a keys-only conversation item is no conversation a device could
+        // show, and bookkeeping is none): no live line either.
+        assertThat(captured.toString(StandardCharsets.UTF_8)).doesNotContain(UsageMetrics.LIVE_PUBLISHED);
         assertThat(store.usage().days(app, java.time.LocalDate.now().minusDays(1), java.time.LocalDate.now().plusDays(1)).values())
                 .containsExactly(Map.of(UsageChanges.CREATED, 1L, UsageChanges.LISTS_STARTED, 1L));
     }
