@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -85,6 +86,27 @@ class LargeGroupTest {
         // And the member named: who of them is a member (one read); its list reads the group's record,
         // takes the messages it missed (one write), then the mention (one write).
         assertThat(requests.snapshot()).isEqualTo(Map.of("UpdateItem", 4, "BatchGetItem", 3));
+    }
+
+    /**
+     * The sender's own message arriving after a later one, excluded from the last message, while the
+     * sender's list does not hold the group: recipients mode had the conversation back from the later
+     * message, so the late one moves the sender's read point. A large group's sender list first takes
+     * what arrived before (the later message, which brings it back), then the late one.
+     */
+    @Test
+    void aSendersLateMessage_movesItsReadPointAsInRecipientsMode_evenIfItCannotCreateTheConversation() {
+        String app = appWithGroup(10);
+        String service = serviceToken(app);
+        ok(userToken(app, "m0"), "deleteConversation", body("conversationID", "group_g")); // not in m0's list: nothing to update
+        ok(service, "recordMessage", message(2, "m1", List.of()));
+        Map<String, Object> late = new HashMap<>(message(1, "m0", List.of()));
+        late.put("excludedFromLastMessage", true);
+        ok(service, "recordMessage", late);
+        Map<String, Object> sender = conversation(app, "m0", "group_g");
+        assertThat(sender.get("groupReadSequence")).isEqualTo(1);
+        assertThat(sender.get("unreadCount")).isEqualTo(1);
+        assertThat(map(sender.get("lastMessage"))).containsEntry("msgID", "g-2");
     }
 
     @Test

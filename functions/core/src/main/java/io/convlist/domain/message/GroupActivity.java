@@ -1,6 +1,7 @@
 package io.convlist.domain.message;
 
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import io.convlist.domain.GroupMode;
 import io.convlist.domain.GroupType;
@@ -41,6 +42,24 @@ public record GroupActivity(String groupId, GroupType groupType, GroupMode mode,
         LastMessage shown = lastMessage != null && lastMessage.seq() < seq ? lastMessage : null;
         return new GroupActivity(groupId, groupType, mode, memberCount, seq - 1, lastTime, shown, recordedAt, excluded, atAll,
                 silentFrom, silentSeq, activeSince);
+    }
+
+    /**
+     * The record as a member's list would have seen it just before the message {@code seq} arrived:
+     * a message above every other is taken as {@link #below}; a late one leaves the later messages
+     * (recipients mode applied them as they came) and takes out only its own flags, which the message
+     * itself then applies.
+     */
+    public GroupActivity before(long seq) {
+        if (lastSeq <= seq) {
+            return below(seq);
+        }
+        return new GroupActivity(groupId, groupType, mode, memberCount, lastSeq, lastTime, lastMessage, recordedAt, without(excluded, seq),
+                without(atAll, seq), silentFrom, silentSeq, activeSince);
+    }
+
+    private static Set<Long> without(Set<Long> seqs, long seq) {
+        return seqs.stream().filter(s -> s != seq).collect(Collectors.toUnmodifiableSet());
     }
 
     public boolean large() {

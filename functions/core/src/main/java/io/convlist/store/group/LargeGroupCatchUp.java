@@ -62,10 +62,11 @@ public final class LargeGroupCatchUp extends StorePart implements CatchUp {
 
     /**
      * Before a message is written to a member's list (its sender's, or one it names): the group's
-     * messages below it, so that the list then takes it in order. One BatchGetItem, and a write only
-     * if the list missed messages since it last took one.
+     * messages that arrived before it ({@link GroupActivity#before}), so that the list then takes it
+     * as recipients mode would have: in order, or late after the later ones. One BatchGetItem, and a
+     * write only if the list missed messages since it last took one.
      */
-    public void bringUpBelow(String appId, String owner, String groupId, long seq) {
+    public void bringUpBefore(String appId, String owner, String groupId, long seq) {
         String pk = userPk(appId, owner);
         bringUp(appId, owner, List.of(groupId), table.batchGet(keys(appId, pk, List.of(groupId))), seq);
     }
@@ -173,9 +174,9 @@ public final class LargeGroupCatchUp extends StorePart implements CatchUp {
         return keys;
     }
 
-    /** @param below catch up with the messages below this seq only (Long.MAX_VALUE: all) */
+    /** @param before catch up with the messages that arrived before this seq only (Long.MAX_VALUE: all) */
     private boolean bringUp(String appId, String owner, Collection<String> groupIds, Map<String, Map<String, AttributeValue>> got,
-            long below) {
+            long before) {
         String pk = userPk(appId, owner);
         AppSettings app = settings.cached(appId);
         long now = clock.millis();
@@ -184,7 +185,7 @@ public final class LargeGroupCatchUp extends StorePart implements CatchUp {
         for (String groupId : groupIds) {
             ConversationId id = ConversationId.group(groupId);
             GroupActivity g = GroupRecords.activity(groupId, got.get(TableRequests.keyString(GroupRecords.key(appId, groupId))))
-                    .below(below);
+                    .before(before);
             if (g.lastSeq() == 0 || g.groupType() == null) {
                 continue;
             }

@@ -71,8 +71,8 @@ public final class MessageRecorder extends StorePart {
             ConversationId group = ConversationId.group(m.groupID());
             if (g.large()) {
                 // Only the lists that need something of their own: the sender's and those of the members
-                // @-mentioned by name, each first taking what the group recorded below this message (which
-                // may not be shown); the others catch up when read.
+                // @-mentioned by name, each first taking what the group recorded before this message arrived
+                // (below it, which may not be shown, and above it if it is late); the others catch up when read.
                 Set<String> lists = new HashSet<>(Set.of(m.senderID()));
                 Set<String> named = new HashSet<>(m.atUserList());
                 named.remove(m.senderID());
@@ -80,7 +80,7 @@ public final class MessageRecorder extends StorePart {
                 for (String owner : lists) {
                     MessageRole role = owner.equals(m.senderID()) ? MessageRole.SENDER : MessageRole.recipientOf(m, owner);
                     writes.add(() -> {
-                        catchUp.bringUpBelow(appId, owner, m.groupID(), m.seq());
+                        catchUp.bringUpBefore(appId, owner, m.groupID(), m.seq());
                         apply(appId, owner, group, m, role);
                     });
                 }
