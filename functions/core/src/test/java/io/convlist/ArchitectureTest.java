@@ -37,6 +37,7 @@ class ArchitectureTest {
                 .layer("peer").definedBy("io.convlist.store.peer..")
                 .layer("list").definedBy("io.convlist.store.list..")
                 .layer("usage").definedBy("io.convlist.store.usage..")
+                .layer("device").definedBy("io.convlist.store.device..")
                 .layer("app").definedBy("io.convlist.store.app..")
                 .layer("item").definedBy("io.convlist.store.item..")
                 .layer("table").definedBy("io.convlist.store.table..")
@@ -46,6 +47,7 @@ class ArchitectureTest {
                 .whereLayer("peer").mayOnlyBeAccessedByLayers("facade")
                 .whereLayer("list").mayOnlyBeAccessedByLayers("facade", "message", "group", "peer")
                 .whereLayer("usage").mayOnlyBeAccessedByLayers("facade")
+                .whereLayer("device").mayOnlyBeAccessedByLayers("facade")
                 .whereLayer("app").mayOnlyBeAccessedByLayers("facade", "message", "group", "peer", "list")
                 .whereLayer("item").mayOnlyBeAccessedByLayers("facade", "message", "group", "peer", "list", "usage", "app")
                 .check(CORE);

@@ -20,7 +20,7 @@ import software.constructs.Construct;
 /**
  * Alarms on what an operator must act on: Lambda errors, API 5xx, the functions' unexpected failures
  * (their own metric), DynamoDB throttling, stream records the TTL consumer or the list changes' consumer gave up on, and the live
- * channel's authorizer failing (devices could not connect).
+ * channel's authorizer failing (devices could not connect) and its presence handler failing (the console's device counts drift).
  */
 public class Alarms extends Construct {
     /**
@@ -31,7 +31,7 @@ public class Alarms extends Construct {
             Operation.PUT_ITEM, Operation.UPDATE_ITEM, Operation.DELETE_ITEM, Operation.TRANSACT_WRITE_ITEMS);
 
     public record Props(Table table, Function functions, Function console, Function ttlConsumer, IQueue ttlFailures,
-            Function listChanges, IQueue listChangesFailures, Function liveAuthorizer, HttpApi api) {
+            Function listChanges, IQueue listChangesFailures, Function liveAuthorizer, Function livePresence, HttpApi api) {
     }
 
     /** The list changes' consumer's metric of live events it failed to publish (UsageMetrics, Service dimension "usage"). */
@@ -51,6 +51,7 @@ public class Alarms extends Construct {
         alarm("UsageCounterErrors", props.listChanges().metricErrors(), 1);
         alarm("UsageCounterGaveUp", props.listChangesFailures().metricApproximateNumberOfMessagesVisible(), 1);
         alarm("LiveAuthorizerErrors", props.liveAuthorizer().metricErrors(), 1);
+        alarm("LivePresenceErrors", props.livePresence().metricErrors(), 1);
         // Live events are best effort, so a few failed publishes are expected; this many in 5 minutes means devices are not live.
         alarm("LiveEventsFailed", Metric.Builder.create().namespace(FunctionsApi.METRICS_NAMESPACE).metricName(LIVE_FAILED)
                 .dimensionsMap(Map.of("Service", LIVE_METRICS_SERVICE)).statistic("Sum").period(Duration.minutes(5)).build(),

@@ -28,6 +28,7 @@ public class ConversationListStack extends Stack {
     private final FunctionsApi functions;
     private final TtlConsumer ttlConsumer;
     private final LiveChannel live;
+    private final LivePresence livePresence;
     private final ListChangesConsumer listChanges;
     private final OperatorConsole console;
     private final Alarms alarms;
@@ -43,6 +44,7 @@ public class ConversationListStack extends Stack {
                 secret("SyncCursorKey", "Signs device sync cursors (at least 32 characters; keep it across deployments)", 32)));
         ttlConsumer = new TtlConsumer(this, "TtlConsumer", new TtlConsumer.Props(table.table(), artifacts.ttlConsumerZip()));
         live = new LiveChannel(this, "Live", new LiveChannel.Props(artifacts.ttlConsumerZip(), jwtIssuer, jwtAudience, jwksUrl));
+        livePresence = new LivePresence(this, "LivePresence", new LivePresence.Props(table.table(), artifacts.ttlConsumerZip()));
         listChanges = new ListChangesConsumer(this, "UsageCounter", new ListChangesConsumer.Props(table.table(),
                 artifacts.ttlConsumerZip(), live));
         console = new OperatorConsole(this, "Console", new OperatorConsole.Props(table.table(), artifacts.consoleZip(),
@@ -51,7 +53,8 @@ public class ConversationListStack extends Stack {
                 secret("ConsoleOidcClientSecret", "OIDC client secret of the console", 1),
                 secret("ConsoleSessionKey", "Encrypts the console's session cookies (at least 32 characters)", 32)));
         alarms = new Alarms(this, "Alarms", new Alarms.Props(table.table(), functions.function(), console.function(),
-                ttlConsumer.function(), ttlConsumer.failures(), listChanges.function(), listChanges.failures(), live.authorizerFunction(), functions.api()));
+                ttlConsumer.function(), ttlConsumer.failures(), listChanges.function(), listChanges.failures(), live.authorizerFunction(), livePresence.function(),
+                functions.api()));
 
         CfnOutput.Builder.create(this, "ApiUrl").value(functions.api().getApiEndpoint()).build();
         CfnOutput.Builder.create(this, "ConsoleUrl").value(console.api().getApiEndpoint()).build();
@@ -75,6 +78,10 @@ public class ConversationListStack extends Stack {
 
     public LiveChannel live() {
         return live;
+    }
+
+    public LivePresence livePresence() {
+        return livePresence;
     }
 
     public ListChangesConsumer listChanges() {

@@ -138,7 +138,7 @@ class ConversationListStackTest {
 
     @Test
     void lambdas_runJava21_requestServingOnesWithSnapStart() {
-        template.resourcePropertiesCountIs("AWS::Lambda::Function", Map.of("Runtime", "java21"), 5);
+        template.resourcePropertiesCountIs("AWS::Lambda::Function", Map.of("Runtime", "java21"), 6);
         for (Function serving : List.of(stack.functions().function(), stack.console().function(), stack.live().authorizerFunction())) {
             assertThat(properties(serving, "AWS::Lambda::Function").get("SnapStart"))
                     .isEqualTo(Map.of("ApplyOn", "PublishedVersions"));
@@ -175,7 +175,7 @@ class ConversationListStackTest {
         }
         assertThat(all).noneMatch(a -> a.contains("*")).doesNotContain("dynamodb:Scan");
         assertThat(tableActionSets).contains(new TreeSet<>(FunctionsApi.ACTIONS), new TreeSet<>(TtlConsumer.ACTIONS),
-                new TreeSet<>(OperatorConsole.ACTIONS), new TreeSet<>(ListChangesConsumer.ACTIONS));
+                new TreeSet<>(OperatorConsole.ACTIONS), new TreeSet<>(ListChangesConsumer.ACTIONS), new TreeSet<>(LivePresence.ACTIONS));
     }
 
     @Test
@@ -187,7 +187,9 @@ class ConversationListStackTest {
                         countedChanges(List.of("INSERT", "MODIFY", "REMOVE"), Map.of("prefix", "c#")), // conversations, and users' activity
                         countedChanges(List.of("INSERT", "MODIFY"), Map.of("prefix", "x#")), // removal records
                         countedChanges(List.of("INSERT", "MODIFY", "REMOVE"), "meta"), // lists' bookkeeping
-                        countedChanges(List.of("INSERT", "MODIFY"), "groups"))))); // conversation groups
+                        countedChanges(List.of("INSERT", "MODIFY"), "groups"), // conversation groups
+                        Map.of("Pattern", Match.serializedJson(Map.of("eventName", List.of("INSERT", "MODIFY", "REMOVE"), // devices connected
+                                "dynamodb", Map.of("Keys", Map.of("pk", Map.of("S", List.of(Map.of("prefix", "d#"))))))))))));
         assertThat(environmentOf(stack.listChanges().function())).containsEntry("QUARKUS_LAMBDA_HANDLER", "listChanges")
                 .containsEntry("CONVLIST_METRICS_EMF_NAMESPACE", "ConvList").containsKey("CONVLIST_LIVE_IOT_ENDPOINT");
         // Its construct ID from when it only counted: an update keeps its place in the stream.
@@ -234,6 +236,28 @@ class ConversationListStackTest {
         });
         assertThat(publishers).hasSize(1).allMatch(id -> id.startsWith("UsageCounter"));
         template.hasOutput("LiveEndpoint", Match.objectLike(Map.of()));
+    }
+
+    /**
+     * Devices connected: IoT's lifecycle events reach the package's livePresence through a topic rule
+     * that may invoke it alone, which may only Put items; the changes' consumer sees those items to count them.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void livePresence_recordsIotLifecycleEvents_withPutItemOnly() throws Exception {
+        Map<String, Object> rule = properties(stack.livePresence().rule(), "AWS::IoT::TopicRule");
+        Map<String, Object> payload = (Map<String, Object>) rule.get("TopicRulePayload");
+        assertThat(payload.get("Sql").toString()).contains("FROM '$aws/events/presence/#'").contains("versionNumber");
+        assertThat(stack.resolve(payload.get("Actions")).toString()).contains(logicalId(stack.livePresence().function()));
+        assertThat(environmentOf(stack.livePresence().function())).containsEntry("QUARKUS_LAMBDA_HANDLER", "livePresence")
+                .containsKey("CONVLIST_TABLE");
+        template.hasResourceProperties("AWS::Lambda::Permission", Map.of("Action", "lambda:InvokeFunction",
+                "Principal", "iot.amazonaws.com", "SourceArn", Map.of("Fn::GetAtt", List.of(logicalId(stack.livePresence().rule()), "Arn"))));
+        Map<String, Object> role = Map.of("Ref", logicalId(stack.livePresence().function().getRole()));
+        String policies = template.findResources("AWS::IAM::Policy").values().stream()
+                .filter(p -> ((List<Object>) ((Map<String, Object>) p.get("Properties")).get("Roles")).contains(role))
+                .map(Object::toString).reduce("", String::concat);
+        assertThat(policies).contains("dynamodb:PutItem").doesNotContain("dynamodb:UpdateItem").doesNotContain("dynamodb:Query");
     }
 
     /** A filter pattern: these events of users' items (partition key u#…) whose sort key matches. */
@@ -294,14 +318,14 @@ class ConversationListStackTest {
 
     @Test
     void alarms_coverFunctionErrorsThrottling5xxAndStreamRecordsGivenUp() {
-        template.resourceCountIs("AWS::CloudWatch::Alarm", 11);
+        template.resourceCountIs("AWS::CloudWatch::Alarm", 12);
         template.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of("Namespace", "ConvList", "MetricName", "liveEventsFailed",
                 "Statistic", "Sum", "Threshold", 100, "Dimensions", List.of(Map.of("Name", "Service", "Value", "usage"))));
         template.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of("Namespace", "ConvList", "MetricName", "calls", "Statistic", "Sum",
                 "Dimensions", List.of(Map.of("Name", "code", "Value", "INTERNAL"))));
         template.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of("MetricName", "5xx"));
-        // The functions, the console, the stream's two readers, the live channel's authorizer.
-        template.resourcePropertiesCountIs("AWS::CloudWatch::Alarm", Map.of("MetricName", "Errors"), 5);
+        // The functions, the console, the stream's two readers, the live channel's authorizer and presence handler.
+        template.resourcePropertiesCountIs("AWS::CloudWatch::Alarm", Map.of("MetricName", "Errors"), 6);
     }
 
     /**

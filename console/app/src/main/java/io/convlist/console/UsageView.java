@@ -10,13 +10,13 @@ import io.convlist.store.usage.UsageChanges;
 
 /**
  * An app's usage as the dashboard shows it, from the counters the stream consumer keeps: lists (and
- * how many of them are empty: their conversations all left), conversations stored, lists at and near the app's cap (90% of it or more), and the last days'
- * creations and removals by reason, drawn as bars.
+ * how many of them are empty: their conversations all left), conversations stored, lists at and near the app's cap (90% of it or more), devices
+ * connected to the live channel, and the last days' creations and removals by reason, drawn as bars.
  *
  * @param days oldest first, every day of the period (zero where nothing was counted)
  */
-public record UsageView(long lists, long emptyLists, long stored, long atCap, long nearCap, List<Day> days, List<Bar> bars,
-        long highestBar) {
+public record UsageView(long lists, long emptyLists, long stored, long atCap, long nearCap, long devicesConnected, List<Day> days,
+        List<Bar> bars, long highestBar) {
     public static final int DAYS = 30;
     static final int CHART_HEIGHT = 160;
     static final int DAY_WIDTH = 24;
@@ -53,7 +53,8 @@ public record UsageView(long lists, long emptyLists, long stored, long atCap, lo
             }
         }
         return new UsageView(allTime.getOrDefault(UsageChanges.LISTS, 0L), allTime.getOrDefault(UsageChanges.SIZE_PREFIX + 0, 0L),
-                allTime.getOrDefault(UsageChanges.STORED, 0L), atCap, nearCap, days, bars, highest);
+                allTime.getOrDefault(UsageChanges.STORED, 0L), atCap, nearCap, allTime.getOrDefault(UsageChanges.DEVICES_CONNECTED, 0L),
+                days, bars, highest);
     }
 
     public int chartWidth() {

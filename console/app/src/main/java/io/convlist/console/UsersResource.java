@@ -35,7 +35,8 @@ public class UsersResource {
     static class Templates {
         static native TemplateInstance list(Operator operator, AppSettings app, String userID, String error,
                 ConversationPage page, ListState state, long totalUnread, long nextSeq, List<Removal> removals,
-                List<PeerSetting> peerSettings, FilterForm filter, List<String> conversationGroups, long filteredUnread);
+                List<PeerSetting> peerSettings, FilterForm filter, List<String> conversationGroups, long filteredUnread,
+                long devicesConnected);
     }
 
     @Inject
@@ -55,7 +56,7 @@ public class UsersResource {
         AppSettings app = pages.existing(appId);
         if (userId == null || userId.isBlank()) {
             return Response.ok(Templates.list(operator, app, "", null, null, null, 0, 0, List.of(), List.of(), form,
-                    List.of(), 0)).build();
+                    List.of(), 0, 0)).build();
         }
         try {
             Ids.requireUserId("userID", userId);
@@ -77,11 +78,12 @@ public class UsersResource {
             long filteredUnread = filter == null ? 0 : conversations.unreadMatching(appId, userId, filter);
             return Response.ok(Templates.list(operator, app, userId, null, page, state,
                     conversations.totalUnread(appId, userId), page.nextSeq(), removals, peerSettings, form,
-                    conversations.conversationGroups(appId, userId), filteredUnread)).build();
+                    conversations.conversationGroups(appId, userId), filteredUnread, conversations.devices().connectedCount(appId, userId)))
+                    .build();
         } catch (ServiceException e) {
             return Response.status(HttpStatuses.of(e.code()))
                     .entity(Templates.list(operator, app, userId, e.getMessage(), null, null, 0, 0, List.of(), List.of(),
-                            form, List.of(), 0)).build();
+                            form, List.of(), 0, 0)).build();
         }
     }
 }

@@ -274,8 +274,15 @@ class ConsoleTest {
         }
         conversations.putGroupProfile(app, new GroupProfile("g0", "<script>alert(1)</script>", null, GroupType.Work));
         conversations.pin(app, "bob", io.convlist.domain.ConversationId.group("g0"), true);
+        // bob's phone and laptop connected to the live channel, a tablet came and went.
+        long until = clock.millis() / 1000 + 3600;
+        conversations.devices().connected(app, "bob", "0", 1, until);
+        conversations.devices().connected(app, "bob", "1", 1, until);
+        conversations.devices().connected(app, "bob", "2", 1, until);
+        conversations.devices().disconnected(app, "bob", "2", 1);
         String html = given().filter(viewer).queryParam("userID", "bob").get("/apps/" + app + "/users")
                 .then().statusCode(200).extract().asString();
+        assertThat(html).contains("id=\"devices-connected\">2<");
         assertThat(html).doesNotContain("<script>alert(1)</script>").contains("&lt;script&gt;alert(1)&lt;/script&gt;");
         assertThat(html).doesNotContain("<b>hi</b>").contains("&lt;b&gt;hi&lt;/b&gt;");
         assertThat(html).contains("id=\"size\">3<").contains("id=\"limit\">300<").contains("id=\"total-unread\">3<");
@@ -329,11 +336,18 @@ class ConsoleTest {
         for (int i = 0; i < 4; i++) { // amy's conversations change 4 times today: busier than bo (3 today, 2 yesterday)
             history.add(change("MODIFY", app, "amy", "c#c2c_p" + i, Map.of(), now));
         }
+        // Three devices connect, one of them leaves.
+        for (String device : List.of("0", "1", "2")) {
+            history.add(new UsageChanges.Change("INSERT", Keys.devicesPk(app, "amy"), "device#" + device, null,
+                    Map.of(Keys.CONNECTED, AttributeValue.fromBool(true)), now));
+        }
+        history.add(new UsageChanges.Change("MODIFY", Keys.devicesPk(app, "amy"), "device#2", Map.of(Keys.CONNECTED, AttributeValue.fromBool(true)),
+                Map.of(Keys.CONNECTED, AttributeValue.fromBool(false)), now));
         conversations.usage().apply("console-test-" + app, history);
 
         String html = given().filter(viewer).get("/apps/" + app + "/usage").then().statusCode(200).extract().asString();
         assertThat(html).contains("id=\"lists\">4<").contains("id=\"empty-lists\">1<").contains("id=\"stored\">4<").contains("id=\"at-cap\">1<")
-                .contains("id=\"near-cap\">1<")
+                .contains("id=\"near-cap\">1<").contains("id=\"devices-connected\">2<")
                 .contains("<td>5</td><td>1</td><td>0</td><td>0</td><td>0</td>") // created, evicted, expired, deleted, left: 30 days
                 .contains("created: 3</title>").contains("created: 2</title>").contains("evicted: 1</title>");
         assertThat(html.replaceAll("\\s+", " ")).contains("<table id=\"busiest-today\"><tr><th>today</th><th>changes</th></tr> "

@@ -29,6 +29,9 @@ public class LiveSocket {
     LiveConnections connections;
 
     @Inject
+    LivePresence presence;
+
+    @Inject
     OpenConnections open;
 
     @Inject
@@ -43,12 +46,18 @@ public class LiveSocket {
 
     @OnOpen
     public void opened(WebSocketConnection connection) {
-        connections.add(connection.userData().get(LiveUpgrade.APP), connection.userData().get(LiveUpgrade.USER), connection);
+        String app = connection.userData().get(LiveUpgrade.APP);
+        String user = connection.userData().get(LiveUpgrade.USER);
+        connections.add(app, user, connection);
+        presence.opened(app, user, connection);
     }
 
     @OnClose
     public void closed(WebSocketConnection connection) {
-        connections.remove(connection.userData().get(LiveUpgrade.APP), connection.userData().get(LiveUpgrade.USER), connection);
+        String app = connection.userData().get(LiveUpgrade.APP);
+        String user = connection.userData().get(LiveUpgrade.USER);
+        connections.remove(app, user, connection);
+        presence.closed(app, user, connection);
     }
 
     @OnTextMessage

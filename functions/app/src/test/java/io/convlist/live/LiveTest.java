@@ -7,16 +7,20 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import io.convlist.store.ConversationStore;
 import io.convlist.testkit.DevTokens;
 import io.convlist.testkit.DynamoDbTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 /** The live channel with real WebSocket clients against the running functions, fed by the table's stream. */
 @QuarkusTest
 @QuarkusTestResource(DynamoDbTestResource.class)
 class LiveTest extends LiveChannelTest {
+    @Inject
+    ConversationStore store;
 
     @Test
     @SuppressWarnings("unchecked")
@@ -102,7 +106,22 @@ class LiveTest extends LiveChannelTest {
         c2c(app, "p", "w", 1, clock.millis(), "to the three left");
         for (LiveDevice d : List.of(second, third, fourth)) {
             assertThat(LiveDevice.conversationIdOf(d.next())).isEqualTo("c2c_p");
+        }
+        // The console's count: the three connected (the expired, the talker and the oldest are closed).
+        awaitDevicesConnected(app, "w", 3);
+        awaitDevicesConnected(app, "u", 0);
+        for (LiveDevice d : List.of(second, third, fourth)) {
             d.close();
         }
+        awaitDevicesConnected(app, "w", 0);
+    }
+
+    /** The console's count of the user's devices, once the channel's writes (off the connection's thread) are in. */
+    void awaitDevicesConnected(String app, String user, long expected) throws InterruptedException {
+        long deadline = System.nanoTime() + LiveDevice.WAIT.toNanos();
+        while (store.devices().connectedCount(app, user) != expected && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(store.devices().connectedCount(app, user)).as(user + "'s devices connected").isEqualTo(expected);
     }
 }

@@ -27,6 +27,7 @@ import io.convlist.domain.message.MessageEvent;
 import io.convlist.domain.message.MessageRef;
 import io.convlist.store.app.AppSettingsStore;
 import io.convlist.store.app.StoreContext;
+import io.convlist.store.device.DevicePresence;
 import io.convlist.store.group.GroupMembership;
 import io.convlist.store.group.GroupRecords;
 import io.convlist.store.group.LargeGroupCatchUp;
@@ -81,6 +82,7 @@ public final class ConversationStore {
     private final GroupRecords groupRecords;
     private final LargeGroupCatchUp largeGroups;
     private final UsageCounters usage;
+    private final DevicePresence devices;
     private final ParallelWrites parallel;
     private final Preparation lists;
     private final Clock clock;
@@ -111,11 +113,17 @@ public final class ConversationStore {
         this.lastMessages = new LastMessages(context);
         this.membership = new GroupMembership(context, cap, editor, removals, groupRecords, memberships);
         this.usage = new UsageCounters(requests, clock);
+        this.devices = new DevicePresence(requests, clock);
         this.lists = new Preparation(cap, catchUp);
         this.clock = clock;
     }
 
     /** Each app's usage counters, kept from the table's change stream. */
+    /** The users' devices connected to the live channel. */
+    public DevicePresence devices() {
+        return devices;
+    }
+
     public UsageCounters usage() {
         return usage;
     }

@@ -24,4 +24,17 @@ public final class LiveTopics {
     public static String clientId(String appId, String userId, int slot) {
         return appId + "/" + userId + "/" + slot;
     }
+
+    /** A device's client ID read back: its app, user and slot. */
+    public record Client(String appId, String userId, int slot) {
+    }
+
+    /** The app, user and slot a client ID names; null if it is not one of {@link #clientId}'s. */
+    public static Client client(String clientId) {
+        String[] parts = clientId == null ? new String[0] : clientId.split("/", -1);
+        if (parts.length != 3 || parts[0].isEmpty() || parts[1].isEmpty() || !parts[2].matches("[0-9]{1,2}")) {
+            return null;
+        }
+        return new Client(parts[0], parts[1], Integer.parseInt(parts[2]));
+    }
 }

@@ -14,6 +14,7 @@ import io.convlist.domain.ConversationId;
  * pk = u#{app}#{user}    sk = groups               the user's conversation groups (name to ID)
  * pk = u#{app}#{user}    sk = y#groups             when the conversation groups last changed, for sync (TTL)
  * pk = u#{app}#{user}    sk = s#{conversationID}   the user's settings for a peer or group (recvOpt, marks, custom data, groups), outside the capped list
+ * pk = d#{app}#{user}    sk = device#{device}      a device of the user on the live channel: connected or not, until when (TTL)
  * pk = p#{app}#{user}    sk = profile              a user's nickname and face
  * pk = g#{app}#{group}   sk = profile              a group's name, face and type
  * pk = g#{app}#{group}   sk = state                the group's member count, mode and record of its messages
@@ -251,6 +252,21 @@ public final class Keys {
     /** @param kind account or client */
     public static String signInAttemptsPk(String kind, String digest) {
         return "console#sign-in#" + kind + "#" + digest;
+    }
+
+    /** Whether a device of a user is connected to the live channel, and since when (DevicePresence). */
+    public static final String CONNECTED = "connected";
+
+    /** A user's devices on the live channel, an item per device (DevicePresence): apart from the list's partition. */
+    public static String devicesPk(String appId, String userId) {
+        return DEVICES_PK_PREFIX + appId + "#" + userId;
+    }
+
+    public static final String DEVICES_PK_PREFIX = "d#";
+
+    /** The user whose devices a partition holds ({@code d#{app}#{user}}); null for any other partition. */
+    public static Owner deviceOwnerOf(String pk) {
+        return pk != null && pk.startsWith(DEVICES_PK_PREFIX) ? ownerOf("u#" + pk.substring(DEVICES_PK_PREFIX.length())) : null;
     }
 
     /** An app's usage counters, kept from the table's change stream (UsageCounters). */

@@ -18,7 +18,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * requests pay nothing for it). Per UTC day: conversations created, and removed by reason (deleted,
  * evicted, expired, left a group), and lists started. Over all time: conversations stored, lists, and
  * how many lists hold each number of conversations (from which the console tells the lists at or near
- * the app's cap).
+ * the app's cap), and devices connected to the live channel.
  * <ul>
  * <li>A conversation item inserted is a creation, unless TTL's consumer put it back ({@code restoredAt});
  * every conversation item inserted or removed moves the number stored.</li>
@@ -26,6 +26,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * one that TTL's consumer put back ({@code restoredAt}) is not.</li>
  * <li>A list's bookkeeping inserted starts a list; its slot set moving from n to m conversations moves
  * the list from size n to size m.</li>
+ * <li>A device's presence item moving from closed (or none) to connected adds one to the app's devices
+ * connected, and back (a close, or TTL ending a connection never closed) takes one off.</li>
  * <li>A conversation item inserted or changed, other than put back, is activity of its list's owner
  * that day ({@link #activity}): the busiest users are those with the most.</li>
  * </ul>
@@ -41,6 +43,8 @@ public final class UsageChanges {
     /** Counters over all time. */
     public static final String STORED = "stored";
     public static final String LISTS = "lists";
+    /** Over all time: devices connected to the live channel now (DevicePresence). */
+    public static final String DEVICES_CONNECTED = "devicesConnected";
     /** Over all time: lists that hold n conversations, as {@code size<n>}. */
     public static final String SIZE_PREFIX = "size";
 
@@ -115,6 +119,13 @@ public final class UsageChanges {
     public static List<Counts> of(List<Change> changes) {
         Map<String, Map<String, Map<String, Long>>> byAppAndDay = new TreeMap<>();
         for (Change c : changes) {
+            Owner devicesOf = deviceOwnerOf(c.pk());
+            if (devicesOf != null) {
+                long moved = connected(c.newImage()) - connected(c.oldImage());
+                byAppAndDay.computeIfAbsent(devicesOf.appId(), a -> new TreeMap<>()).computeIfAbsent(ALL_TIME, d -> new LinkedHashMap<>())
+                        .merge(DEVICES_CONNECTED, moved, Long::sum);
+                continue;
+            }
             Owner owner = ownerOf(c.pk());
             if (owner == null) {
                 continue; // not a user's list
@@ -179,6 +190,12 @@ public final class UsageChanges {
                 }
             }
         }
+    }
+
+    /** 1 if the device item says connected (a connection TTL ended counts off by its REMOVE). */
+    private static long connected(Map<String, AttributeValue> device) {
+        AttributeValue v = device.get(CONNECTED);
+        return v != null && Boolean.TRUE.equals(v.bool()) ? 1 : 0;
     }
 
     private static int slots(Map<String, AttributeValue> meta) {
