@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -105,8 +106,11 @@ class SyncConvergenceTest {
     static final Map<String, Long> REASONS_SEEN = new ConcurrentHashMap<>();
 
     /** A device: its copy of the list and its cursor. */
+    /** A device by the documented rule: of all it has seen of a conversation, the highest version stands. */
     static final class Device {
         final Map<String, Conversation> list = new LinkedHashMap<>();
+        /** The highest version seen of each conversation, by state or by removal. */
+        final Map<String, Long> versions = new HashMap<>();
         SyncPosition cursor;
 
         /** Applies one answer; true when the round is finished. */
@@ -114,12 +118,17 @@ class SyncConvergenceTest {
             SyncPage page = store.sync(app, "u", cursor, count);
             if (page.resyncRequired()) {
                 list.clear();
+                versions.clear();
                 cursor = null;
                 return false;
             }
-            page.changed().forEach(c -> list.put(c.conversationID(), c));
+            page.changed().forEach(c -> {
+                if (newer(c.conversationID(), c.version())) {
+                    list.put(c.conversationID(), c);
+                }
+            });
             page.removed().forEach(r -> {
-                if (list.remove(r.conversationId().toString()) != null) {
+                if (newer(r.conversationId().toString(), r.version()) && list.remove(r.conversationId().toString()) != null) {
                     REASONS_SEEN.merge(r.reason().name(), 1L, Long::sum);
                 }
             });
@@ -127,9 +136,20 @@ class SyncConvergenceTest {
             return page.isFinished();
         }
 
+        /** Takes the version if it is not below the highest seen (a tie: the same state sent again). */
+        private boolean newer(String conversationId, long version) {
+            Long seen = versions.get(conversationId);
+            if (seen != null && seen > version) {
+                return false;
+            }
+            versions.put(conversationId, version);
+            return true;
+        }
+
         Device copy() {
             Device d = new Device();
             d.list.putAll(list);
+            d.versions.putAll(versions);
             d.cursor = cursor;
             return d;
         }

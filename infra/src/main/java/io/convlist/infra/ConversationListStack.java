@@ -43,7 +43,7 @@ public class ConversationListStack extends Stack {
                 jwtIssuer, jwtAudience, jwksUrl,
                 secret("SyncCursorKey", "Signs device sync cursors (at least 32 characters; keep it across deployments)", 32)));
         ttlConsumer = new TtlConsumer(this, "TtlConsumer", new TtlConsumer.Props(table.table(), artifacts.ttlConsumerZip()));
-        live = new LiveChannel(this, "Live", new LiveChannel.Props(artifacts.ttlConsumerZip(), jwtIssuer, jwtAudience, jwksUrl));
+        live = new LiveChannel(this, "Live", new LiveChannel.Props(table.table(), artifacts.ttlConsumerZip(), jwtIssuer, jwtAudience, jwksUrl));
         livePresence = new LivePresence(this, "LivePresence", new LivePresence.Props(table.table(), artifacts.ttlConsumerZip()));
         listChanges = new ListChangesConsumer(this, "UsageCounter", new ListChangesConsumer.Props(table.table(),
                 artifacts.ttlConsumerZip(), live));

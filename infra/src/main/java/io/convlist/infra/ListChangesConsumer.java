@@ -15,8 +15,8 @@ import software.constructs.Construct;
  * {@value #HANDLER}. For each batch it publishes the changes of users' lists to their devices on the
  * live channel, then keeps each app's usage counters. It sees the changes that matter to either:
  * users' conversation items (created, changed, removed), removal records written, lists' bookkeeping
- * and conversation groups, and devices connecting and leaving (five filters: Lambda's default quota
- * per event source). A failed batch is retried whole, never split ({@link #BISECT}), so that the
+ * and conversation groups, devices connecting and leaving, and groups' records (five filters: Lambda's
+ * default quota per event source). A failed batch is retried whole, never split ({@link #BISECT}), so that the
  * batch's marker makes a retry count nothing twice; after {@link #RETRIES} its description goes to an
  * alarmed failure queue. (Its construct ID is still "UsageCounter", as when it only counted, so that
  * an update keeps its event source's place in the stream.)
@@ -44,8 +44,11 @@ public class ListChangesConsumer extends StreamConsumer {
                         change(List.of("INSERT", "MODIFY"), List.of(Map.of("prefix", "x#"))),
                         change(List.of("INSERT", "MODIFY", "REMOVE"), List.of(Keys.META_SK)),
                         change(List.of("INSERT", "MODIFY"), List.of(Keys.CONVERSATION_GROUPS_SK)),
-                        FilterCriteria.filter(Map.of("eventName", FilterRule.or("INSERT", "MODIFY", "REMOVE"), // devices connected
-                                "dynamodb", Map.of("Keys", Map.of("pk", Map.of("S", List.of(Map.of("prefix", Keys.DEVICES_PK_PREFIX))))))))));
+                        // Devices connecting and leaving, and groups' records (a large group's activity): one filter for both.
+                        FilterCriteria.filter(Map.of("eventName", FilterRule.or("INSERT", "MODIFY", "REMOVE"),
+                                "dynamodb", Map.of("Keys", Map.of(
+                                        "pk", Map.of("S", List.of(Map.of("prefix", Keys.DEVICES_PK_PREFIX), Map.of("prefix", "g#"))),
+                                        "sk", Map.of("S", List.of(Map.of("prefix", Keys.DEVICE_SK_PREFIX), Keys.GROUP_STATE_SK)))))))));
         function().addToRolePolicy(props.live().publishToListTopics());
     }
 

@@ -12,6 +12,7 @@ import software.amazon.awscdk.customresources.AwsCustomResourcePolicy;
 import software.amazon.awscdk.customresources.AwsSdkCall;
 import software.amazon.awscdk.customresources.PhysicalResourceId;
 import software.amazon.awscdk.customresources.SdkCallsPolicyOptions;
+import software.amazon.awscdk.services.dynamodb.ITable;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
 import software.amazon.awscdk.services.iot.CfnAuthorizer;
@@ -22,8 +23,8 @@ import software.constructs.Construct;
 
 /**
  * The live channel on AWS IoT Core (docs/live.md says why IoT Core): a custom authorizer whose Lambda
- * checks a device's user token as the functions do and grants it its own list's topic until the token
- * expires, and the account's IoT data endpoint, where the changes' consumer publishes and devices
+ * checks a device's user token as the functions do and grants it its own list's topic and its large
+ * groups' topics until the token expires, and the account's IoT data endpoint, where the changes' consumer publishes and devices
  * connect (MQTT, or MQTT over WebSocket from browsers).
  */
 public class LiveChannel extends Construct {
@@ -34,9 +35,12 @@ public class LiveChannel extends Construct {
     /** The stream Lambdas' package, run as the authorizer (LiveAuthorizerHandler). */
     static final String HANDLER = "liveAuthorizer";
 
-    /** The token checks the functions make: issuer, audience, keys. */
-    public record Props(Path zip, String jwtIssuer, String jwtAudience, String jwksUrl) {
+    /** The token checks the functions make: issuer, audience, keys; the table holds each user's large groups. */
+    public record Props(ITable table, Path zip, String jwtIssuer, String jwtAudience, String jwksUrl) {
     }
+
+    /** The authorizer reads a user's large groups: one GetItem of the list's bookkeeping. */
+    static final List<String> AUTHORIZER_ACTIONS = List.of("dynamodb:GetItem");
 
     private final Function authorizerFunction;
     private final Alias live;
@@ -52,11 +56,13 @@ public class LiveChannel extends Construct {
         authorizerFunction = QuarkusLambda.create(this, "AuthorizerFunction", new QuarkusLambda.Props(props.zip(), 512, Duration.seconds(5),
                 true, Map.of(
                         "QUARKUS_LAMBDA_HANDLER", HANDLER,
+                        "CONVLIST_TABLE", props.table().getTableName(),
                         "CONVLIST_JWT_ISSUER", props.jwtIssuer(),
                         "CONVLIST_JWT_AUDIENCE", props.jwtAudience(),
                         "CONVLIST_JWT_PUBLIC_KEY_LOCATION", props.jwksUrl(),
                         "CONVLIST_LIVE_IOT_ARN_PREFIX", arnPrefix,
                         "CONVLIST_LIVE_MAX_CONNECTIONS_PER_USER", Integer.toString(MAX_CONNECTIONS_PER_USER))));
+        QuarkusLambda.allowTableActions(authorizerFunction, props.table(), AUTHORIZER_ACTIONS);
         live = Alias.Builder.create(this, "Live").aliasName("live").version(authorizerFunction.getCurrentVersion()).build();
         // The token comes as the MQTT password, or in the WebSocket URL's query: nothing for IoT to verify itself.
         authorizer = CfnAuthorizer.Builder.create(this, "Authorizer").authorizerName(AUTHORIZER_NAME)

@@ -1,9 +1,13 @@
 package io.convlist.live;
 
 import java.time.Clock;
+import java.util.Set;
+
+import org.jboss.logging.Logger;
 
 import io.convlist.events.LiveEvent;
 import io.convlist.api.RequestGuards;
+import io.convlist.store.ConversationStore;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.websockets.next.OnClose;
 import io.quarkus.websockets.next.OnOpen;
@@ -28,8 +32,13 @@ public class LiveSocket {
     @Inject
     LiveConnections connections;
 
+    private static final Logger LOG = Logger.getLogger(LiveSocket.class);
+
     @Inject
     LivePresence presence;
+
+    @Inject
+    ConversationStore store;
 
     @Inject
     OpenConnections open;
@@ -48,8 +57,18 @@ public class LiveSocket {
     public void opened(WebSocketConnection connection) {
         String app = connection.userData().get(LiveUpgrade.APP);
         String user = connection.userData().get(LiveUpgrade.USER);
-        connections.add(app, user, connection);
+        connections.add(app, user, connection, largeGroupsOf(app, user));
         presence.opened(app, user, connection);
+    }
+
+    /** One GetItem of the list's bookkeeping; if it fails, none (the device hears of those groups by sync). */
+    private Set<String> largeGroupsOf(String app, String user) {
+        try {
+            return store.largeGroupsOf(app, user);
+        } catch (RuntimeException e) {
+            LOG.warnf("reading %s/%s's large groups failed (%s): its devices hear of them by sync", app, user, e.getMessage());
+            return Set.of();
+        }
     }
 
     @OnClose

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.jboss.logging.Logger;
 
 import io.convlist.runtime.StoreConfig;
+import io.convlist.store.group.LargeGroupChanges;
 import io.convlist.store.list.ListChanges;
 import io.convlist.store.table.DynamoDbClients;
 import io.quarkus.runtime.ShutdownEvent;
@@ -15,6 +16,7 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.GetRecordsResponse;
 import software.amazon.awssdk.services.dynamodb.model.Record;
 import software.amazon.awssdk.services.dynamodb.model.Shard;
@@ -23,7 +25,9 @@ import software.amazon.awssdk.services.dynamodb.model.Stream;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /**
- * Reads the table's stream in this process and hands each change to the devices connected here
+ * Reads the table's stream in this process and hands each change to the devices connected here (a
+ * list's change to its user's, a large group's activity to its members', a list's large groups to the
+ * registry of who hears of which group)
  * ({@code convlist.live.tail-stream}: the local run, tests, a one-instance container deployment).
  * It reads from the stream's end at start, and keeps its place whether or not a device is connected
  * (more slowly while none is): a device that connects and then syncs gets every later change by event,
@@ -128,7 +132,11 @@ public class StreamTail {
                 GetRecordsResponse got = streams.getRecords(r -> r.shardIterator(shard.getValue()));
                 long now = clock.millis();
                 for (Record record : got.records()) {
-                    ListChanges.of(record.dynamodb().keys(), record.dynamodb().newImage(), now).ifPresent(connections::deliver);
+                    Map<String, AttributeValue> keys = record.dynamodb().keys();
+                    Map<String, AttributeValue> newImage = record.dynamodb().newImage();
+                    ListChanges.of(keys, newImage, now).ifPresent(connections::deliver);
+                    ListChanges.largeGroupsOf(keys, newImage).ifPresent(connections::largeGroupsChanged);
+                    LargeGroupChanges.of(keys, record.dynamodb().oldImage(), newImage).ifPresent(connections::deliver);
                     handed++;
                 }
                 if (got.nextShardIterator() == null) {

@@ -14,6 +14,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -63,13 +64,22 @@ final class LiveDevice implements WebSocket.Listener, AutoCloseable {
 
     /** The next event about this conversation, skipping others. */
     Map<String, Object> nextAbout(String conversationId) throws InterruptedException {
+        return nextMatching(event -> conversationId.equals(conversationIdOf(event)), "event about " + conversationId);
+    }
+
+    /** The next event of this kind, skipping others. */
+    Map<String, Object> nextOfKind(String kind) throws InterruptedException {
+        return nextMatching(event -> kind.equals(event.get("event")), kind);
+    }
+
+    private Map<String, Object> nextMatching(Predicate<Map<String, Object>> wanted, String what) throws InterruptedException {
         List<Object> skipped = new ArrayList<>();
         while (true) {
             Map<String, Object> event = events.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS);
             if (event == null) {
-                throw new AssertionError("no event about " + conversationId + " within " + WAIT + "; others: " + skipped);
+                throw new AssertionError("no " + what + " within " + WAIT + "; others: " + skipped);
             }
-            if (conversationId.equals(conversationIdOf(event))) {
+            if (wanted.test(event)) {
                 return event;
             }
             skipped.add(event.get("event") + " " + conversationIdOf(event));

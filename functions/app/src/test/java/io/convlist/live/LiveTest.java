@@ -7,7 +7,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import io.convlist.domain.AppSettings;
+import io.convlist.domain.Edition;
 import io.convlist.store.ConversationStore;
+import io.convlist.store.app.AppSettingsStore;
 import io.convlist.testkit.DevTokens;
 import io.convlist.testkit.DynamoDbTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -21,6 +24,9 @@ import org.junit.jupiter.api.Test;
 class LiveTest extends LiveChannelTest {
     @Inject
     ConversationStore store;
+
+    @Inject
+    AppSettingsStore settings;
 
     @Test
     @SuppressWarnings("unchecked")
@@ -70,6 +76,41 @@ class LiveTest extends LiveChannelTest {
             group(app, "new2", "Work", "u", List.of(), 1, clock.millis() + 600, "m", List.of(), false);
             Map<String, Object> evicted = device.nextAbout("group_g0");
             assertThat((Map<String, Object>) evicted.get("removed")).containsEntry("reason", "EVICTED");
+        }
+    }
+
+    /**
+     * A large group's message writes no member's list: its members' devices hear of it as the group's
+     * activity (the new seqs, those excluded from unread counts or mentioning everyone, the last message),
+     * a member who joins while connected from then on, and no one else.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void aLargeGroupsMessages_reachItsMembersDevices_asTheGroupsActivity_andNoOtherDevice() throws Exception {
+        String app = newApp();
+        settings.put(new AppSettings(app, app, Edition.STANDARD, 100, 7, 3), "test"); // large from 3 members
+        ok(serviceToken(app), "addGroupMembers", body("groupID", "big", "groupType", "Work", "seq", 0, "userIDList", List.of("m0", "m1", "m2")));
+        try (LiveDevice member = LiveDevice.connect(live(), userToken(app, "m1"));
+                LiveDevice joiner = LiveDevice.connect(live(), userToken(app, "m3"));
+                LiveDevice outsider = LiveDevice.connect(live(), userToken(app, "x"))) {
+            group(app, "big", "Work", "m0", List.of(), 1, clock.millis() - 1000, "hello all", List.of(), true);
+            Map<String, Object> first = (Map<String, Object>) member.nextOfKind("largeGroupActivity").get("largeGroup");
+            assertThat(first).containsEntry("appId", app).containsEntry("groupID", "big").containsEntry("previousLastSeq", 0)
+                    .containsEntry("lastSeq", 1).containsEntry("atAllSeqs", List.of(1)).containsEntry("excludedSeqs", List.of());
+            assertThat((Map<String, Object>) first.get("lastMessage")).containsEntry("msgID", "big-1").containsEntry("summary", "hello all");
+
+            ok(serviceToken(app), "addGroupMembers", body("groupID", "big", "groupType", "Work", "seq", 1, "userIDList", List.of("m3")));
+            assertThat(LiveDevice.conversationIdOf(joiner.next())).isEqualTo("group_big"); // the join's conversation
+            ok(serviceToken(app), "recordMessage", body("type", "GROUP", "msgID", "big-2", "seq", 2, "timestamp", clock.millis() - 500,
+                    "senderID", "m0", "groupID", "big", "groupType", "Work", "summary", "quiet", "excludedFromUnreadCount", true));
+            for (LiveDevice d : List.of(member, joiner)) {
+                Map<String, Object> second = (Map<String, Object>) d.nextOfKind("largeGroupActivity").get("largeGroup");
+                assertThat(second).containsEntry("previousLastSeq", 1).containsEntry("lastSeq", 2)
+                        .containsEntry("excludedSeqs", List.of(2)).containsEntry("atAllSeqs", List.of());
+            }
+            // The outsider's first event is its own: nothing of the group came before it.
+            c2c(app, "p", "x", 1, clock.millis(), "hi x");
+            assertThat(LiveDevice.conversationIdOf(outsider.next())).isEqualTo("c2c_p");
         }
     }
 

@@ -4,6 +4,7 @@ import static io.convlist.store.table.Keys.userPk;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.concurrent.Executor;
 
@@ -136,6 +137,11 @@ public final class ConversationStore {
      * Members joined a group: its conversation enters each one's list (under the cap), with nothing
      * unread up to the join's seq. One outcome per member, in the order named.
      */
+    /** The large groups whose activity the user's devices hear of (live channel): one GetItem. */
+    public Set<String> largeGroupsOf(String appId, String userId) {
+        return membership.largeGroupsOf(appId, userId);
+    }
+
     public List<MemberOutcome> addGroupMembers(String appId, MembershipChange join) {
         return membership.join(appId, join);
     }

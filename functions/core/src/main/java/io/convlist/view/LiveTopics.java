@@ -17,6 +17,11 @@ public final class LiveTopics {
         return ROOT + "/" + appId + "/user/" + userId;
     }
 
+    /** A large group's activity ({@code LargeGroupActivity}), for its members' devices: {@code convlist/APP/group/GROUP}. */
+    public static String group(String appId, String groupId) {
+        return ROOT + "/" + appId + "/group/" + groupId;
+    }
+
     /**
      * A device's MQTT client ID: {@code APP/USER/SLOT}, SLOT 0 to max-connections-per-user − 1. IoT Core
      * closes the older connection of two with one client ID, so a user holds at most that many.

@@ -14,6 +14,7 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.convlist.events.LiveEvent;
+import io.convlist.view.LargeGroupActivity;
 import io.convlist.view.ListChange;
 import io.convlist.view.LiveTopics;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -28,8 +29,8 @@ import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
 import software.amazon.awssdk.utils.http.SdkHttpUtils;
 
 /**
- * Publishes list changes to AWS IoT Core: one message per change, to its user's topic
- * ({@link LiveTopics#user}), QoS 0: events are best effort, and a device's next sync repairs a lost
+ * Publishes live events to AWS IoT Core: one message per change, to its user's topic
+ * ({@link LiveTopics#user}) or, for a large group's activity, its group's ({@link LiveTopics#group}), QoS 0: events are best effort, and a device's next sync repairs a lost
  * one. It reads nothing: the message is the change itself.
  * <p>
  * The request is IoT's HTTPS Publish ({@code POST /topics/TOPIC?qos=0}), exactly what the SDK's
@@ -63,9 +64,22 @@ public class IotPublisher {
     public record Outcome(int published, int failed) {
     }
 
-    public Outcome publish(List<ListChange> changes) {
+    /** One event for one topic. */
+    public record Publication(String topic, LiveEvent event) {
+        /** A list's change, for its user's devices. */
+        public static Publication of(ListChange change) {
+            return new Publication(LiveTopics.user(change.appId(), change.userId()), LiveEvent.of(change));
+        }
+
+        /** A large group's activity, for its members' devices. */
+        public static Publication of(LargeGroupActivity activity) {
+            return new Publication(LiveTopics.group(activity.appId(), activity.groupID()), LiveEvent.of(activity));
+        }
+    }
+
+    public Outcome publish(List<Publication> changes) {
         List<Future<Boolean>> sent = new ArrayList<>();
-        for (ListChange change : changes) {
+        for (Publication change : changes) {
             sent.add(parallel.submit(() -> publishOne(change)));
         }
         int published = 0;
@@ -82,9 +96,9 @@ public class IotPublisher {
         return new Outcome(published, changes.size() - published);
     }
 
-    private boolean publishOne(ListChange change) throws IOException {
-        byte[] payload = json.writeValueAsBytes(LiveEvent.of(change));
-        String topic = LiveTopics.user(change.appId(), change.userId());
+    private boolean publishOne(Publication publication) throws IOException {
+        byte[] payload = json.writeValueAsBytes(publication.event());
+        String topic = publication.topic();
         SdkHttpFullRequest request = SdkHttpFullRequest.builder().method(SdkHttpMethod.POST).uri(endpoint)
                 .encodedPath("/topics/" + SdkHttpUtils.urlEncode(topic))
                 .putRawQueryParameter("qos", "0")

@@ -9,6 +9,9 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+
+import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -22,24 +25,33 @@ import io.convlist.view.LiveTopics;
 /**
  * Who may connect to IoT Core's live channel, and to what: a device's user token, checked as the
  * functions check it, buys a policy that lets it connect under its own client IDs
- * ({@link LiveTopics#clientId}) and subscribe to its own list's topic only, until the token expires.
+ * ({@link LiveTopics#clientId}) and subscribe to its own list's topic and its large groups' topics
+ * only, until the token expires.
  * Service tokens and bad tokens are refused; so is a token with less than IoT's shortest connection
  * ({@value #MIN_SECONDS} s) to live, which could otherwise outlive its token.
  */
 public class LiveAuthorizer {
+    private static final Logger LOG = Logger.getLogger(LiveAuthorizer.class);
     /** IoT Core's bounds on disconnectAfterInSeconds and refreshAfterInSeconds. */
     static final long MIN_SECONDS = 300;
     static final long MAX_SECONDS = 86_400;
     static final String TOKEN_PARAMETER = "token";
 
+    /** The large groups a user is a member of (app, user): one GetItem of the list's bookkeeping. */
+    public interface LargeGroups {
+        Set<String> of(String appId, String userId);
+    }
+
     private final TokenVerifier tokens;
     private final IotLiveConfig config;
     private final Clock clock;
+    private final LargeGroups largeGroups;
 
-    public LiveAuthorizer(TokenVerifier tokens, IotLiveConfig config, Clock clock) {
+    public LiveAuthorizer(TokenVerifier tokens, IotLiveConfig config, Clock clock, LargeGroups largeGroups) {
         this.tokens = tokens;
         this.config = config;
         this.clock = clock;
+        this.largeGroups = largeGroups;
     }
 
     /** IoT Core's request: the token where the device put it (MQTT password, or the WebSocket URL's query). */
@@ -84,21 +96,20 @@ public class LiveAuthorizer {
         if (caller.role() != Caller.Role.USER || lifetime < MIN_SECONDS) {
             return Response.refused();
         }
-        return new Response(true, principalId(caller), lifetime, lifetime, List.of(policy(caller.appId(), caller.subject())));
+        List<Map<String, Object>> policies = new ArrayList<>();
+        policies.add(LivePolicies.ownList(config, caller.appId(), caller.subject()));
+        policies.addAll(LivePolicies.largeGroups(config, caller.appId(), groupsOf(caller)));
+        return new Response(true, principalId(caller), lifetime, lifetime, policies);
     }
 
-    /** Connect under the user's client IDs, subscribe to and receive the user's topic: nothing else. */
-    Map<String, Object> policy(String appId, String userId) {
-        String arn = config.iotArnPrefix();
-        List<String> clients = new ArrayList<>();
-        for (int slot = 0; slot < config.maxConnectionsPerUser(); slot++) {
-            clients.add(arn + "client/" + LiveTopics.clientId(appId, userId, slot));
+    private List<String> groupsOf(Caller caller) {
+        try {
+            return largeGroups.of(caller.appId(), caller.subject()).stream().sorted().toList();
+        } catch (RuntimeException e) {
+            LOG.warnf("reading %s/%s's large groups failed (%s): connected without their topics", caller.appId(), caller.subject(),
+                    e.getMessage());
+            return List.of();
         }
-        String topic = LiveTopics.user(appId, userId);
-        return Map.of("Version", "2012-10-17", "Statement", List.of(
-                Map.of("Effect", "Allow", "Action", "iot:Connect", "Resource", clients),
-                Map.of("Effect", "Allow", "Action", "iot:Subscribe", "Resource", arn + "topicfilter/" + topic),
-                Map.of("Effect", "Allow", "Action", "iot:Receive", "Resource", arn + "topic/" + topic)));
     }
 
     private static String tokenOf(Request request) {

@@ -13,10 +13,10 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.convlist.runtime.StoreConfig;
+import io.convlist.store.group.LargeGroupChanges;
 import io.convlist.store.list.ListChanges;
 import io.convlist.store.table.Keys;
 import io.convlist.store.usage.UsageChanges;
-import io.convlist.view.ListChange;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -27,7 +27,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * The stream's changes that devices hear of, published to IoT Core where
+ * The stream's changes that devices hear of (lists' changes, large groups' activity), published to IoT Core where
  * {@code convlist.live.iot-endpoint} is set (the deployment sets it; elsewhere this does nothing).
  */
 @Singleton
@@ -62,12 +62,13 @@ public class LivePublishing {
             return new IotPublisher.Outcome(0, 0);
         }
         long now = clock.millis();
-        List<ListChange> changes = new ArrayList<>();
+        List<IotPublisher.Publication> changes = new ArrayList<>();
         int unreadable = 0;
         for (UsageChanges.Change c : batch) {
             try {
-                ListChanges.of(Map.of(Keys.PK, AttributeValue.fromS(c.pk()), Keys.SK, AttributeValue.fromS(c.sk())), c.newImage(), now)
-                        .ifPresent(changes::add);
+                Map<String, AttributeValue> keys = Map.of(Keys.PK, AttributeValue.fromS(c.pk()), Keys.SK, AttributeValue.fromS(c.sk()));
+                ListChanges.of(keys, c.newImage(), now).map(IotPublisher.Publication::of).ifPresent(changes::add);
+                LargeGroupChanges.of(keys, c.oldImage(), c.newImage()).map(IotPublisher.Publication::of).ifPresent(changes::add);
             } catch (RuntimeException e) {
                 // An item no list change reads (never written by this service): its devices' next sync has it.
                 LOG.warnf("no live event for %s %s: %s", c.pk(), c.sk(), e.toString());

@@ -5,16 +5,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.convlist.domain.ConversationId;
+import io.convlist.domain.AppSettings;
 import io.convlist.domain.ConversationType;
+import io.convlist.domain.Edition;
+import io.convlist.domain.GroupType;
+import io.convlist.domain.message.MembershipChange;
 import io.convlist.domain.message.MessageEvent;
 import io.convlist.events.LiveEvent;
 import io.convlist.store.ConversationStore;
+import io.convlist.store.app.AppSettingsStore;
 import io.convlist.testkit.DynamoDbTestResource;
 import io.convlist.testkit.MotoRecording;
 import io.convlist.testkit.StreamTail;
@@ -48,6 +54,9 @@ class IotLiveTest {
 
     @Inject
     LivePublishing live;
+
+    @Inject
+    AppSettingsStore settings;
 
     @ConfigProperty(name = "convlist.table")
     String table;
@@ -106,6 +115,40 @@ class IotLiveTest {
         }
     }
 
+    /**
+     * A large group's message is one publish to the group's topic (its members' devices subscribe to it),
+     * beside the sender's list's change; a group in recipients mode publishes nothing to a group topic.
+     */
+    @Test
+    void aLargeGroupsMessage_isOnePublish_toTheGroupsTopic() throws Exception {
+        String app = "app" + UUID.randomUUID().toString().substring(0, 6);
+        settings.put(new AppSettings(app, app, Edition.STANDARD, 100, 7, 3), "test"); // large from 3 members
+        store.addGroupMembers(app, new MembershipChange("big", GroupType.Work, 0, List.of("m0", "m1", "m2")).validated(true));
+        store.addGroupMembers(app, new MembershipChange("small", GroupType.Work, 0, List.of("m0", "m1")).validated(true));
+        MotoRecording.start(iot);
+        try (StreamTail stream = StreamTail.startingNow(ddb, tableEndpoint, table)) {
+            for (String group : List.of("big", "small")) {
+                store.recordMessage(app, new MessageEvent(ConversationType.GROUP, group + "-1", 1, System.currentTimeMillis(), "m0", null, group,
+                        GroupType.Work, group.equals("small") ? List.of("m1") : List.of(), "hi", Set.of(), true).validated());
+            }
+            IotPublisher.Outcome outcome = live.publish(stream.changes());
+            assertThat(outcome.failed()).isZero();
+            List<String> groupTopics = new java.util.ArrayList<>();
+            for (MotoRecording.Request p : MotoRecording.requests(iot)) {
+                String topic = java.net.URLDecoder.decode(p.url().getRawPath().substring("/topics/".length()), "UTF-8");
+                if (topic.contains("/group/")) {
+                    groupTopics.add(topic);
+                    JsonNode event = JSON.readTree(p.body());
+                    assertThat(event.get("event").asText()).isEqualTo(LiveEvent.LARGE_GROUP_ACTIVITY);
+                    assertThat(event.at("/largeGroup/lastSeq").asLong()).isEqualTo(1);
+                    assertThat(event.at("/largeGroup/atAllSeqs/0").asLong()).isEqualTo(1);
+                    assertThat(event.at("/largeGroup/lastMessage/msgID").asText()).isEqualTo("big-1");
+                }
+            }
+            assertThat(groupTopics).containsExactly(LiveTopics.group(app, "big"));
+        }
+    }
+
     /** IoT Core unreachable: every change of the batch counts as failed, and nothing is thrown (the batch's counting goes on). */
     @Test
     void anUnreachableEndpoint_failsThePublishes_withoutThrowing() {
@@ -113,6 +156,7 @@ class IotLiveTest {
                 UrlConnectionHttpClient.builder().connectionTimeout(java.time.Duration.ofMillis(500)).build(), JSON,
                 Executors.newSingleThreadExecutor());
         var change = new ListChange.GroupsChanged("app", "alice", List.of("friends"));
-        assertThat(unreachable.publish(List.of(change, change))).isEqualTo(new IotPublisher.Outcome(0, 2));
+        assertThat(unreachable.publish(List.of(IotPublisher.Publication.of(change), IotPublisher.Publication.of(change))))
+                .isEqualTo(new IotPublisher.Outcome(0, 2));
     }
 }

@@ -6,9 +6,16 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.convlist.domain.AppSettings;
+import io.convlist.domain.Edition;
+import io.convlist.domain.GroupType;
+import io.convlist.domain.message.MembershipChange;
+import io.convlist.store.ConversationStore;
+import io.convlist.store.app.AppSettingsStore;
 import io.convlist.testkit.DevTokens;
 import io.convlist.testkit.DynamoDbTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -32,6 +39,15 @@ class LiveAuthorizerTest {
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    ConversationStore store;
+
+    @Inject
+    IotLiveConfig config;
+
+    @Inject
+    AppSettingsStore settings;
 
     String token(String app, String subject, String role, long lifetimeSeconds) {
         return DevTokens.token(DynamoDbTestResource.KEYS.getPrivate(), DynamoDbTestResource.ISSUER, app, subject, role, lifetimeSeconds);
@@ -70,6 +86,44 @@ class LiveAuthorizerTest {
         // The same owner, another device: the same principal. Another app's alice: another one.
         assertThat(authorize(mqtt(token("a1", "alice", "user", 3600))).get("principalId")).isEqualTo(answer.get("principalId"));
         assertThat(authorize(mqtt(token("a2", "alice", "user", 3600))).get("principalId")).isNotEqualTo(answer.get("principalId"));
+    }
+
+    /**
+     * A member of large groups may also subscribe to and receive those groups' topics (read from the
+     * list's bookkeeping at connect), and no other group's.
+     */
+    @Test
+    void aMemberOfLargeGroups_mayAlsoHearThoseGroups() throws Exception {
+        String app = "a" + UUID.randomUUID().toString().substring(0, 6);
+        settings.put(new AppSettings(app, app, Edition.STANDARD, 100, 7, 2), "test"); // large from 2 members
+        for (String group : List.of("g1", "g2")) {
+            store.addGroupMembers(app, new MembershipChange(group, GroupType.Work, 0, List.of("alice", "carol")).validated(true));
+        }
+        store.addGroupMembers(app, new MembershipChange("other", GroupType.Work, 0, List.of("bob", "carol")).validated(true));
+        JsonNode answer = authorize(mqtt(token(app, "alice", "user", 3600)));
+        assertThat(answer.get("policyDocuments")).hasSize(2);
+        JsonNode groups = answer.at("/policyDocuments/1/Statement");
+        Map<String, List<String>> byAction = new java.util.HashMap<>();
+        groups.forEach(s -> byAction.put(s.get("Action").asText(), java.util.stream.StreamSupport.stream(s.get("Resource").spliterator(), false)
+                .map(JsonNode::asText).toList()));
+        assertThat(byAction.get("iot:Subscribe")).containsExactly(ARN + "topicfilter/convlist/" + app + "/group/g1",
+                ARN + "topicfilter/convlist/" + app + "/group/g2");
+        assertThat(byAction.get("iot:Receive")).containsExactly(ARN + "topic/convlist/" + app + "/group/g1",
+                ARN + "topic/convlist/" + app + "/group/g2");
+        assertThat(answer.toString()).doesNotContain("group/other");
+    }
+
+    /** However many large groups, IoT's bounds hold: at most 10 documents of at most 2,048 characters each. */
+    @Test
+    void manyLargeGroups_fitIoTsPolicyBounds_theFirstByIdKept() throws Exception {
+        List<String> groups = java.util.stream.IntStream.range(0, 500).mapToObj(i -> String.format("group-with-a-long-name-%03d", i)).toList();
+        List<Map<String, Object>> documents = LivePolicies.largeGroups(config, "app-with-a-long-id", groups);
+        assertThat(documents).hasSize(LivePolicies.MAX_POLICY_DOCUMENTS - 1);
+        for (Map<String, Object> document : documents) {
+            assertThat(json.writeValueAsString(document).length()).isLessThanOrEqualTo(LivePolicies.MAX_POLICY_CHARS);
+        }
+        String all = json.writeValueAsString(documents);
+        assertThat(all).contains("group-with-a-long-name-000").doesNotContain("group-with-a-long-name-499");
     }
 
     @Test

@@ -89,7 +89,7 @@ class LivePresenceTest {
             clock.advance(Duration.ofSeconds(LivePresenceHandler.LONGEST_CONNECTION_SECONDS + 1));
             assertThat(store.devices().connectedCount(app, "bob")).isZero();
             ddb.deleteItem(r -> r.tableName(table).key(Map.of(Keys.PK, AttributeValue.fromS(Keys.devicesPk(app, "bob")),
-                    Keys.SK, AttributeValue.fromS("device#0"))));
+                    Keys.SK, AttributeValue.fromS(Keys.DEVICE_SK_PREFIX + "0"))));
 
             store.usage().apply("presence-" + app, stream.changes());
             assertThat(store.usage().allTime(app)).isEqualTo(Map.of(UsageChanges.DEVICES_CONNECTED, 2L));

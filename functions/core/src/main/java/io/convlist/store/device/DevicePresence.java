@@ -26,7 +26,6 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 public final class DevicePresence {
     /** A closed device's item stays this long, so that a late event of the same connection still loses to it. */
     static final Duration CLOSED_KEPT = Duration.ofHours(1);
-    private static final String DEVICE_SK_PREFIX = "device#";
 
     private final TableRequests table;
     private final Clock clock;

@@ -18,6 +18,8 @@ import io.convlist.domain.message.MembershipChange;
 import io.convlist.store.app.StoreContext;
 import io.convlist.store.app.StorePart;
 import io.convlist.store.item.ConversationItem;
+import io.convlist.store.item.ListMetaItem;
+import io.convlist.store.item.Schemas;
 import io.convlist.store.list.ConversationEditor;
 import io.convlist.store.list.ConversationRows;
 import io.convlist.store.list.ListCap;
@@ -103,6 +105,13 @@ public final class GroupMembership extends StorePart {
         Expr e = new Expr();
         AttributeValue group = AttributeValue.fromSs(List.of(groupId));
         table.update(Av.key(userPk(appId, member), META_SK), add ? e.add(LARGE_GROUPS, group) : e.delete(LARGE_GROUPS, group), null);
+    }
+
+    /** The large groups the user is a member of, from the list's bookkeeping: one GetItem. */
+    public Set<String> largeGroupsOf(String appId, String userId) {
+        Map<String, AttributeValue> meta = table.get(Av.key(userPk(appId, userId), META_SK));
+        ListMetaItem item = ConversationRows.map(Schemas.LIST_META, meta);
+        return item == null ? Set.of() : item.largeGroupSet();
     }
 
     /** Applies the change to each member in parallel: one outcome per member, in the order named. */

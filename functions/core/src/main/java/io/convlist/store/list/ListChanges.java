@@ -7,6 +7,7 @@ import static io.convlist.store.table.Keys.SK;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import io.convlist.store.item.ConversationItem;
 import io.convlist.store.item.Schemas;
@@ -29,6 +30,23 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 public final class ListChanges {
     private ListChanges() {
+    }
+
+    /** The large groups a user is a member of, as the list's bookkeeping now says. */
+    public record LargeGroups(String appId, String userId, Set<String> groupIds) {
+    }
+
+    /**
+     * A write of a list's bookkeeping: the owner's large groups now (their devices hear of those
+     * groups' activity); nothing for any other item.
+     */
+    public static Optional<LargeGroups> largeGroupsOf(Map<String, AttributeValue> keys, Map<String, AttributeValue> newImage) {
+        Keys.Owner owner = Keys.ownerOf(keys.containsKey(Keys.PK) ? keys.get(Keys.PK).s() : null);
+        if (owner == null || !keys.containsKey(SK) || !Keys.META_SK.equals(keys.get(SK).s())) {
+            return Optional.empty();
+        }
+        AttributeValue groups = newImage.get(Keys.LARGE_GROUPS);
+        return Optional.of(new LargeGroups(owner.appId(), owner.userId(), groups == null || !groups.hasSs() ? Set.of() : Set.copyOf(groups.ss())));
     }
 
     /**

@@ -108,9 +108,11 @@ public final class ListSync extends StorePart {
     }
 
     /**
-     * One answer's entries in time order, at most one per conversation: a later entry
-     * replaces an earlier one (a conversation expired and then brought back within the same answer
-     * is sent once, as it is now), so a device may apply {@code changed} and {@code removed} in any order.
+     * One answer's entries in time order, at most one per conversation: the one with the highest
+     * version, the later on a tie (a conversation expired and then brought back within the same answer
+     * is sent once, as it is now; a removal record written by a writer whose clock runs ahead can sort
+     * after the newer state that followed it, and loses to it), so a device may apply {@code changed}
+     * and {@code removed} in any order.
      */
     private static final class Answer {
         private final Map<String, Object> latest = new LinkedHashMap<>();
@@ -121,13 +123,24 @@ public final class ListSync extends StorePart {
         }
 
         void changed(Conversation c) {
-            latest.remove(c.conversationID());
-            latest.put(c.conversationID(), c);
+            put(c.conversationID(), c, c.version());
         }
 
         void removed(Removal r) {
-            latest.remove(r.conversationId().toString());
-            latest.put(r.conversationId().toString(), r);
+            put(r.conversationId().toString(), r, r.version());
+        }
+
+        private void put(String conversationId, Object entry, long version) {
+            Object prior = latest.get(conversationId);
+            if (prior != null && versionOf(prior) > version) {
+                return;
+            }
+            latest.remove(conversationId);
+            latest.put(conversationId, entry);
+        }
+
+        private static long versionOf(Object entry) {
+            return entry instanceof Conversation c ? c.version() : ((Removal) entry).version();
         }
 
         int size() {

@@ -263,6 +263,7 @@ public final class Keys {
     }
 
     public static final String DEVICES_PK_PREFIX = "d#";
+    public static final String DEVICE_SK_PREFIX = "device#";
 
     /** The user whose devices a partition holds ({@code d#{app}#{user}}); null for any other partition. */
     public static Owner deviceOwnerOf(String pk) {
