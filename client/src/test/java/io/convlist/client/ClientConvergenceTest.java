@@ -1,0 +1,220 @@
+package io.convlist.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.convlist.client.store.InMemoryStore;
+import io.convlist.client.store.LocalStore;
+import io.convlist.client.store.SqliteStore;
+import io.convlist.client.transport.ConvListException;
+import io.convlist.client.transport.OkHttpCloud;
+import io.convlist.client.transport.OkHttpLive;
+import io.convlist.testkit.Seeds;
+import okhttp3.OkHttpClient;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The library against the running functions (embedded backend, live channel on): three instances
+ * for two users (alice's phone on SQLite, her laptop in memory, bob on SQLite), a random history of
+ * messages from the service and of the users' own changes through the library, events lost at
+ * random, connections dropped, and the SQLite instances restarted on their files. At quiescence each
+ * instance's cloud part is exactly the server's list, what it keeps only on the device is exactly what
+ * the cloud evicted, and the laptop's callbacks, replayed from empty, rebuild its list.
+ */
+class ClientConvergenceTest {
+    static final String APP = "client";
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final OkHttpClient HTTP = new OkHttpClient();
+    static LocalSystem system;
+
+    @BeforeAll
+    static void startTheSystem() throws Exception {
+        system = LocalSystem.start(APP);
+    }
+
+    @AfterAll
+    static void stopTheSystem() {
+        system.close();
+    }
+
+    /** One library instance, and what its listener heard (for the laptop's replay). */
+    final class Device implements AutoCloseable {
+        final String user;
+        final Path file;
+        final LocalStore memory;
+        final DroppingLive live;
+        final Map<String, LocalConversation> replayed = new ConcurrentHashMap<>();
+        ConversationManager manager;
+
+        Device(String user, Path file, long seed) {
+            this.user = user;
+            this.file = file;
+            this.memory = file == null ? new InMemoryStore() : null;
+            String token = system.functions.userToken(APP, user);
+            this.live = new DroppingLive(new OkHttpLive(HTTP, system.liveUrl, () -> token, JSON), seed, 0.25);
+            open();
+        }
+
+        void open() {
+            String token = system.functions.userToken(APP, user);
+            LocalStore store = file == null ? memory : new SqliteStore(file);
+            manager = new ConversationManager(new OkHttpCloud(HTTP, system.baseUrl, () -> token, JSON), live, store, new ConversationListener() {
+                @Override
+                public void onNewConversation(List<LocalConversation> conversations) {
+                    conversations.forEach(c -> replayed.put(c.conversationID(), c));
+                }
+
+                @Override
+                public void onConversationChanged(List<LocalConversation> conversations) {
+                    conversations.forEach(c -> replayed.put(c.conversationID(), c));
+                }
+
+                @Override
+                public void onConversationDeleted(List<String> ids, List<String> reasons) {
+                    ids.forEach(replayed::remove);
+                }
+            }, JSON, new Backoff(50, 1_000)).start();
+        }
+
+        /** A restart: the process ends, a new instance opens the same file. */
+        void restart() {
+            manager.close();
+            open();
+        }
+
+        @Override
+        public void close() {
+            manager.close();
+        }
+    }
+
+    @Test
+    void threeInstancesOfTwoUsers_withLostEventsDroppedConnectionsAndRestarts_endWithTheServersList() throws Exception {
+        long seed = Seeds.seed("ClientConvergenceTest");
+        SplittableRandom random = new SplittableRandom(seed);
+        Path dir = Files.createTempDirectory("client-convergence");
+        try (Device phone = new Device("alice", dir.resolve("alice-phone.db"), seed);
+                Device laptop = new Device("alice", null, seed + 1);
+                Device bob = new Device("bob", dir.resolve("bob.db"), seed + 2)) {
+            List<Device> devices = List.of(phone, laptop, bob);
+            Map<String, Long> seqs = new LinkedHashMap<>();
+            for (int p = 0; p < 106; p++) { // bob's list passes the cap of 100 at once: the first six are evicted
+                message("p" + p, "bob", seqs);
+            }
+            for (int step = 0; step < 200; step++) {
+                int dice = random.nextInt(20);
+                if (dice < 12) { // a message from a peer; bob has 115 peers, so his list passes the cap of 100
+                    String to = random.nextInt(3) == 0 ? "alice" : "bob";
+                    message("p" + random.nextInt(to.equals("bob") ? 115 : 20), to, seqs);
+                } else if (dice < 17) { // the user changes a conversation through one of its devices
+                    Device d = devices.get(random.nextInt(3));
+                    List<LocalConversation> inCloud = d.manager.cloudPart();
+                    if (inCloud.isEmpty()) {
+                        continue;
+                    }
+                    String id = inCloud.get(random.nextInt(inCloud.size())).conversationID();
+                    try {
+                        switch (dice) {
+                            case 12 -> d.manager.pinConversation(id, random.nextBoolean());
+                            case 13 -> d.manager.setConversationDraft(id, random.nextBoolean() ? "draft " + step : null);
+                            case 14, 15 -> d.manager.cleanConversationUnreadMessageCount(id);
+                            default -> d.manager.deleteConversation(id);
+                        }
+                    } catch (ConvListException e) {
+                        assertThat(e.code()).as("step " + step).isIn("NOT_FOUND", "PIN_LIMIT_REACHED");
+                    }
+                } else if (dice < 19) {
+                    devices.get(random.nextInt(3)).live.dropConnection();
+                } else {
+                    Device d = random.nextBoolean() ? phone : bob;
+                    d.restart();
+                }
+            }
+            for (Device d : devices) {
+                awaitServersList(d, seed);
+            }
+            assertThat(laptop.replayed).as("the laptop's callbacks replayed from empty (seed " + seed + ")")
+                    .isEqualTo(laptop.manager.getConversationList(0, 10_000).conversationList().stream()
+                            .collect(Collectors.toMap(LocalConversation::conversationID, c -> c)));
+            System.out.printf("client convergence %d: bob keeps %d conversations only on his device%n", seed,
+                    bob.manager.getConversationList(0, 10_000).conversationList().stream().filter(LocalConversation::onlyOnDevice).count());
+        }
+    }
+
+    /** A message from a peer, as the app's pipeline records it. */
+    static void message(String from, String to, Map<String, Long> seqs) throws Exception {
+        long seq = seqs.merge(from + ">" + to, 1L, Long::sum);
+        post("recordMessage", system.functions.serviceToken(APP), Map.of("type", "C2C", "msgID", from + "-" + to + "-" + seq, "seq", seq,
+                "timestamp", System.currentTimeMillis() - 1000, "senderID", from, "receiverID", to, "summary", "m" + seq));
+    }
+
+    /** Syncs the device until its cloud part is the server's list, or fails with both after 30 s. */
+    void awaitServersList(Device d, long seed) throws Exception {
+        List<String> server = List.of();
+        List<String> device = List.of();
+        for (long deadline = System.nanoTime() + 30_000_000_000L; System.nanoTime() < deadline; Thread.sleep(200)) {
+            d.manager.engineSync();
+            server = serversList(d.user);
+            device = d.manager.cloudPart().stream().map(ClientConvergenceTest::shown).toList();
+            if (server.equals(device)) {
+                break;
+            }
+        }
+        assertThat(device).as(d.user + "'s device (seed " + seed + ", replay with -Dseed=" + seed + ")").isEqualTo(server);
+        Set<String> onlyHere = d.manager.getConversationList(0, 10_000).conversationList().stream().filter(LocalConversation::onlyOnDevice)
+                .map(LocalConversation::conversationID).collect(Collectors.toCollection(TreeSet::new));
+        assertThat(onlyHere).as(d.user + "'s conversations kept only on the device (seed " + seed + ")").isEqualTo(evicted(d.user));
+    }
+
+    /** The server's list as the tests compare it, in its order. */
+    static List<String> serversList(String user) throws Exception {
+        List<String> all = new ArrayList<>();
+        long next = 0;
+        while (true) {
+            JsonNode page = post("getConversationList", system.functions.userToken(APP, user), Map.of("nextSeq", next, "count", 100));
+            page.get("conversationList").forEach(c -> all.add(shown(JSON.convertValue(c, io.convlist.client.wire.Conversation.class))));
+            if (page.get("isFinished").asBoolean()) {
+                return all;
+            }
+            next = page.get("nextSeq").asLong();
+        }
+    }
+
+    static String shown(LocalConversation c) {
+        return shown(c.state());
+    }
+
+    static String shown(io.convlist.client.wire.Conversation c) {
+        return c.conversationID() + " unread=" + c.unreadCount() + " pinned=" + c.isPinned() + " draft=" + c.draftText() + " last="
+                + (c.lastMessage() == null ? null : c.lastMessage().msgID()) + " v=" + c.version();
+    }
+
+    /** The conversations the cloud evicted from the user's list and holds no more (the server's removal records). */
+    static Set<String> evicted(String user) throws Exception {
+        Set<String> evicted = new TreeSet<>(system.evictedFrom(APP, user));
+        serversList(user).forEach(shown -> evicted.remove(shown.substring(0, shown.indexOf(' '))));
+        return evicted;
+    }
+
+    static JsonNode post(String function, String token, Map<String, Object> body) throws Exception {
+        var response = system.functions.post(function, token, JSON.writeValueAsString(body));
+        assertThat(response.statusCode()).as(function + ": " + response.body()).isEqualTo(200);
+        return JSON.readTree(response.body());
+    }
+}
