@@ -11,6 +11,9 @@
 #   ./run-local.sh watch [--app APP] [--user USER]
 #       prints a user's live events (the demo app's demo user by default) as they happen, from a
 #       run started in another terminal.
+#   ./run-local.sh list [--app APP] [--user USER]
+#       shows the user's local list as the device library keeps it (in .local-run/devices/), again
+#       at every change, marking the conversations kept only on the device.
 #
 # FUNCTIONS_PORT (8080) and CONSOLE_PORT (8090) choose the ports; READY_TIMEOUT (180 s) how long a
 # start may take; CONVLIST_SKIP_BUILD=1 runs what was built last; LOCAL_RUN_DIR (.local-run) where
@@ -32,7 +35,7 @@ mint() {
     io.convlist.testkit.DevTokens "$KEY_DIR" "$ISSUER" "$@"
 }
 
-if [ "${1:-}" = token ] || [ "${1:-}" = watch ]; then
+if [ "${1:-}" = token ] || [ "${1:-}" = watch ] || [ "${1:-}" = list ]; then
   if ! [ -f testkit/target/classpath.txt ]; then
     echo "nothing is built yet: run ./run-local.sh once (or mvn -B -q -DskipTests package)" >&2
     exit 1
@@ -43,21 +46,32 @@ if [ "${1:-}" = token ]; then
   mint "$@"
   exit
 fi
-if [ "${1:-}" = watch ]; then
-  shift
+# watch's and list's options: --app and --user (the demo app's demo user by default).
+app_and_user() {
   app="$DEMO_APP" user="$DEMO_USER"
   while [ $# -gt 0 ]; do
     case "$1" in
       --app) app="$2"; shift 2 ;;
       --user) user="$2"; shift 2 ;;
-      *) sed -n '7,17p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
+      *) sed -n '7,20p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
     esac
   done
+}
+if [ "${1:-}" = watch ]; then
+  shift
+  app_and_user "$@"
   exec java -cp "$(ls testkit/target/convlist-testkit-*.jar | head -1):$(cat testkit/target/classpath.txt)" \
     io.convlist.testkit.LiveWatch "ws://127.0.0.1:$FUNCTIONS_PORT/live" "$(mint --app "$app" --user "$user")"
 fi
+if [ "${1:-}" = list ]; then
+  shift
+  app_and_user "$@"
+  exec java -cp "$(ls client/target/convlist-client-*.jar | head -1):$(cat client/target/classpath.txt)" \
+    io.convlist.client.example.ListWatch "http://127.0.0.1:$FUNCTIONS_PORT" "$(mint --app "$app" --user "$user")" \
+    "$WORK/devices/$app-$user.db"
+fi
 if [ $# -gt 0 ]; then
-  sed -n '7,17p' "$0" | sed 's/^# \{0,1\}//' >&2
+  sed -n '7,20p' "$0" | sed 's/^# \{0,1\}//' >&2
   exit 2
 fi
 
@@ -137,6 +151,7 @@ Conversation list, running locally (Ctrl-C stops everything):
   functions:  http://127.0.0.1:$FUNCTIONS_PORT/<function>   (POST, JSON; log: $WORK/functions.log)
   API:        http://127.0.0.1:$FUNCTIONS_PORT/q/swagger-ui/   (the OpenAPI document: /q/openapi)
   live:       ws://127.0.0.1:$FUNCTIONS_PORT/live   (a device's events; watch one:  ./run-local.sh watch --user $DEMO_USER)
+  device:     a user's local list as the device library keeps it:  ./run-local.sh list --user $DEMO_USER
   console:    http://127.0.0.1:$CONSOLE_PORT/   (sign in as admin / $OPERATOR_PASSWORD; log: $WORK/console.log)
   DynamoDB:   $DYNAMODB   (embedded moto, table "convlist")
 

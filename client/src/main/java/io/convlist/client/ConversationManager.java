@@ -33,8 +33,13 @@ public final class ConversationManager implements AutoCloseable {
 
     ConversationManager(Cloud cloud, LiveChannel live, LocalStore store, ConversationListener listener, ObjectMapper json,
             Backoff backoff) {
+        this(cloud, live, store, listener, json, backoff, SyncEngine.PAGE);
+    }
+
+    ConversationManager(Cloud cloud, LiveChannel live, LocalStore store, ConversationListener listener, ObjectMapper json,
+            Backoff backoff, int page) {
         this.cloud = cloud;
-        this.engine = new SyncEngine(cloud, live, store, listener, json, backoff);
+        this.engine = new SyncEngine(cloud, live, store, listener, json, backoff, page);
     }
 
     /**
@@ -117,6 +122,11 @@ public final class ConversationManager implements AutoCloseable {
         }
         engine.dropLocally(conversationID);
         engine.requestSync();
+    }
+
+    /** The entry as the device keeps it, a marker of what left included (tests' diagnostics). */
+    LocalConversation entry(String conversationID) {
+        return engine.read(list -> list.entry(conversationID));
     }
 
     /** A sync round now: the engine also syncs by itself when it (re)connects and after each mutation. */

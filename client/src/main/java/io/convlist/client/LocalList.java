@@ -103,6 +103,11 @@ final class LocalList {
         return conversationGroups;
     }
 
+    /** The entry as kept, markers of what left included (for diagnostics). */
+    LocalConversation entry(String conversationID) {
+        return entries.get(conversationID);
+    }
+
     LocalConversation get(String conversationID) {
         LocalConversation c = entries.get(conversationID);
         return c != null && c.shown() ? c : null;

@@ -44,6 +44,7 @@ final class SyncEngine implements AutoCloseable {
     private final ConversationListener listener;
     private final ObjectMapper json;
     private final Backoff backoff;
+    private final int page;
     private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "convlist-sync");
         t.setDaemon(true);
@@ -59,7 +60,9 @@ final class SyncEngine implements AutoCloseable {
     private LiveChannel.Connection connection;
     private volatile boolean stopped;
 
-    SyncEngine(Cloud cloud, LiveChannel live, LocalStore store, ConversationListener listener, ObjectMapper json, Backoff backoff) {
+    /** @param page conversations asked for per sync answer (1 to {@value #PAGE}) */
+    SyncEngine(Cloud cloud, LiveChannel live, LocalStore store, ConversationListener listener, ObjectMapper json, Backoff backoff, int page) {
+        this.page = page;
         this.cloud = cloud;
         this.live = live;
         this.store = store;
@@ -164,7 +167,7 @@ final class SyncEngine implements AutoCloseable {
     private Map<String, Object> syncBody() {
         Map<String, Object> body = new HashMap<>();
         body.put("cursor", cursor);
-        body.put("count", PAGE);
+        body.put("count", page);
         return body;
     }
 

@@ -45,6 +45,12 @@ final class LocalSystem implements AutoCloseable {
         return new LocalSystem(functions, endpoint, table);
     }
 
+    /** The server's removal record of a conversation (diagnostics). */
+    String removalOf(String appId, String userId, String conversationId) {
+        return store.removals(appId, userId).stream().filter(r -> r.conversationId().toString().equals(conversationId)).findFirst()
+                .map(Object::toString).orElse("no removal record");
+    }
+
     /** The conversations the cloud evicted from the user's list and holds no more, from the table's removal records. */
     List<String> evictedFrom(String appId, String userId) {
         return store.removals(appId, userId).stream().filter(r -> r.reason() == RemovalReason.EVICTED)
