@@ -32,6 +32,10 @@ public interface ConversationListener {
     default void onTotalUnreadMessageCountChanged(long totalUnreadCount) {
     }
 
+    /** A filter the app subscribed to ({@link ConversationManager#subscribeUnreadMessageCountByFilter}): its unread count moved. */
+    default void onUnreadMessageCountChangedByFilter(ConversationFilter filter, long totalUnreadCount) {
+    }
+
     default void onConversationGroupCreated(String groupName) {
     }
 

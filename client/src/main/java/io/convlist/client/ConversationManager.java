@@ -62,7 +62,10 @@ public final class ConversationManager implements AutoCloseable {
 
     /** Tencent's getConversationList: a page of the local list from {@code nextSeq} (0: the top). */
     public Page getConversationList(long nextSeq, int count) {
-        List<LocalConversation> all = engine.read(LocalList::ordered);
+        return page(engine.read(LocalList::ordered), nextSeq, count);
+    }
+
+    private static Page page(List<LocalConversation> all, long nextSeq, int count) {
         int from = (int) Math.min(Math.max(nextSeq, 0), all.size());
         int to = Math.min(from + Math.max(count, 0), all.size());
         return new Page(List.copyOf(all.subList(from, to)), to, to == all.size());
@@ -87,6 +90,25 @@ public final class ConversationManager implements AutoCloseable {
         return engine.read(LocalList::conversationGroups);
     }
 
+    /** The local list's conversations that match, in its order, a page from {@code nextSeq} (an offset among them). */
+    public Page getConversationListByFilter(ConversationFilter filter, long nextSeq, int count) {
+        return page(engine.read(list -> list.matching(filter)), nextSeq, count);
+    }
+
+    /** As the service counts it: the conversations in the cloud that match, whose recvOpt is 0. */
+    public long getUnreadMessageCountByFilter(ConversationFilter filter) {
+        return engine.read(list -> list.unreadMatching(filter));
+    }
+
+    /** The listener hears {@code onUnreadMessageCountChangedByFilter} whenever this filter's count moves. */
+    public void subscribeUnreadMessageCountByFilter(ConversationFilter filter) {
+        engine.watch(filter);
+    }
+
+    public void unsubscribeUnreadMessageCountByFilter(ConversationFilter filter) {
+        engine.unwatch(filter);
+    }
+
     public void pinConversation(String conversationID, boolean isPinned) {
         mutate("pinConversation", Map.of("conversationID", conversationID, "isPinned", isPinned));
     }
@@ -102,6 +124,42 @@ public final class ConversationManager implements AutoCloseable {
     /** Marks the conversation read up to its last message. */
     public void cleanConversationUnreadMessageCount(String conversationID) {
         mutate("cleanConversationUnreadMessageCount", Map.of("conversationID", conversationID));
+    }
+
+    /** Tencent's setConversationReceiveMessageOpt: for the peers and groups named, in the list or not. */
+    public void setReceiveMessageOpt(List<String> conversationIDList, int opt) {
+        mutate("setReceiveMessageOpt", Map.of("conversationIDList", conversationIDList, "opt", opt));
+    }
+
+    /** Sets ({@code enableMark}) or clears the mark bits on each conversation named. */
+    public void markConversation(List<String> conversationIDList, long markType, boolean enableMark) {
+        mutate("markConversation", Map.of("conversationIDList", conversationIDList, "markType", markType, "enableMark", enableMark));
+    }
+
+    /** Up to 256 bytes per conversation; empty clears it. */
+    public void setConversationCustomData(List<String> conversationIDList, byte[] customData) {
+        mutate("setConversationCustomData", Map.of("conversationIDList", conversationIDList,
+                "customData", java.util.Base64.getEncoder().encodeToString(customData)));
+    }
+
+    public void createConversationGroup(String groupName, List<String> conversationIDList) {
+        mutate("createConversationGroup", Map.of("groupName", groupName, "conversationIDList", conversationIDList));
+    }
+
+    public void renameConversationGroup(String oldName, String newName) {
+        mutate("renameConversationGroup", Map.of("oldName", oldName, "newName", newName));
+    }
+
+    public void deleteConversationGroup(String groupName) {
+        mutate("deleteConversationGroup", Map.of("groupName", groupName));
+    }
+
+    public void addConversationsToGroup(String groupName, List<String> conversationIDList) {
+        mutate("addConversationsToGroup", Map.of("groupName", groupName, "conversationIDList", conversationIDList));
+    }
+
+    public void deleteConversationsFromGroup(String groupName, List<String> conversationIDList) {
+        mutate("deleteConversationsFromGroup", Map.of("groupName", groupName, "conversationIDList", conversationIDList));
     }
 
     /**

@@ -37,8 +37,18 @@ final class LocalList {
     /** A conversation's state from the cloud: taken if it is newer than all the device has seen of it. */
     Transition upsert(Conversation state) {
         LocalConversation before = entries.get(state.conversationID());
-        if (before != null && before.version() >= state.version()) {
-            return before.unconfirmed() && before.where() == LocalConversation.Where.IN_CLOUD ? put(before, before.unconfirmed(false)) : null;
+        if (before != null && before.version() > state.version()) {
+            return null;
+        }
+        if (before != null && before.version() == state.version()) {
+            // The same state again. A sync answer's copy carries the joined fields (names, conversation
+            // groups) that an event's copy left to the device: take them, they are the newer.
+            boolean sameState = before.state() != null && before.where() == LocalConversation.Where.IN_CLOUD;
+            if (!sameState) {
+                return null;
+            }
+            Conversation joined = before.state().withJoinedFieldsOf(state);
+            return joined.equals(before.state()) && !before.unconfirmed() ? null : put(before, LocalConversation.inCloud(joined));
         }
         Conversation named = state.withNamesOf(before == null ? null : before.state());
         return put(before, LocalConversation.inCloud(named));
@@ -125,7 +135,17 @@ final class LocalList {
 
     /** The total unread count as the service counts it: conversations in the cloud whose recvOpt is 0. */
     long totalUnread() {
+        return unreadMatching(ConversationFilter.ANY);
+    }
+
+    /** The unread count of the conversations in the cloud that match, whose recvOpt is 0 (as getUnreadMessageCountByFilter counts). */
+    long unreadMatching(ConversationFilter filter) {
         return entries.values().stream().filter(c -> c.shown() && c.where() == LocalConversation.Where.IN_CLOUD && c.state().recvOpt() == 0)
-                .mapToLong(c -> c.state().unreadCount()).sum();
+                .filter(filter::matches).mapToLong(c -> c.state().unreadCount()).sum();
+    }
+
+    /** The shown conversations that match, in the list's order. */
+    List<LocalConversation> matching(ConversationFilter filter) {
+        return ordered().stream().filter(filter::matches).toList();
     }
 }

@@ -34,6 +34,8 @@ import io.convlist.client.wire.SyncAnswer;
 final class SyncEngine implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(SyncEngine.class.getName());
     static final int PAGE = 100;
+    /** Between answers of a round that bring nothing new (see syncPages). */
+    static final long ROUND_PAUSE_MILLIS = 1_000;
     /** Close codes after which the device does not reconnect by itself (LiveSocket's 1003 and 4008). */
     private static final int UNSUPPORTED_FRAME = 1003;
     private static final int TOO_MANY_CONNECTIONS = 4008;
@@ -51,12 +53,15 @@ final class SyncEngine implements AutoCloseable {
         return t;
     });
     private final AtomicLong generation = new AtomicLong();
+    private final Map<ConversationFilter, Long> filters = new java.util.concurrent.ConcurrentHashMap<>();
     private final Object lock = new Object();
 
     private LocalList list;
     private String cursor;
     private boolean resyncing;
     private boolean syncScheduled;
+    /** A round started and not finished (it may be pausing between answers). */
+    private boolean roundOpen;
     private LiveChannel.Connection connection;
     private volatile boolean stopped;
 
@@ -132,16 +137,27 @@ final class SyncEngine implements AutoCloseable {
     }
 
     private void scheduleSync() {
-        if (!syncScheduled && !stopped) {
+        if (!syncScheduled && !roundOpen && !stopped) {
             syncScheduled = true;
             thread.execute(this::syncRound);
         }
     }
 
-    /** Syncs from the cursor until finished; a failure ends the round and tries again after a backoff. */
+    /** A sync round from the cursor until finished; a failure ends it and tries again after a backoff. */
     private void syncRound() {
         syncScheduled = false;
+        roundOpen = true;
         listener.onSyncServerStart();
+        syncPages();
+    }
+
+    /**
+     * The round's answers, one after the other. An unfinished answer that changed nothing here (the
+     * round's band holds changes of the last 30 s, sent again until they are older: docs/guarantees.md,
+     * isFinished) is followed by a pause instead of at once, so that a device syncing a list that is
+     * being written does not call back to back for up to 30 s.
+     */
+    private void syncPages() {
         try {
             while (!stopped) {
                 SyncAnswer answer = json.treeToValue(cloud.call("syncConversations", syncBody()), SyncAnswer.class);
@@ -149,14 +165,20 @@ final class SyncEngine implements AutoCloseable {
                     startResync();
                     continue;
                 }
-                applyPage(answer);
+                int changed = applyPage(answer);
                 if (answer.isFinished()) {
                     break;
                 }
+                if (changed == 0) {
+                    thread.schedule(this::syncPages, ROUND_PAUSE_MILLIS, TimeUnit.MILLISECONDS);
+                    return;
+                }
             }
+            roundOpen = false;
             listener.onSyncServerFinish();
         } catch (ConvListException | com.fasterxml.jackson.core.JsonProcessingException e) {
             LOG.log(Level.FINE, "sync failed", e);
+            roundOpen = false;
             listener.onSyncServerFailed();
             if (!stopped) {
                 thread.schedule(this::scheduleSync, backoff.next(), TimeUnit.MILLISECONDS);
@@ -182,7 +204,8 @@ final class SyncEngine implements AutoCloseable {
         resyncing = true;
     }
 
-    private void applyPage(SyncAnswer answer) {
+    /** @return how many entries of the local list the answer changed */
+    private int applyPage(SyncAnswer answer) {
         List<LocalList.Transition> transitions = new ArrayList<>();
         long totalBefore;
         long totalAfter;
@@ -209,10 +232,11 @@ final class SyncEngine implements AutoCloseable {
         if (answer.isFinished()) {
             resyncing = false;
         }
-        Callbacks.raise(listener, transitions, totalBefore, totalAfter);
+        raise(transitions, totalBefore, totalAfter);
         if (answer.conversationGroupList() != null) {
             Callbacks.raiseGroups(listener, groupsBefore, answer.conversationGroupList());
         }
+        return transitions.size();
     }
 
     /** One event: applied and stored as it comes; the cursor stays (the next sync may send it again: versions decide). */
@@ -236,7 +260,7 @@ final class SyncEngine implements AutoCloseable {
         }
         boolean groups = LiveFrame.GROUPS_CHANGED.equals(frame.event());
         store.commit(new LocalStore.Commit(afters(transitions), false, null, groups ? frame.conversationGroupList() : null));
-        Callbacks.raise(listener, transitions, totalBefore, totalAfter);
+        raise(transitions, totalBefore, totalAfter);
         if (groups) {
             Callbacks.raiseGroups(listener, groupsBefore, frame.conversationGroupList());
         }
@@ -257,8 +281,29 @@ final class SyncEngine implements AutoCloseable {
                 totalAfter = list.totalUnread();
             }
             store.commit(LocalStore.Commit.of(afters(transitions)));
-            Callbacks.raise(listener, transitions, totalBefore, totalAfter);
+            raise(transitions, totalBefore, totalAfter);
         });
+    }
+
+    /** The callbacks of one application, and of the filters the app watches whose unread count it moved. */
+    private void raise(List<LocalList.Transition> transitions, long totalBefore, long totalAfter) {
+        Callbacks.raise(listener, transitions, totalBefore, totalAfter);
+        for (Map.Entry<ConversationFilter, Long> watched : filters.entrySet()) {
+            long now = read(list -> list.unreadMatching(watched.getKey()));
+            if (now != watched.getValue()) {
+                watched.setValue(now);
+                listener.onUnreadMessageCountChangedByFilter(watched.getKey(), now);
+            }
+        }
+    }
+
+    /** Tencent's subscribeUnreadMessageCountByFilter: the listener hears when this filter's unread count moves. */
+    void watch(ConversationFilter filter) {
+        filters.put(filter, read(list -> list.unreadMatching(filter)));
+    }
+
+    void unwatch(ConversationFilter filter) {
+        filters.remove(filter);
     }
 
     private static void add(List<LocalList.Transition> transitions, LocalList.Transition t) {

@@ -31,11 +31,12 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The library against the running functions (embedded backend, live channel on): three instances
- * for two users (alice's phone on SQLite, her laptop in memory, bob on SQLite), a random history of
- * messages from the service and of the users' own changes through the library, events lost at
- * random, connections dropped, and the SQLite instances restarted on their files. At quiescence each
- * instance's cloud part is exactly the server's list, what it keeps only on the device is exactly what
- * the cloud evicted, and the laptop's callbacks, replayed from empty, rebuild its list.
+ * for two users (alice's phone on SQLite, her laptop in memory, bob on SQLite), messages from the
+ * app's pipeline on a thread of its own while the users change their lists through the library,
+ * events lost at random, connections dropped, and the SQLite instances restarted on their files. At
+ * quiescence each instance's cloud part is exactly the server's list, what it keeps only on the device
+ * is exactly what the cloud evicted of what it had, and the laptop's callbacks, replayed from empty,
+ * rebuild its list.
  */
 class ClientConvergenceTest {
     static final String APP = "client";
@@ -120,18 +121,25 @@ class ClientConvergenceTest {
                 Device laptop = new Device("alice", null, seed + 1, deleted.get("alice"));
                 Device bob = new Device("bob", dir.resolve("bob.db"), seed + 2, deleted.get("bob"))) {
             List<Device> devices = List.of(phone, laptop, bob);
-            Map<String, Long> seqs = new LinkedHashMap<>();
+            Map<String, Long> seqs = new ConcurrentHashMap<>();
             for (int p = 0; p < 106; p++) { // bob's list passes the cap of 100 at once: the first six are evicted
                 message("p" + p, "bob", seqs);
             }
-            for (int step = 0; step < 200; step++) {
-                int dice = random.nextInt(20);
-                if (dice < 12) { // a message from a peer; bob has 115 peers, so his list passes the cap of 100
-                    String to = random.nextInt(3) == 0 ? "alice" : "bob";
-                    String from = "p" + random.nextInt(to.equals("bob") ? 115 : 20);
-                    message(from, to, seqs);
+            // The app's pipeline writes on a thread of its own while the users change their lists through their devices.
+            SplittableRandom pipeline = random.split();
+            var pipelineThread = java.util.concurrent.Executors.newSingleThreadExecutor();
+            var writer = pipelineThread.submit(() -> {
+                for (int i = 0; i < 120; i++) { // bob has 115 peers, so his list passes the cap of 100
+                    String to = pipeline.nextInt(3) == 0 ? "alice" : "bob";
+                    String from = "p" + pipeline.nextInt(to.equals("bob") ? 115 : 20);
                     deleted.get(to).remove("c2c_" + from);
-                } else if (dice < 17) { // the user changes a conversation through one of its devices
+                    message(from, to, seqs);
+                }
+                return null;
+            });
+            for (int step = 0; step < 80 || !writer.isDone(); step++) {
+                int dice = random.nextInt(8);
+                if (dice < 5) { // the user changes a conversation through one of its devices
                     Device d = devices.get(random.nextInt(3));
                     List<LocalConversation> inCloud = d.manager.cloudPart();
                     if (inCloud.isEmpty()) {
@@ -140,9 +148,9 @@ class ClientConvergenceTest {
                     String id = inCloud.get(random.nextInt(inCloud.size())).conversationID();
                     try {
                         switch (dice) {
-                            case 12 -> d.manager.pinConversation(id, random.nextBoolean());
-                            case 13 -> d.manager.setConversationDraft(id, random.nextBoolean() ? "draft " + step : null);
-                            case 14, 15 -> d.manager.cleanConversationUnreadMessageCount(id);
+                            case 0 -> d.manager.pinConversation(id, random.nextBoolean());
+                            case 1 -> d.manager.setConversationDraft(id, random.nextBoolean() ? "draft " + step : null);
+                            case 2, 3 -> d.manager.cleanConversationUnreadMessageCount(id);
                             default -> {
                                 d.deletedHere.add(id);
                                 d.manager.deleteConversation(id);
@@ -151,13 +159,15 @@ class ClientConvergenceTest {
                     } catch (ConvListException e) {
                         assertThat(e.code()).as("step " + step).isIn("NOT_FOUND", "PIN_LIMIT_REACHED");
                     }
-                } else if (dice < 19) {
+                } else if (dice < 7) {
                     devices.get(random.nextInt(3)).live.dropConnection();
                 } else {
                     Device d = random.nextBoolean() ? phone : bob;
                     d.restart();
                 }
             }
+            writer.get();
+            pipelineThread.shutdown();
             for (Device d : devices) {
                 awaitServersList(d, seed);
             }

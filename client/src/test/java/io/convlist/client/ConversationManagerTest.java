@@ -116,6 +116,32 @@ class ConversationManagerTest {
     }
 
     @Test
+    void aFilteredUnreadCount_isRaisedWhenItMoves_andASyncsCopyBringsTheGroupsAnEventLeftOut() throws Exception {
+        var bob = c2c("bob", 1, 10, 5);
+        cloud.answer(new SyncAnswer(List.of(bob), List.of(), "c1", true, false, List.of("work")));
+        start();
+        for (int i = 0; i < 4; i++) {
+            listener.next(); // new, total, group created, synced
+        }
+        ConversationFilter inWork = ConversationFilter.ANY.inGroup("work");
+        manager.subscribeUnreadMessageCountByFilter(inWork);
+        assertThat(manager.getUnreadMessageCountByFilter(inWork)).isZero();
+        // bob is added to "work": the event carries no groups, the sync after it does (same version).
+        var moved = new io.convlist.client.wire.Conversation("C2C", "c2c_bob", "bob", null, null, null, null, 1, 0, List.of(), "", null,
+                0, 0, bob.lastMessage(), List.of(), null, null, false, 10, 1, 0, 6);
+        cloud.push(changed(moved));
+        assertThat(listener.next()).isEqualTo("changed c2c_bob unread=1"); // nothing else: still in no group
+        cloud.answer(new SyncAnswer(List.of(new io.convlist.client.wire.Conversation("C2C", "c2c_bob", "bob", null, null, "bob name", null, 1,
+                0, List.of(), "", List.of("work"), 0, 0, bob.lastMessage(), List.of(), null, null, false, 10, 1, 0, 6)), List.of(), "c2", true,
+                false, null));
+        manager.addConversationsToGroup("work", List.of("c2c_bob"));
+        assertThat(List.of(listener.next(), listener.next())).containsExactly("changed c2c_bob unread=1", "filtered 1");
+        assertThat(manager.getConversationListByFilter(inWork, 0, 10).conversationList()).extracting(LocalConversation::conversationID)
+                .containsExactly("c2c_bob");
+        assertThat(manager.getConversationListByFilter(ConversationFilter.ANY.withType(2), 0, 10).conversationList()).isEmpty();
+    }
+
+    @Test
     void deletingAConversationKeptOnlyOnTheDevice_dropsItHere_withoutAskingTheCloud() throws Exception {
         cloud.answer(new SyncAnswer(List.of(c2c("bob", 0, 10, 5)), List.of(), "c1", true, false, null));
         start();

@@ -43,6 +43,11 @@ final class RecordingListener implements ConversationListener {
     }
 
     @Override
+    public void onUnreadMessageCountChangedByFilter(ConversationFilter filter, long totalUnreadCount) {
+        heard.add("filtered " + totalUnreadCount);
+    }
+
+    @Override
     public void onConversationGroupCreated(String groupName) {
         heard.add("group created " + groupName);
     }

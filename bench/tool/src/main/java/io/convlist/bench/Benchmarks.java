@@ -25,7 +25,7 @@ import io.convlist.testkit.EmbeddedDynamoDb;
  * <pre>
  * mvn -B install -DskipTests && mvn -B -q -pl bench/tool exec:java                          # docs/benchmarks.md
  * mvn -B install -DskipTests && mvn -B -q -pl bench/tool exec:java -Dexec.args=--quick      # small sizes
- * ... exec:java -Dexec.args=--only=layers,cold-start     # some sections (cost, layers, cold-start, scale, curve, groups, live)
+ * ... exec:java -Dexec.args=--only=layers,cold-start     # some sections (cost, layers, cold-start, scale, curve, groups, live, device)
  * </pre>
  */
 public final class Benchmarks {
@@ -33,17 +33,20 @@ public final class Benchmarks {
 
     /** How big each benchmark runs. The quick mode (CI) keeps the tool working; its times mean nothing. */
     public record Mode(String name, int repeats, CostBenchmark.Sizes cost, LayerBenchmark.Sizes layers,
-            ScaleBenchmark.Sizes scale, BackendCurve.Sizes curve, GroupSizeBenchmark.Sizes groups, LiveBenchmark.Sizes live) {
+            ScaleBenchmark.Sizes scale, BackendCurve.Sizes curve, GroupSizeBenchmark.Sizes groups, LiveBenchmark.Sizes live,
+            DeviceBenchmark.Sizes device) {
         public static final Mode FULL = new Mode("full", 3, CostBenchmark.Sizes.FULL, LayerBenchmark.Sizes.FULL,
-                ScaleBenchmark.Sizes.FULL, BackendCurve.Sizes.FULL, GroupSizeBenchmark.Sizes.FULL, LiveBenchmark.Sizes.FULL);
+                ScaleBenchmark.Sizes.FULL, BackendCurve.Sizes.FULL, GroupSizeBenchmark.Sizes.FULL, LiveBenchmark.Sizes.FULL,
+                DeviceBenchmark.Sizes.FULL);
         public static final Mode QUICK = new Mode("quick", 1, CostBenchmark.Sizes.QUICK, LayerBenchmark.Sizes.QUICK,
-                ScaleBenchmark.Sizes.QUICK, BackendCurve.Sizes.QUICK, GroupSizeBenchmark.Sizes.QUICK, LiveBenchmark.Sizes.QUICK);
+                ScaleBenchmark.Sizes.QUICK, BackendCurve.Sizes.QUICK, GroupSizeBenchmark.Sizes.QUICK, LiveBenchmark.Sizes.QUICK,
+                DeviceBenchmark.Sizes.QUICK);
     }
 
     /** Everything one run measured, and the report written from it. */
     public record Report(List<CostBenchmark.Row> cost, LayerBenchmark.Outcome layers, List<ColdStartBenchmark.Run> coldStarts,
             ScaleBenchmark.Result scale, List<BackendCurve.Point> curve, List<GroupSizeBenchmark.Group> groups,
-            LiveBenchmark.Result live, List<Targets.Check> targets, String markdown) {
+            LiveBenchmark.Result live, DeviceBenchmark.Result device, List<Targets.Check> targets, String markdown) {
     }
 
     private Benchmarks() {
@@ -51,7 +54,7 @@ public final class Benchmarks {
 
     /** The benchmarks, by the names {@code --only=} takes. */
     public enum Section {
-        COST, LAYERS, COLD_START, SCALE, CURVE, GROUPS, LIVE
+        COST, LAYERS, COLD_START, SCALE, CURVE, GROUPS, LIVE, DEVICE
     }
 
     public static Report run(Mode mode, Path projectRoot) throws IOException, InterruptedException {
@@ -106,6 +109,17 @@ public final class Benchmarks {
                 throw new IllegalStateException("the live benchmark failed", e);
             }
         }
+        DeviceBenchmark.Result device = null;
+        if (sections.contains(Section.DEVICE)) {
+            log("the device library: callbacks, a local list of " + mode.device().localConversations() + ", a first sync");
+            try (DeviceBenchmark bench = new DeviceBenchmark(endpoint, projectRoot, mode.device())) {
+                device = bench.run();
+            } catch (IOException | InterruptedException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalStateException("the device benchmark failed", e);
+            }
+        }
         List<Targets.Check> targets = Targets.check(cost, Collections.max(mode.cost().groupRecipients()), layers.operations(), coldStarts);
 
         StringBuilder md = new StringBuilder();
@@ -140,7 +154,10 @@ public final class Benchmarks {
         if (sections.contains(Section.LIVE)) {
             md.append("\n## 7. Live changes\n\n").append(LiveBenchmark.section(live));
         }
-        return new Report(cost, layers, coldStarts, scale, curve, groups, live, targets, md.toString());
+        if (sections.contains(Section.DEVICE)) {
+            md.append("\n## 8. The device library\n\n").append(DeviceBenchmark.section(device));
+        }
+        return new Report(cost, layers, coldStarts, scale, curve, groups, live, device, targets, md.toString());
     }
 
     static String environment() {

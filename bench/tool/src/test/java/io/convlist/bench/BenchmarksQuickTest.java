@@ -87,6 +87,11 @@ class BenchmarksQuickTest {
         assertThat(report.live().eventP50()).isPositive();
         assertThat(report.live().fanOut().delivered()).isEqualTo(6);
         assertThat(report.live().fanOut().lost()).isZero();
+        // The device library: every message heard by the listener, the local list measured, the first sync complete.
+        assertThat(report.device().heard()).isEqualTo(3);
+        assertThat(report.device().heapBytes()).isPositive();
+        assertThat(report.device().diskBytes()).isPositive();
+        assertThat(report.device().resyncMillis().median()).isPositive();
 
         assertThat(report.targets()).hasSize(6);
         assertThat(report.targets()).filteredOn(t -> t.target().startsWith("A message into existing conversations"))

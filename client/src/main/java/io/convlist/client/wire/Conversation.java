@@ -27,6 +27,18 @@ public record Conversation(String type, String conversationID, String userID, St
     public record GroupAtInfo(long seq, int atType) {
     }
 
+    /** This state with the names and conversation groups {@code other} carries, where it carries them (a sync answer's copy). */
+    public Conversation withJoinedFieldsOf(Conversation other) {
+        return other.withNamesOf(this).withStateOf(this);
+    }
+
+    private Conversation withStateOf(Conversation state) {
+        return new Conversation(state.type, state.conversationID, state.userID, state.groupID, groupType, showName, faceUrl,
+                state.unreadCount, state.recvOpt, state.markList, state.customData, conversationGroupList, state.c2cReadTimestamp,
+                state.groupReadSequence, state.lastMessage, state.groupAtInfoList, state.draftText, state.draftTimestamp, state.isPinned,
+                state.orderKey, state.lastChangeTime, state.expireTime, state.version);
+    }
+
     /** This state, with the names and conversation groups {@code known} had where this one has none (a live event's). */
     public Conversation withNamesOf(Conversation known) {
         if (known == null) {
