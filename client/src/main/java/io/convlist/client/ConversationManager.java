@@ -198,6 +198,7 @@ public final class ConversationManager implements AutoCloseable {
         engine.requestSync();
     }
 
+    /** Disconnects, lets the library's thread finish its last commit, and closes the store it was given. */
     @Override
     public void close() {
         engine.close();

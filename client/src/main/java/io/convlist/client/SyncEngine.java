@@ -331,5 +331,6 @@ final class SyncEngine implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        store.close(); // after the thread's last commit
     }
 }
